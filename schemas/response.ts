@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import {
+  AANRADEN_VALUES,
+  STELLING_VALUES,
+  allItems,
+  isShown,
+  type AnswerValue,
+  type Answers,
+  type ContextField,
+  type Item,
+  type QuestionnaireDefinition,
+} from './questionnaire.js';
+import type { ErrorIssue } from './errors.js';
+
+export const CONTACT_VALUES = ['kort', 'lang', 'weet_niet'] as const;
+export const STATUS_VALUES = ['afgerond', 'loopt', 'weet_niet'] as const;
+export const ROLE_VALUES = ['zelf', 'kind', 'zorg', 'anders'] as const;
+export const CHANNELS = ['web', 'telefoon', 'papier'] as const;
+
+const Slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/);
+
+export const Context = z
+  .object({
+    team: Slug.optional(),
+    contact: z.enum(CONTACT_VALUES).optional(),
+    status: z.enum(STATUS_VALUES).optional(),
+    role: z.enum(ROLE_VALUES).optional(),
+  })
+  .strict();
+export type Context = z.infer<typeof Context>;
+
+const AnswerValueSchema = z.union([
+  z.number(),
+  z.string().max(20000),
+  z.array(z.string().max(200)).max(100),
+]);
+
+const submissionShape = {
+  submissionId: z.uuid(),
+  questionnaireId: z.string().min(1).max(64),
+  version: z.number().int().min(1),
+  answers: z.record(z.string().max(64), AnswerValueSchema),
+  context: Context.default({}),
+};
+
+/** Body of `POST /v1/responses`. */
+export const Submission = z
+  .object({
+    siteKey: z.string().min(1).max(128),
+    ...submissionShape,
+    /** Milliseconds from the first question shown to submit; implausibly fast answers are flagged. */
+    elapsedMs: z.number().int().min(0).optional(),
+    /** Honeypot: a field people never see. Anything in it marks the submission as a bot. */
+    website: z.string().max(2000).optional(),
+    /** One-time invite token from a link or QR code. */
+    invite: z.string().max(200).optional(),
+  })
+  .strict();
+export type Submission = z.infer<typeof Submission>;
+
+/** One line of `POST /v1/import` (NDJSON): a telephone or paper interview. */
+export const ImportLine = z
+  .object({
+    ...submissionShape,
+    channel: z.enum(CHANNELS),
+    submittedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+export type ImportLine = z.infer<typeof ImportLine>;
+
+export const SubmissionResult = z.object({
+  submissionId: z.string(),
+  status: z.enum(['stored', 'duplicate']),
+  receivedOn: z.string(),
+});
+export type SubmissionResult = z.infer<typeof SubmissionResult>;
+
+/** The context values an item of kind `keuze` with `context` may take, beyond the partner's teams. */
+export const CONTEXT_OPTIONS: Record<Exclude<ContextField, 'team'>, readonly string[]> = {
+  contact: CONTACT_VALUES,
+  status: STATUS_VALUES,
+  role: ROLE_VALUES,
+};
+
+function valueIssue(item: Item, value: AnswerValue): ErrorIssue | undefined {
+  const bad = (message: string): ErrorIssue => ({ code: 'invalid_value', item: item.id, message });
+  switch (item.type) {
+    case 'cijfer':
+      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10
+        ? undefined
+        : bad('a whole number from 1 to 10');
+    case 'nps':
+      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 10
+        ? undefined
+        : bad('a whole number from 0 to 10');
+    case 'stelling':
+      return (STELLING_VALUES as readonly unknown[]).includes(value)
+        ? undefined
+        : bad(`one of ${STELLING_VALUES.join(', ')}`);
+    case 'aanraden':
+      return (AANRADEN_VALUES as readonly unknown[]).includes(value)
+        ? undefined
+        : bad(`one of ${AANRADEN_VALUES.join(', ')}`);
+    case 'keuze':
+      return typeof value === 'string' && item.options.some((o) => o.id === value)
+        ? undefined
+        : bad(`one of ${item.options.map((o) => o.id).join(', ')}`);
+    case 'meerkeuze': {
+      if (!Array.isArray(value) || value.length === 0) return bad('a non-empty list of option ids');
+      if (new Set(value).size !== value.length) return bad('each option at most once');
+      const unknown = value.find((v) => !item.options.some((o) => o.id === v));
+      return unknown === undefined ? undefined : bad(`unknown option ${unknown}`);
+    }
+    case 'open':
+      if (typeof value !== 'string') return bad('text');
+      return [...value].length > item.maxLength
+        ? { code: 'text_too_long', item: item.id, message: `at most ${item.maxLength} characters` }
+        : undefined;
+  }
+}
+
+function isEmpty(value: AnswerValue | undefined): boolean {
+  return value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Checks answers against the exact published definition. `known` is the context the embed set:
+ * context items for those fields are skipped, so they may not be answered nor are they required.
+ * Returns every problem found, each with its own code and the item id.
+ */
+export function checkAnswers(
+  def: Pick<QuestionnaireDefinition, 'sections'>,
+  answers: Answers,
+  known: Partial<Record<ContextField, string>> = {},
+): ErrorIssue[] {
+  const issues: ErrorIssue[] = [];
+  const items = allItems(def);
+  const byId = new Map(items.map((i) => [i.id, i]));
+  for (const id of Object.keys(answers)) {
+    if (!byId.has(id)) issues.push({ code: 'unknown_item', item: id, message: `no item ${id} in this version` });
+  }
+  for (const item of items) {
+    const value = answers[item.id];
+    const skippedByEmbed = item.type === 'keuze' && item.context !== undefined && known[item.context] !== undefined;
+    const shown = !skippedByEmbed && isShown(item, answers);
+    if (!shown) {
+      if (value !== undefined) {
+        issues.push({ code: 'hidden_item_answered', item: item.id, message: 'this item was not shown' });
+      }
+      continue;
+    }
+    if (isEmpty(value)) {
+      if (item.required) issues.push({ code: 'required_missing', item: item.id, message: 'an answer is required' });
+      continue;
+    }
+    const issue = valueIssue(item, value as AnswerValue);
+    if (issue) issues.push(issue);
+  }
+  return issues;
+}
+
+/** Context from the embed merged with the answers to context items (answers fill what the embed left open). */
+export function resolveContext(
+  def: Pick<QuestionnaireDefinition, 'sections'>,
+  answers: Answers,
+  embed: Context,
+): Context {
+  const out: Record<string, string> = { ...embed };
+  for (const item of allItems(def)) {
+    if (item.type !== 'keuze' || !item.context || out[item.context] !== undefined) continue;
+    const v = answers[item.id];
+    if (typeof v === 'string' && v !== 'weet_niet') out[item.context] = v;
+    else if (typeof v === 'string' && item.context !== 'team') out[item.context] = v;
+  }
+  return out as Context;
+}
