@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CONTEXT_FIELDS } from './constants.js';
+import { fillText } from './logic.js';
 
 /** Text in Dutch (the reference) and English. */
 export const Text = z.object({
@@ -11,17 +13,7 @@ export const ItemId = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,62}$/, 'lowercase letters, digits and _ , starting with a letter');
 
-export const STELLING_VALUES = [
-  'helemaal_eens',
-  'eens',
-  'neutraal',
-  'oneens',
-  'helemaal_oneens',
-  'weet_niet',
-] as const;
-export const AANRADEN_VALUES = ['ja', 'misschien', 'nee'] as const;
-export const CONTEXT_FIELDS = ['team', 'contact', 'status', 'role'] as const;
-export type ContextField = (typeof CONTEXT_FIELDS)[number];
+export { AANRADEN_VALUES, CONTEXT_FIELDS, STELLING_VALUES, type ContextField } from './constants.js';
 
 /** A condition on an earlier answer: the item is shown only when it holds. */
 export const ShowIf = z.object({
@@ -137,24 +129,36 @@ export const PublishedQuestionnaire = z.object({
 });
 export type PublishedQuestionnaire = z.infer<typeof PublishedQuestionnaire>;
 
-export function allItems(q: { sections: Section[] }): Item[] {
-  return q.sections.flatMap((s) => s.items);
+export { allItems, effectiveAnswers, fillText, isShown, type AnswerValue, type Answers } from './logic.js';
+
+/** What a partner fills in when a definition is served: its teams and the name for `{organisatie}`. */
+export interface Materialize {
+  teams: { id: string; name: string }[];
+  organisatie: string;
 }
 
-/** Replaces `{name}` placeholders in both languages; unknown names stay as written. */
-export function fillText(text: Text, values: Record<string, string>): Text {
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
-  return { nl: fill(text.nl), en: fill(text.en) };
-}
-
-export type AnswerValue = number | string | string[];
-export type Answers = Record<string, AnswerValue>;
-
-/** Whether an item is shown, given the answers so far (hidden items must stay unanswered). */
-export function isShown(item: Item, answers: Answers): boolean {
-  if (!item.showIf) return true;
-  const a = answers[item.showIf.item];
-  if (a === undefined) return false;
-  const wanted = item.showIf.in;
-  return Array.isArray(a) ? a.some((v) => wanted.includes(v)) : wanted.includes(a);
+/**
+ * The definition as one partner's clients see it: placeholders filled and team options listed.
+ * Answers are validated against this, so a team id is valid exactly when the partner has that team.
+ */
+export function materialize<Q extends { sections: Section[]; title: Text; intro?: Text }>(q: Q, m: Materialize): Q {
+  const values = { organisatie: m.organisatie };
+  const fillItem = (item: Item): Item => {
+    const filled = { ...item, text: fillText(item.text, values), ...(item.help ? { help: fillText(item.help, values) } : {}) };
+    if (filled.type === 'keuze' || filled.type === 'meerkeuze') {
+      const options = filled.options.map((o) => ({ ...o, text: fillText(o.text, values) }));
+      if (filled.type === 'keuze' && filled.optionsFrom === 'teams') {
+        const teams = m.teams.map((t) => ({ id: t.id, text: { nl: t.name, en: t.name } }));
+        return { ...filled, options: [...teams, ...options.filter((o) => !m.teams.some((t) => t.id === o.id))] };
+      }
+      return { ...filled, options } as Item;
+    }
+    return filled;
+  };
+  return {
+    ...q,
+    title: fillText(q.title, values),
+    ...(q.intro ? { intro: fillText(q.intro, values) } : {}),
+    sections: q.sections.map((s) => ({ ...s, title: fillText(s.title, values), items: s.items.map(fillItem) })),
+  };
 }

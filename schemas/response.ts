@@ -3,6 +3,7 @@ import {
   AANRADEN_VALUES,
   STELLING_VALUES,
   allItems,
+  effectiveAnswers,
   isShown,
   type AnswerValue,
   type Answers,
@@ -12,10 +13,8 @@ import {
 } from './questionnaire.js';
 import type { ErrorIssue } from './errors.js';
 
-export const CONTACT_VALUES = ['kort', 'lang', 'weet_niet'] as const;
-export const STATUS_VALUES = ['afgerond', 'loopt', 'weet_niet'] as const;
-export const ROLE_VALUES = ['zelf', 'kind', 'zorg', 'anders'] as const;
-export const CHANNELS = ['web', 'telefoon', 'papier'] as const;
+import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from './constants.js';
+export { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES };
 
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/);
 
@@ -136,13 +135,14 @@ export function checkAnswers(
   const issues: ErrorIssue[] = [];
   const items = allItems(def);
   const byId = new Map(items.map((i) => [i.id, i]));
+  const view = effectiveAnswers(def, answers, known);
   for (const id of Object.keys(answers)) {
     if (!byId.has(id)) issues.push({ code: 'unknown_item', item: id, message: `no item ${id} in this version` });
   }
   for (const item of items) {
     const value = answers[item.id];
     const skippedByEmbed = item.type === 'keuze' && item.context !== undefined && known[item.context] !== undefined;
-    const shown = !skippedByEmbed && isShown(item, answers);
+    const shown = !skippedByEmbed && isShown(item, view);
     if (!shown) {
       if (value !== undefined) {
         issues.push({ code: 'hidden_item_answered', item: item.id, message: 'this item was not shown' });

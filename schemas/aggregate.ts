@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { AANRADEN_VALUES } from './questionnaire.js';
+
+export const CIJFER_VALUES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
+export const NPS_VALUES = ['0', ...CIJFER_VALUES] as const;
+/** The five points of a stelling that count as an opinion; `weet_niet` is reported beside them. */
+export const OPINION_VALUES = ['helemaal_eens', 'eens', 'neutraal', 'oneens', 'helemaal_oneens'] as const;
+
+const Count = z.number().int().min(0);
+/** A percentage rounded to one decimal; the dashboard decides how to format it. */
+const Pct = z.number().min(0).max(100);
+const Mean = z.number();
+
+/** Every figure carries its base `n`; `indicatief` marks k ≤ n < 30. */
+const figure = { n: Count, indicatief: z.boolean() };
+
+export const CijferFigures = z.object({
+  type: z.literal('cijfer'),
+  ...figure,
+  mean: Mean,
+  /** 95% interval of the mean (t-based, sample sd), clamped to 1–10. */
+  ci95: z.tuple([Mean, Mean]),
+  sd: z.number().min(0),
+  /** Share of 5 or lower. */
+  pctOnvoldoende: Pct,
+  pctAchtOfHoger: Pct,
+  distribution: z.record(z.enum(CIJFER_VALUES), Count),
+});
+
+export const StellingFigures = z.object({
+  type: z.literal('stelling'),
+  /** Those with an opinion: the base of `pct` and `pctDetail`. */
+  ...figure,
+  nWeetNiet: Count,
+  /** Of everyone who answered the item, `weet_niet` included. */
+  pctWeetNiet: Pct,
+  /** `weet_niet` is 20% or more of the answers: the percentages need a caveat. */
+  weetNietFlag: z.boolean(),
+  pct: z.object({ eens: Pct, neutraal: Pct, oneens: Pct }),
+  pctDetail: z.record(z.enum(OPINION_VALUES), Pct),
+});
+
+export const AanradenFigures = z.object({
+  type: z.literal('aanraden'),
+  ...figure,
+  pct: z.record(z.enum(AANRADEN_VALUES), Pct),
+});
+
+export const NpsFigures = z.object({
+  type: z.literal('nps'),
+  ...figure,
+  mean: Mean,
+  /** % promoters (9–10) minus % detractors (0–6), a whole number from -100 to 100. */
+  score: z.number().int().min(-100).max(100),
+  distribution: z.record(z.enum(NPS_VALUES), Count),
+  pct: z.object({ promoters: Pct, passives: Pct, detractors: Pct }),
+});
+
+const choice = {
+  /** Respondents who answered the item: the base, so meerkeuze percentages may add up to more than 100. */
+  ...figure,
+  pct: z.record(z.string(), Pct),
+  counts: z.record(z.string(), Count),
+};
+export const KeuzeFigures = z.object({ type: z.literal('keuze'), ...choice });
+export const MeerkeuzeFigures = z.object({ type: z.literal('meerkeuze'), ...choice });
+
+export const OpenFigures = z.object({
+  type: z.literal('open'),
+  ...figure,
+  /** Scrubbed answers, only for a selection of at least k. */
+  texts: z.array(z.string()).optional(),
+});
+
+export const ItemFigures = z.discriminatedUnion('type', [
+  CijferFigures,
+  StellingFigures,
+  AanradenFigures,
+  NpsFigures,
+  KeuzeFigures,
+  MeerkeuzeFigures,
+  OpenFigures,
+]);
+export type ItemFigures = z.infer<typeof ItemFigures>;
+
+/** In place of figures whose base is below k, or that would give a hidden cell away. */
+export const Suppressed = z.object({ suppressed: z.literal(true) }).strict();
+export type Suppressed = z.infer<typeof Suppressed>;
+
+export const ItemCell = z.union([ItemFigures, Suppressed]);
+export type ItemCell = z.infer<typeof ItemCell>;
+
+export const PublishedGroup = z.object({
+  key: z.string(),
+  n: Count,
+  indicatief: z.boolean(),
+  items: z.record(z.string(), ItemCell),
+});
+export const SuppressedGroup = z.object({ key: z.string(), suppressed: z.literal(true) }).strict();
+export const AggregateGroup = z.union([PublishedGroup, SuppressedGroup]);
+export type AggregateGroup = z.infer<typeof AggregateGroup>;
+
+/** What `GET /v1/aggregates` returns and each live message carries. */
+export const Aggregate = z.object({
+  /** Respondents in the whole selection, always shown. */
+  n: Count,
+  /** The k applied (after the floor of 5). */
+  k: z.number().int().min(5),
+  items: z.record(z.string(), ItemCell),
+  groups: z.array(AggregateGroup).optional(),
+});
+export type Aggregate = z.infer<typeof Aggregate>;

@@ -1,0 +1,43 @@
+import type { ContextField } from './constants.js';
+import type { Item, Section, Text } from './questionnaire.js';
+
+// Pure questionnaire logic shared by widget and worker. Type-only imports keep zod out of the widget.
+
+export type AnswerValue = number | string | string[];
+export type Answers = Record<string, AnswerValue>;
+
+export function allItems(q: { sections: Section[] }): Item[] {
+  return q.sections.flatMap((s) => s.items);
+}
+
+/** Replaces `{name}` placeholders in both languages; unknown names stay as written. */
+export function fillText(text: Text, values: Record<string, string>): Text {
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+  return { nl: fill(text.nl), en: fill(text.en) };
+}
+
+/** Whether an item is shown, given the answers so far (hidden items must stay unanswered). */
+export function isShown(item: Item, answers: Answers): boolean {
+  if (!item.showIf) return true;
+  const a = answers[item.showIf.item];
+  if (a === undefined) return false;
+  const wanted = item.showIf.in;
+  return Array.isArray(a) ? a.some((v) => wanted.includes(v)) : wanted.includes(a);
+}
+
+/**
+ * Answers as `showIf` sees them: a context item the embed already answered (and so skipped) counts
+ * as answered with the embed's value, so "shown only when the help has ended" works either way.
+ */
+export function effectiveAnswers(
+  def: { sections: Section[] },
+  answers: Answers,
+  known: Partial<Record<ContextField, string>>,
+): Answers {
+  const view: Answers = { ...answers };
+  for (const item of allItems(def)) {
+    if (item.type === 'keuze' && item.context && known[item.context] !== undefined) view[item.id] = known[item.context]!;
+  }
+  return view;
+}
+

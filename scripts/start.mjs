@@ -1,0 +1,39 @@
+// npm start: build, migrate and seed the local database, then serve Peil on http://127.0.0.1:8787.
+import { buildAll } from './build.mjs';
+import { ORIGIN, PORT, prepareLocal, startDev, waitForHealth } from './lib.mjs';
+
+console.log('Peil: building the widget and dashboard…');
+await buildAll();
+console.log('Peil: applying migrations and seeding the demo gemeente…');
+await prepareLocal();
+
+const vars = process.env.PEIL_RATE_LIMIT === '0' ? { PEIL_RATE_LIMIT: '0' } : {};
+const dev = startDev({ port: PORT, vars });
+const stop = () => {
+  try {
+    process.kill(-dev.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+dev.on('exit', (code) => process.exit(code ?? 0));
+
+await waitForHealth();
+console.log(`
+  Peil is running.
+
+  Partner demo page   ${ORIGIN}/demo
+  Dashboard           ${ORIGIN}/dashboard#token=demo-admin
+  Health              ${ORIGIN}/v1/health
+
+  Demo gemeente "demo" (local development only):
+    admin token     demo-admin
+    operator token  demo-operator
+    viewer token    demo-viewer   (partner "sociaal-team")
+    site key        demo-site     (origins ${ORIGIN}, http://localhost:${PORT})
+  ${vars.PEIL_RATE_LIMIT === '0' ? 'Rate limiting is off (PEIL_RATE_LIMIT=0).' : ''}
+  Press Ctrl+C to stop.
+`);

@@ -1,0 +1,48 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Answers } from '../../schemas/logic.js';
+
+export interface Draft {
+  answers: Answers;
+  page: number;
+  submissionId?: string;
+}
+
+/**
+ * Keeps answers in progress in sessionStorage, so a reload or an accidental back-navigation loses
+ * nothing; cleared once the submission is safely in the outbox or sent.
+ */
+export class DraftController implements ReactiveController {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly key: () => string,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  load(): Draft | undefined {
+    try {
+      const raw = sessionStorage.getItem(this.key());
+      return raw ? (JSON.parse(raw) as Draft) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  save(draft: Draft): void {
+    try {
+      sessionStorage.setItem(this.key(), JSON.stringify(draft));
+    } catch {
+      // Blocked storage: answers still live in memory while the page is open.
+    }
+  }
+
+  clear(): void {
+    try {
+      sessionStorage.removeItem(this.key());
+    } catch {
+      // Nothing to clear.
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export type LiveStatus = 'connecting' | 'live' | 'offline';
+
+/**
+ * Holds a WebSocket to `/v1/live` open and reconnects with backoff when it drops. The token goes in
+ * a `bearer.…` subprotocol because browsers cannot set headers on a WebSocket.
+ */
+export class LiveController<T> implements ReactiveController {
+  status: LiveStatus = 'offline';
+  /** Set once a connection was lost, so the view can say it came back. */
+  reconnected = false;
+  private ws?: WebSocket;
+  private timer?: ReturnType<typeof setTimeout>;
+  private attempt = 0;
+  private url?: string;
+  private token?: string;
+  private lost = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onData: (data: T) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.url) this.open();
+  }
+
+  hostDisconnected(): void {
+    this.close();
+  }
+
+  /** Connects to `url` (http or https; switched to ws/wss); a new url replaces the old connection. */
+  connect(url: string, token: string): void {
+    const wsUrl = url.replace(/^http/, 'ws');
+    if (wsUrl === this.url && token === this.token && this.ws) return;
+    this.url = wsUrl;
+    this.token = token;
+    this.close();
+    this.open();
+  }
+
+  private open(): void {
+    if (!this.url || !this.token) return;
+    this.setStatus('connecting');
+    const ws = new WebSocket(this.url, ['peil.v1', `bearer.${this.token}`]);
+    this.ws = ws;
+    ws.onopen = () => {
+      this.attempt = 0;
+      this.reconnected = this.lost;
+      this.setStatus('live');
+    };
+    ws.onmessage = (e) => {
+      try {
+        this.onData(JSON.parse(String(e.data)) as T);
+      } catch {
+        // Not a message of ours.
+      }
+    };
+    ws.onclose = () => {
+      if (this.ws !== ws) return;
+      this.ws = undefined;
+      this.lost = true;
+      this.reconnected = false;
+      this.setStatus('offline');
+      const delay = Math.min(30_000, 1000 * 2 ** this.attempt);
+      this.attempt += 1;
+      this.timer = setTimeout(() => this.open(), delay);
+    };
+  }
+
+  private close(): void {
+    clearTimeout(this.timer);
+    const ws = this.ws;
+    this.ws = undefined;
+    ws?.close(1000);
+  }
+
+  private setStatus(status: LiveStatus): void {
+    this.status = status;
+    this.host.requestUpdate();
+  }
+}

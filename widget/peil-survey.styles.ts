@@ -1,0 +1,284 @@
+import { css } from 'lit';
+
+// Everything is scoped to the shadow root and reset at the host, so partner CSS cannot reach in and
+// ours cannot leak out. Theming goes through --peil-* properties that fall back to NL Design System tokens.
+export const styles = css`
+  :host {
+    all: initial;
+    display: block;
+    container-type: inline-size;
+    font-family: var(--peil-font-family, var(--nl-document-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif));
+    font-size: var(--peil-font-size, var(--nl-document-font-size, 1.125rem));
+    line-height: 1.5;
+    color: var(--peil-color, var(--nl-document-color, #1a1a1a));
+    background: var(--peil-background, var(--nl-document-background-color, #fff));
+    --_primary: var(--peil-primary, var(--nl-button-primary-background-color, #00539f));
+    --_primary-text: var(--peil-primary-text, var(--nl-button-primary-color, #fff));
+    --_border: var(--peil-border, #5c5c5c);
+    --_focus: var(--peil-focus, var(--nl-focus-outline-color, #e17000));
+    --_error: var(--peil-error, #c0000b);
+    --_radius: var(--peil-radius, 6px);
+    max-inline-size: 44rem;
+    text-align: start;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  form,
+  .done,
+  .message {
+    margin: 0;
+    padding: 0;
+  }
+  h1,
+  h2 {
+    line-height: 1.25;
+    margin: 0 0 0.75em;
+    color: inherit;
+  }
+  h1 {
+    font-size: 1.5em;
+  }
+  h2 {
+    font-size: 1.25em;
+  }
+  h2:focus {
+    outline: none;
+  }
+  h2:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  p {
+    margin: 0 0 0.75em;
+  }
+  .progress p {
+    margin-bottom: 0.25em;
+    font-weight: 600;
+  }
+  progress {
+    display: block;
+    inline-size: 100%;
+    block-size: 0.5rem;
+    margin-bottom: 1.25em;
+    accent-color: var(--_primary);
+  }
+  .question {
+    border: 0;
+    margin: 0 0 1.75em;
+    padding: 0;
+    min-inline-size: 0;
+  }
+  .legend {
+    display: block;
+    padding: 0;
+    margin-bottom: 0.5em;
+    font-weight: 600;
+    font-size: 1.05em;
+  }
+  .num {
+    display: block;
+    font-weight: 400;
+    font-size: 0.85em;
+    color: inherit;
+    opacity: 0.85;
+  }
+  .req {
+    font-weight: 400;
+    font-size: 0.9em;
+  }
+  .help,
+  .hint,
+  .count {
+    font-size: 0.95em;
+    margin-bottom: 0.5em;
+  }
+  .options {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .option {
+    position: relative;
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    min-block-size: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--peil-background, #fff);
+    cursor: pointer;
+  }
+  .option input {
+    inline-size: 1.375rem;
+    block-size: 1.375rem;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_primary);
+  }
+  .option:has(input:checked) {
+    border-color: var(--_primary);
+    box-shadow: inset 0 0 0 1px var(--_primary);
+    font-weight: 600;
+  }
+  .option:has(input:focus-visible) {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .option.apart {
+    margin-block-start: 0.5rem;
+  }
+  /* 1–10 and 0–10: one row of number buttons, two rows when the space is narrow. */
+  .t-cijfer .options,
+  .t-nps .options {
+    grid-template-columns: repeat(var(--_cols), minmax(2.75rem, 1fr));
+  }
+  .t-cijfer {
+    --_cols: 10;
+  }
+  .t-nps {
+    --_cols: 11;
+  }
+  .t-cijfer .option,
+  .t-nps .option {
+    justify-content: center;
+    padding: 0;
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  .t-cijfer .option input,
+  .t-nps .option input {
+    position: absolute;
+    inset: 0;
+    inline-size: 100%;
+    block-size: 100%;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .t-cijfer .option:has(input:checked),
+  .t-nps .option:has(input:checked) {
+    background: var(--_primary);
+    color: var(--_primary-text);
+  }
+  @container (max-width: 34rem) {
+    .t-cijfer {
+      --_cols: 5;
+    }
+    .t-nps {
+      --_cols: 6;
+    }
+  }
+  textarea {
+    display: block;
+    inline-size: 100%;
+    font: inherit;
+    color: inherit;
+    background: var(--peil-background, #fff);
+    padding: 0.5rem;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    resize: vertical;
+  }
+  textarea:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .invalid .option,
+  .invalid textarea {
+    border-color: var(--_error);
+  }
+  .field-error {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .field-error::before {
+    content: '! ';
+  }
+  .summary {
+    border: 3px solid var(--_error);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+    margin-bottom: 1.5em;
+  }
+  .summary:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .summary ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  a {
+    color: var(--_primary);
+    text-decoration: underline;
+  }
+  a:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .nav {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    justify-content: space-between;
+    margin-top: 1.5em;
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    min-block-size: 2.75rem;
+    min-inline-size: 7rem;
+    padding: 0.5rem 1.25rem;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_primary);
+    cursor: pointer;
+    background: var(--peil-background, #fff);
+    color: var(--_primary);
+  }
+  button.primary {
+    background: var(--_primary);
+    color: var(--_primary-text);
+    margin-inline-start: auto;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button[disabled] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  .message.error {
+    border-inline-start: 4px solid var(--_error);
+    padding: 0.5rem 1rem;
+    margin: 1em 0;
+  }
+  .done {
+    border-inline-start: 4px solid var(--_primary);
+    padding: 0.5rem 1rem;
+  }
+  .hp,
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .option {
+      transition: border-color 120ms ease-out;
+    }
+  }
+  @media (forced-colors: active) {
+    .option:has(input:checked) {
+      outline: 3px solid Highlight;
+    }
+  }
+`;

@@ -1,0 +1,474 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { localized, msg, str } from '@lit/localize';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import type { Item, PublishedQuestionnaire, Section, Text } from '../schemas/questionnaire.js';
+import { effectiveAnswers, isShown, type AnswerValue, type Answers } from '../schemas/logic.js';
+import { CONTEXT_FIELDS, type ContextField } from '../schemas/constants.js';
+import { apiBase, errorCode, uuid } from './api.js';
+import { DraftController } from './controllers/draft-controller.js';
+import { OutboxController } from './controllers/outbox-controller.js';
+import { applyLocale } from './localization.js';
+import { errorMessage } from './messages.js';
+import { styles } from './peil-survey.styles.js';
+
+/** Detail of `peil-page`. */
+export interface PeilPageDetail {
+  page: number;
+  pages: number;
+}
+/** Detail of `peil-submit`. */
+export interface PeilSubmitDetail {
+  submissionId: string;
+  status: 'sent' | 'queued';
+}
+/** Detail of `peil-error`. */
+export interface PeilErrorDetail {
+  code: string;
+}
+
+class LoadError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+const STELLING: readonly [string, () => string][] = [
+  ['helemaal_eens', () => msg('Helemaal mee eens')],
+  ['eens', () => msg('Mee eens')],
+  ['neutraal', () => msg('Niet mee eens, niet mee oneens')],
+  ['oneens', () => msg('Mee oneens')],
+  ['helemaal_oneens', () => msg('Helemaal mee oneens')],
+];
+const AANRADEN: readonly [string, () => string][] = [
+  ['ja', () => msg('Ja')],
+  ['misschien', () => msg('Misschien')],
+  ['nee', () => msg('Nee')],
+];
+
+/**
+ * A client-experience questionnaire, embedded with one script tag on a partner's site.
+ *
+ * @fires peil-page - A new page is shown. Detail: `{ page, pages }` (1-based).
+ * @fires peil-submit - The answers were sent (`status: 'sent'`) or safely queued to send later (`'queued'`). Detail: `{ submissionId, status }`.
+ * @fires peil-error - Loading or sending failed for good. Detail: `{ code }`, a stable error code.
+ *
+ * @csspart form - The form around the current page.
+ * @csspart heading - The heading of the current page.
+ * @csspart progress - The step indicator.
+ * @csspart question - Each question (a fieldset or a field).
+ * @csspart option - Each answer option (a label around a native radio or checkbox).
+ * @csspart button - The Vorige, Volgende and Versturen buttons.
+ * @csspart primary - The Volgende and Versturen buttons.
+ * @csspart message - Status and error messages.
+ *
+ * @cssprop [--peil-font-family=var(--nl-document-font-family, system-ui, sans-serif)] - Font.
+ * @cssprop [--peil-font-size=var(--nl-document-font-size, 1.125rem)] - Base text size.
+ * @cssprop [--peil-color=var(--nl-document-color, #1a1a1a)] - Text colour.
+ * @cssprop [--peil-background=var(--nl-document-background-color, #fff)] - Background.
+ * @cssprop [--peil-primary=var(--nl-button-primary-background-color, #00539f)] - Buttons and selected answers.
+ * @cssprop [--peil-primary-text=var(--nl-button-primary-color, #fff)] - Text on the primary colour.
+ * @cssprop [--peil-border=#5c5c5c] - Borders of answer options (3:1 contrast at least).
+ * @cssprop [--peil-focus=var(--nl-focus-outline-color, #e17000)] - Focus ring.
+ * @cssprop [--peil-error=#c0000b] - Error text and borders.
+ * @cssprop [--peil-radius=6px] - Corner radius.
+ */
+@localized()
+export class PeilSurvey extends LitElement {
+  static override styles = styles;
+
+  /** Questionnaire id, e.g. `sociaal-team-kort`. */
+  @property() questionnaire = '';
+  /** The partner's public site key. */
+  @property({ attribute: 'site-key' }) siteKey = '';
+  /** Team id; when set, the question "Met welk team had u contact?" is skipped. */
+  @property() team?: string;
+  /** Contact type (`kort`, `lang`); when set, that question is skipped. */
+  @property() contact?: string;
+  /** Status of the help (`afgerond`, `loopt`); when set, that question is skipped. */
+  @property() status?: string;
+  /**
+   * For whom the form is filled in (`zelf`, `kind`, `zorg`, `anders`); when set, that question is skipped.
+   * Not `role`: on an element that attribute is the ARIA role.
+   */
+  @property({ attribute: 'respondent-role' }) respondentRole?: string;
+  /** `nl` or `en` (attribute `lang`); defaults to the page's `<html lang>`. */
+  @property({ attribute: 'lang' }) language?: string;
+  /** Base URL of the Peil API; defaults to the origin the script was loaded from. */
+  @property() api = '';
+  /** One-time invite token from a link or QR code (also read from `?peil-invite=` in the page URL). */
+  @property() invite?: string;
+
+  @state() private answers: Answers = {};
+  @state() private page = 0;
+  @state() private errors: string[] = [];
+  @state() private review = false;
+  @state() private locale: 'nl' | 'en' = 'nl';
+
+  private submissionId?: string;
+  private startedAt = 0;
+  private focusHeading = false;
+  private readonly outbox = new OutboxController(this);
+  private readonly draft = new DraftController(this, () => `peil-draft:${this.questionnaire}:${this.siteKey}:${this.team ?? ''}`);
+
+  private readonly definition = new Task(this, {
+    args: () => [apiBase(this.api), this.questionnaire, this.siteKey, this.team] as const,
+    task: async ([api, id, siteKey, team], { signal }) => {
+      if (!id || !siteKey) throw new LoadError('unknown_site_key');
+      const url = new URL(`${api}/v1/questionnaires/${encodeURIComponent(id)}`);
+      url.searchParams.set('siteKey', siteKey);
+      if (team) url.searchParams.set('team', team);
+      let res: Response;
+      try {
+        res = await fetch(url, { signal });
+      } catch {
+        throw new LoadError('load_failed');
+      }
+      if (!res.ok) throw new LoadError((await errorCode(res)) ?? 'load_failed');
+      const q = (await res.json()) as PublishedQuestionnaire;
+      this.restore(q);
+      return q;
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.updateLocale();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('language')) void this.updateLocale();
+  }
+
+  private async updateLocale(): Promise<void> {
+    this.locale = await applyLocale(this.language);
+  }
+
+  private restore(q: PublishedQuestionnaire): void {
+    const d = this.draft.load();
+    this.answers = d?.answers ?? {};
+    this.page = Math.min(d?.page ?? 0, q.sections.length - 1);
+    this.submissionId = d?.submissionId;
+    this.startedAt = performance.now();
+  }
+
+  private t(text: Text): string {
+    return text[this.locale] ?? text.nl;
+  }
+
+  private get known(): Partial<Record<ContextField, string>> {
+    const known: Partial<Record<ContextField, string>> = {};
+    const given = { team: this.team, contact: this.contact, status: this.status, role: this.respondentRole };
+    for (const f of CONTEXT_FIELDS) if (given[f]) known[f] = given[f];
+    return known;
+  }
+
+  private visible(q: { sections: Section[] }, section: Section): Item[] {
+    const view = effectiveAnswers(q, this.answers, this.known);
+    return section.items.filter(
+      (item) => !(item.type === 'keuze' && item.context && this.known[item.context] !== undefined) && isShown(item, view),
+    );
+  }
+
+  /** Sections with at least one question to ask; a section the embed fully answered is skipped. */
+  private pages(q: PublishedQuestionnaire): Section[] {
+    return q.sections.filter((s) => this.visible(q, s).length > 0);
+  }
+
+  private missing(q: PublishedQuestionnaire, sections: Section[]): string[] {
+    return sections.flatMap((s) =>
+      this.visible(q, s)
+        .filter((i) => i.required && isBlank(this.answers[i.id]))
+        .map((i) => i.id),
+    );
+  }
+
+  private setAnswer(id: string, value: AnswerValue | undefined): void {
+    const next = { ...this.answers };
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) delete next[id];
+    else next[id] = value;
+    this.answers = next;
+    if (this.errors.includes(id) && !isBlank(value)) this.errors = this.errors.filter((e) => e !== id);
+    this.saveDraft();
+  }
+
+  private saveDraft(): void {
+    this.draft.save({ answers: this.answers, page: this.page, submissionId: this.submissionId });
+  }
+
+  private go(q: PublishedQuestionnaire, to: number): void {
+    const pages = this.pages(q);
+    this.page = Math.max(0, Math.min(to, pages.length - 1));
+    this.errors = [];
+    this.review = false;
+    this.focusHeading = true;
+    this.saveDraft();
+    this.emit<PeilPageDetail>('peil-page', { page: this.page + 1, pages: pages.length });
+  }
+
+  private next(q: PublishedQuestionnaire): void {
+    const pages = this.pages(q);
+    const missing = this.missing(q, [pages[this.page]]);
+    if (missing.length) return this.showErrors(missing);
+    this.go(q, this.page + 1);
+  }
+
+  private showErrors(ids: string[]): void {
+    this.errors = ids;
+    this.review = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#peil-errors')?.focus());
+  }
+
+  private async submit(q: PublishedQuestionnaire): Promise<void> {
+    const pages = this.pages(q);
+    const here = this.missing(q, [pages[this.page]]);
+    if (here.length) return this.showErrors(here);
+    const elsewhere = this.missing(q, pages);
+    if (elsewhere.length) {
+      this.errors = elsewhere;
+      this.review = true;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#peil-errors')?.focus());
+      return;
+    }
+    this.submissionId ??= uuid();
+    this.saveDraft();
+    const answers = this.cleanAnswers(q);
+    const body = {
+      siteKey: this.siteKey,
+      submissionId: this.submissionId,
+      questionnaireId: q.id,
+      version: q.version,
+      answers,
+      context: this.known,
+      elapsedMs: Math.round(performance.now() - this.startedAt),
+      ...(this.inviteToken ? { invite: this.inviteToken } : {}),
+      ...(this.honeypot ? { website: this.honeypot } : {}),
+    };
+    const result = await this.outbox.send({ url: `${apiBase(this.api)}/v1/responses`, body, queuedAt: Date.now() });
+    this.afterSend(result.kind === 'failed' ? result.code : undefined);
+  }
+
+  private afterSend(code?: string): void {
+    const state = this.outbox.state;
+    if (state.kind === 'sent' || state.kind === 'queued') {
+      this.draft.clear();
+      this.focusHeading = true;
+      this.emit<PeilSubmitDetail>('peil-submit', { submissionId: this.submissionId!, status: state.kind });
+    } else if (code) {
+      this.emit<PeilErrorDetail>('peil-error', { code });
+    }
+  }
+
+  /** Only answers to questions that are shown go out; hidden ones would be refused by the server. */
+  private cleanAnswers(q: PublishedQuestionnaire): Answers {
+    const out: Answers = {};
+    for (const s of q.sections) {
+      for (const item of this.visible(q, s)) {
+        const v = this.answers[item.id];
+        if (!isBlank(v)) out[item.id] = typeof v === 'string' ? v.trim() : v;
+      }
+    }
+    return out;
+  }
+
+  private get inviteToken(): string | undefined {
+    return this.invite || new URLSearchParams(location.search).get('peil-invite') || undefined;
+  }
+
+  private honeypot = '';
+
+  private emit<T>(name: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
+  }
+
+  protected override updated(): void {
+    if (this.focusHeading) {
+      this.focusHeading = false;
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    }
+  }
+
+  override render() {
+    return this.definition.render({
+      pending: () => html`<p class="loading" role="status" part="message">${msg('De vragenlijst wordt geladen…')}</p>`,
+      error: (e) => this.renderLoadError(e instanceof LoadError ? e.code : 'load_failed'),
+      complete: (q) => this.renderSurvey(q),
+    });
+  }
+
+  private renderLoadError(code: string) {
+    return html`<div class="message error" role="alert" part="message">
+      <p>${errorMessage(code)}</p>
+      ${code === 'load_failed'
+        ? html`<button type="button" part="button" @click=${() => this.definition.run()}>${msg('Probeer opnieuw')}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderSurvey(q: PublishedQuestionnaire) {
+    const state = this.outbox.state;
+    if (state.kind === 'sent' || state.kind === 'queued') return this.renderDone(state.kind);
+    const pages = this.pages(q);
+    const section = pages[this.page] ?? pages[0];
+    const items = this.visible(q, section);
+    const all = pages.flatMap((s) => this.visible(q, s));
+    const last = this.page === pages.length - 1;
+    const sending = state.kind === 'sending';
+    return html`
+      <form part="form" novalidate @submit=${(e: Event) => {
+        e.preventDefault();
+        if (sending) return;
+        if (last) void this.submit(q);
+        else this.next(q);
+      }}>
+        ${this.page === 0 ? html`<h1 class="title">${this.t(q.title)}</h1>${q.intro ? html`<p class="intro">${this.t(q.intro)}</p>` : nothing}` : nothing}
+        ${pages.length > 1
+          ? html`<div class="progress" part="progress">
+              <p id="peil-step">${msg(str`Stap ${this.page + 1} van ${pages.length}`)}</p>
+              <progress max=${pages.length} .value=${this.page + 1} aria-labelledby="peil-step"></progress>
+            </div>`
+          : nothing}
+        <h2 tabindex="-1" part="heading">${this.t(section.title)}</h2>
+        ${this.renderErrorSummary(q, pages)}
+        ${items.map((item) => this.renderItem(item, all.indexOf(item) + 1, all.length))}
+        <div class="hp" aria-hidden="true">
+          <label>Website <input tabindex="-1" autocomplete="off" .value=${this.honeypot} @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} /></label>
+        </div>
+        ${state.kind === 'failed' ? html`<div class="message error" role="alert" part="message"><p>${errorMessage(state.code)}</p></div>` : nothing}
+        <div class="nav">
+          ${this.page > 0 ? html`<button type="button" part="button" class="secondary" @click=${() => this.go(q, this.page - 1)}>${msg('Vorige')}</button>` : nothing}
+          <button type="submit" part="button primary" class="primary" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'}>
+            ${last ? (sending ? msg('Bezig met versturen…') : msg('Versturen')) : msg('Volgende')}
+          </button>
+        </div>
+        <p class="sr-only" role="status">${sending ? msg('Bezig met versturen…') : ''}</p>
+      </form>
+    `;
+  }
+
+  private renderErrorSummary(q: PublishedQuestionnaire, pages: Section[]) {
+    if (!this.errors.length) return nothing;
+    const items = pages.flatMap((s, p) => this.visible(q, s).map((i) => ({ item: i, page: p })));
+    const listed = items.filter((x) => this.errors.includes(x.item.id));
+    return html`<div id="peil-errors" class="summary" role="alert" tabindex="-1" part="message">
+      <p><strong>${this.review ? msg('U heeft nog niet alle verplichte vragen beantwoord:') : msg('Beantwoord eerst deze vraag:')}</strong></p>
+      <ul>
+        ${listed.map(
+          ({ item, page }) => html`<li>
+            <a href="#q-${item.id}" @click=${(e: Event) => {
+              e.preventDefault();
+              if (page !== this.page) {
+                const errors = this.errors;
+                this.go(q, page);
+                this.errors = errors;
+              }
+              void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#q-${item.id} input, #q-${item.id} textarea`)?.focus());
+            }}>${this.t(item.text)}</a>
+          </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private renderDone(kind: 'sent' | 'queued') {
+    return html`<div class="done" part="message" role="status">
+      <h2 tabindex="-1" part="heading">${msg('Bedankt voor uw antwoorden!')}</h2>
+      ${kind === 'sent'
+        ? html`<p>${msg('Uw antwoorden zijn verstuurd. Wij gebruiken ze om de hulp beter te maken.')}</p>`
+        : html`<p>${msg('Uw antwoorden zijn bewaard en worden verstuurd zodra er verbinding is.')}</p>
+            <p>${msg('U kunt deze pagina gewoon sluiten.')}</p>`}
+    </div>`;
+  }
+
+  private renderItem(item: Item, n: number, total: number): TemplateResult {
+    const id = item.id;
+    const invalid = this.errors.includes(id);
+    const describedBy = [item.help ? `help-${id}` : '', scaleHint(item) ? `hint-${id}` : '', invalid ? `err-${id}` : '']
+      .filter(Boolean)
+      .join(' ');
+    const head = html`<span class="num">${msg(str`Vraag ${n} van ${total}`)}</span>
+      <span class="text">${this.t(item.text)}</span>
+      ${item.required ? html`<span class="req">${msg('(verplicht)')}</span>` : nothing}`;
+    const help = item.help ? html`<p class="help" id="help-${id}">${this.t(item.help)}</p>` : nothing;
+    const error = invalid
+      ? html`<p class="field-error" id="err-${id}">${item.type === 'meerkeuze' ? msg('Kies één of meer antwoorden.') : item.type === 'open' ? msg('Vul hier iets in.') : msg('Kies een antwoord.')}</p>`
+      : nothing;
+    if (item.type === 'open') {
+      const value = (this.answers[id] as string | undefined) ?? '';
+      const left = item.maxLength - [...value].length;
+      return html`<div class="question ${invalid ? 'invalid' : ''}" id="q-${id}" part="question">
+        <label class="legend" for="in-${id}">${head}</label>
+        ${help} ${error}
+        <textarea id="in-${id}" rows="4" maxlength=${item.maxLength} aria-describedby="count-${id} ${describedBy}" aria-invalid=${invalid ? 'true' : 'false'}
+          .value=${value} @input=${(e: Event) => this.setAnswer(id, (e.target as HTMLTextAreaElement).value)}></textarea>
+        <p class="count" id="count-${id}">${msg(str`Nog ${left} tekens over`)}</p>
+      </div>`;
+    }
+    const multiple = item.type === 'meerkeuze';
+    const options = this.optionsOf(item);
+    const current = this.answers[id];
+    const isChecked = (v: string) => (Array.isArray(current) ? current.includes(v) : String(current) === v);
+    const onChange = (v: string, checked: boolean) => {
+      if (!multiple) return this.setAnswer(id, item.type === 'cijfer' || item.type === 'nps' ? Number(v) : v);
+      const list = Array.isArray(current) ? current : [];
+      this.setAnswer(id, checked ? [...list, v] : list.filter((x) => x !== v));
+    };
+    return html`<fieldset class="question ${invalid ? 'invalid' : ''} t-${item.type}" id="q-${id}" part="question"
+        aria-describedby=${describedBy || nothing}>
+      <legend class="legend">${head}</legend>
+      ${help}
+      ${scaleHint(item) ? html`<p class="hint" id="hint-${id}">${scaleHint(item)}</p>` : nothing}
+      ${error}
+      <div class="options">
+        ${options.map(
+          ([value, label]) => html`<label class="option ${value === 'weet_niet' ? 'apart' : ''}" part="option">
+            <input type=${multiple ? 'checkbox' : 'radio'} name=${id} value=${value} .checked=${isChecked(value)}
+              aria-invalid=${invalid ? 'true' : nothing}
+              @change=${(e: Event) => onChange(value, (e.target as HTMLInputElement).checked)} />
+            <span>${label}</span>
+          </label>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  private optionsOf(item: Item): [string, string][] {
+    switch (item.type) {
+      case 'cijfer':
+        return Array.from({ length: 10 }, (_, i) => [String(i + 1), String(i + 1)]);
+      case 'nps':
+        return Array.from({ length: 11 }, (_, i) => [String(i), String(i)]);
+      case 'stelling':
+        return [...STELLING.map(([v, l]): [string, string] => [v, l()]), ['weet_niet', msg('Weet ik niet / niet van toepassing')]];
+      case 'aanraden':
+        return AANRADEN.map(([v, l]) => [v, l()]);
+      case 'keuze':
+      case 'meerkeuze':
+        return item.options.map((o) => [o.id, this.t(o.text)]);
+      default:
+        return [];
+    }
+  }
+}
+
+function isBlank(v: AnswerValue | undefined): boolean {
+  return v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+}
+
+function scaleHint(item: Item): string | undefined {
+  if (item.type === 'cijfer') return msg('1 is heel slecht, 10 is heel goed.');
+  if (item.type === 'nps') return msg('0 is zeker niet, 10 is zeker wel.');
+  if (item.type === 'meerkeuze') return msg('Meerdere antwoorden mogelijk.');
+  return undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'peil-survey': PeilSurvey;
+  }
+  interface HTMLElementEventMap {
+    'peil-page': CustomEvent<PeilPageDetail>;
+    'peil-submit': CustomEvent<PeilSubmitDetail>;
+    'peil-error': CustomEvent<PeilErrorDetail>;
+  }
+}

@@ -1,0 +1,44 @@
+import { createMiddleware } from 'hono/factory';
+import type { Context } from 'hono';
+import { sha256Hex } from './crypto.js';
+import { getTokenByHash, type Role, type TokenRow } from './db.js';
+import type { AppEnv } from './context.js';
+import { ApiError } from './errors.js';
+
+/** Reads `Authorization: Bearer …` or, for WebSockets that cannot set headers, a `bearer.…` subprotocol. */
+export function bearer(req: Request): string | undefined {
+  const header = req.headers.get('Authorization');
+  const m = header?.match(/^Bearer\s+(\S+)$/i);
+  if (m) return m[1];
+  const protocols = req.headers.get('Sec-WebSocket-Protocol')?.split(',').map((p) => p.trim()) ?? [];
+  const sub = protocols.find((p) => p.startsWith('bearer.'));
+  return sub ? sub.slice('bearer.'.length) : undefined;
+}
+
+export async function tokenFor(env: Env, req: Request): Promise<TokenRow> {
+  const secret = bearer(req);
+  if (!secret) throw new ApiError(401, 'unauthorized', 'A bearer token is required.');
+  const row = await getTokenByHash(env.DB, await sha256Hex(secret));
+  if (!row) throw new ApiError(401, 'unauthorized', 'This token is not valid or has been revoked.');
+  return row;
+}
+
+/** Requires a token with one of the roles; the row is available as `c.get('token')`. */
+export const requireRole = (...roles: Role[]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const token = await tokenFor(c.env, c.req.raw);
+    if (!roles.includes(token.role)) throw new ApiError(403, 'forbidden', 'This token may not do this.');
+    c.set('token', token);
+    await next();
+  });
+
+/** The gemeente a token acts for; 403 when it asks for another gemeente's data. */
+export function gemeenteOf(c: Context<AppEnv>, wanted?: string): string {
+  const token = c.get('token');
+  if (token.role === 'operator') {
+    if (!wanted) throw new ApiError(400, 'bad_request', 'An operator must name the gemeente.');
+    return wanted;
+  }
+  if (wanted && wanted !== token.gemeente_id) throw new ApiError(403, 'forbidden', 'This token belongs to another gemeente.');
+  return token.gemeente_id!;
+}

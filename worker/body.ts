@@ -1,0 +1,65 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { ApiError, zodIssues } from './errors.js';
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** Reads the body as text within a byte limit, without trusting Content-Length alone. */
+export async function readText(c: Context, limit: number): Promise<string> {
+  const declared = Number(c.req.header('Content-Length') ?? '0');
+  if (declared > limit) throw new ApiError(413, 'payload_too_large', `The body may be at most ${limit} bytes.`);
+  const body = c.req.raw.body;
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new ApiError(413, 'payload_too_large', `The body may be at most ${limit} bytes.`);
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(all);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid UTF-8.');
+  }
+}
+
+/**
+ * Reads a JSON body and validates it. `text/plain` is accepted too, because `navigator.sendBeacon`
+ * cannot send `application/json` across origins without a preflight.
+ */
+export async function readJson<T extends z.ZodType>(c: Context, schema: T, limit = MAX_BODY_BYTES): Promise<z.infer<T>> {
+  const type = (c.req.header('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json' && type !== 'text/plain') {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  const text = await readText(c, limit);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new ApiError(400, 'validation_failed', 'The body does not have the expected shape.', zodIssues(parsed.error.issues));
+  return parsed.data;
+}
+
+/** Validates query parameters with the same error shape as bodies. */
+export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
+  const parsed = schema.safeParse(c.req.query());
+  if (!parsed.success) throw new ApiError(400, 'validation_failed', 'The query parameters are not valid.', zodIssues(parsed.error.issues));
+  return parsed.data;
+}

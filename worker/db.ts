@@ -1,0 +1,171 @@
+import {
+  QuestionnaireDefinition,
+  type Item,
+  type QuestionnaireInput,
+  type Section,
+} from '../schemas/questionnaire.js';
+import { ApiError } from './errors.js';
+
+export interface Gemeente {
+  id: string;
+  name: string;
+  k: number;
+}
+export interface Partner {
+  gemeente_id: string;
+  id: string;
+  name: string;
+  organisatie: string;
+}
+export interface Team {
+  id: string;
+  partner_id: string;
+  name: string;
+}
+export interface SiteKey {
+  key: string;
+  gemeente_id: string;
+  partner_id: string;
+  origins: string[];
+}
+export type Role = 'operator' | 'admin' | 'viewer';
+export interface TokenRow {
+  id: string;
+  role: Role;
+  gemeente_id: string | null;
+  partner_id: string | null;
+  label: string;
+  hint: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+export interface QuestionnaireRow {
+  gemeente_id: string;
+  id: string;
+  status: 'open' | 'closed';
+  retention_days: number;
+  draft: string | null;
+  created_at: string;
+}
+export interface Version {
+  version: number;
+  definition: QuestionnaireDefinition;
+  published_at: string;
+}
+
+export async function getGemeente(db: D1Database, id: string): Promise<Gemeente | null> {
+  return db.prepare('SELECT id, name, k FROM gemeenten WHERE id = ?').bind(id).first<Gemeente>();
+}
+
+export async function getSiteKey(db: D1Database, key: string): Promise<SiteKey | null> {
+  const row = await db
+    .prepare('SELECT key, gemeente_id, partner_id, origins FROM site_keys WHERE key = ? AND revoked_at IS NULL')
+    .bind(key)
+    .first<Omit<SiteKey, 'origins'> & { origins: string }>();
+  return row && { ...row, origins: JSON.parse(row.origins) as string[] };
+}
+
+export async function getPartner(db: D1Database, gemeente: string, id: string): Promise<Partner | null> {
+  return db
+    .prepare('SELECT gemeente_id, id, name, organisatie FROM partners WHERE gemeente_id = ? AND id = ?')
+    .bind(gemeente, id)
+    .first<Partner>();
+}
+
+export async function listTeams(db: D1Database, gemeente: string, partner?: string): Promise<Team[]> {
+  const { results } = partner
+    ? await db
+        .prepare('SELECT id, partner_id, name FROM teams WHERE gemeente_id = ? AND partner_id = ? ORDER BY name')
+        .bind(gemeente, partner)
+        .all<Team>()
+    : await db.prepare('SELECT id, partner_id, name FROM teams WHERE gemeente_id = ? ORDER BY name').bind(gemeente).all<Team>();
+  return results;
+}
+
+export async function getTokenByHash(db: D1Database, hash: string): Promise<TokenRow | null> {
+  return db
+    .prepare(
+      'SELECT id, role, gemeente_id, partner_id, label, hint, created_at, revoked_at FROM tokens WHERE hash = ? AND revoked_at IS NULL',
+    )
+    .bind(hash)
+    .first<TokenRow>();
+}
+
+export async function getQuestionnaire(db: D1Database, gemeente: string, id: string): Promise<QuestionnaireRow | null> {
+  return db
+    .prepare('SELECT gemeente_id, id, status, retention_days, draft, created_at FROM questionnaires WHERE gemeente_id = ? AND id = ?')
+    .bind(gemeente, id)
+    .first<QuestionnaireRow>();
+}
+
+function toVersion(row: { version: number; definition: string; published_at: string }): Version {
+  return { version: row.version, definition: JSON.parse(row.definition) as QuestionnaireDefinition, published_at: row.published_at };
+}
+
+/** A published version; without `version`, the latest. */
+export async function getVersion(db: D1Database, gemeente: string, id: string, version?: number): Promise<Version | null> {
+  const row = version
+    ? await db
+        .prepare(
+          'SELECT version, definition, published_at FROM questionnaire_versions WHERE gemeente_id = ? AND questionnaire_id = ? AND version = ?',
+        )
+        .bind(gemeente, id, version)
+        .first<{ version: number; definition: string; published_at: string }>()
+    : await db
+        .prepare(
+          'SELECT version, definition, published_at FROM questionnaire_versions WHERE gemeente_id = ? AND questionnaire_id = ? ORDER BY version DESC LIMIT 1',
+        )
+        .bind(gemeente, id)
+        .first<{ version: number; definition: string; published_at: string }>();
+  return row && toVersion(row);
+}
+
+export async function listVersions(db: D1Database, gemeente: string, id: string): Promise<Version[]> {
+  const { results } = await db
+    .prepare(
+      'SELECT version, definition, published_at FROM questionnaire_versions WHERE gemeente_id = ? AND questionnaire_id = ? ORDER BY version',
+    )
+    .bind(gemeente, id)
+    .all<{ version: number; definition: string; published_at: string }>();
+  return results.map(toVersion);
+}
+
+/**
+ * The definition reports are read against: the latest version's items in its order, followed by items
+ * only older versions had. Item ids are stable across versions, so their counts add up.
+ */
+export async function reportDefinition(db: D1Database, gemeente: string, id: string): Promise<{ sections: Section[] } | null> {
+  const versions = await listVersions(db, gemeente, id);
+  if (versions.length === 0) return null;
+  const latest = versions[versions.length - 1].definition;
+  const seen = new Set(latest.sections.flatMap((s) => s.items.map((i) => i.id)));
+  const retired: Item[] = [];
+  for (const v of versions.slice(0, -1).reverse()) {
+    for (const item of v.definition.sections.flatMap((s) => s.items)) {
+      if (!seen.has(item.id)) {
+        seen.add(item.id);
+        retired.push(item);
+      }
+    }
+  }
+  const sections = [...latest.sections];
+  if (retired.length) sections.push({ id: 'eerdere_versies', title: { nl: 'Vragen uit eerdere versies', en: 'Items from earlier versions' }, items: retired });
+  return { sections };
+}
+
+/** Creates the questionnaire (when new) and publishes its definition as the next version. */
+export async function publish(db: D1Database, gemeente: string, input: QuestionnaireInput): Promise<number> {
+  const parsed = QuestionnaireDefinition.safeParse(input);
+  if (!parsed.success) throw new ApiError(422, 'validation_failed', 'The questionnaire definition is not valid.');
+  const def = parsed.data;
+  const latest = await getVersion(db, gemeente, def.id);
+  const version = (latest?.version ?? 0) + 1;
+  await db.batch([
+    db.prepare('INSERT OR IGNORE INTO questionnaires (gemeente_id, id) VALUES (?, ?)').bind(gemeente, def.id),
+    db
+      .prepare('INSERT INTO questionnaire_versions (gemeente_id, questionnaire_id, version, definition) VALUES (?, ?, ?, ?)')
+      .bind(gemeente, def.id, version, JSON.stringify(def)),
+    db.prepare('UPDATE questionnaires SET draft = NULL WHERE gemeente_id = ? AND id = ?').bind(gemeente, def.id),
+  ]);
+  return version;
+}

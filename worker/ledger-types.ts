@@ -1,0 +1,43 @@
+import type { Answers } from '../schemas/questionnaire.js';
+
+/** Dimensions a report may filter on; all stored as '' when unknown. */
+export const DIMENSIONS = ['partner', 'team', 'contact', 'status', 'role', 'channel'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const GROUP_BY = ['team', 'partner', 'contact', 'status', 'role', 'channel', 'day', 'week', 'month', 'quarter', 'year'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export const FLAG_FAST = 1;
+
+/** A validated, scrubbed response as the ledger stores it. Time is kept to the day only. */
+export interface LedgerRecord {
+  submissionId: string;
+  version: number;
+  day: string;
+  dims: Record<Dimension, string>;
+  flags: number;
+  /** Coded answers (numbers, option ids): these are counted in the cube. */
+  answers: Answers;
+  /** Open answers, scrubbed: counted as answered, the text kept apart. */
+  texts: Record<string, string>;
+}
+
+export interface CellFilter {
+  from?: string;
+  to?: string;
+  dims?: Partial<Record<Dimension, string>>;
+}
+
+export interface SubmitResult {
+  status: 'stored' | 'duplicate';
+  receivedOn: string;
+}
+
+/** What a live dashboard connection asked for; kept as the WebSocket's attachment. */
+export interface LiveSubscription {
+  gemeente: string;
+  questionnaire: string;
+  k: number;
+  filter: CellFilter;
+  groupBy?: GroupBy;
+}

@@ -1,0 +1,374 @@
+import { DurableObject } from 'cloudflare:workers';
+import { allItems, type AnswerValue, type Section } from '../schemas/questionnaire.js';
+import { reportDefinition } from './db.js';
+import {
+  DIMENSIONS,
+  type CellFilter,
+  type GroupBy,
+  type LedgerRecord,
+  type LiveSubscription,
+  type SubmitResult,
+} from './ledger-types.js';
+import { buildAggregate, type CubeCell } from './report/stats.js';
+
+const DAY_MS = 86_400_000;
+/** Live pushes are coalesced: at most one per connection per this many milliseconds. */
+const LIVE_COALESCE_MS = 250;
+const OPEN_TEXT_LIMIT = 200;
+
+const GROUP_EXPR: Record<GroupBy, string> = {
+  team: 'team',
+  partner: 'partner',
+  contact: 'contact',
+  status: 'status',
+  role: 'role',
+  channel: 'channel',
+  day: 'day',
+  week: "strftime('%Y-W%W', day)",
+  month: 'substr(day, 1, 7)',
+  quarter: "substr(day, 1, 4) || '-Q' || ((CAST(substr(day, 6, 2) AS INTEGER) + 2) / 3)",
+  year: 'substr(day, 1, 4)',
+};
+
+function valuesOf(value: AnswerValue): string[] {
+  return Array.isArray(value) ? value : [String(value)];
+}
+
+/**
+ * One ledger per (gemeente, questionnaire). The response row and its aggregate counts commit in one
+ * transaction, keyed on submissionId, so duplicates are counted once and the cube never drifts.
+ */
+export class Ledger extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+  private liveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.sql.exec(`
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS responses (
+        submission_id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        partner TEXT NOT NULL, team TEXT NOT NULL, contact TEXT NOT NULL,
+        status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL,
+        flags INTEGER NOT NULL DEFAULT 0,
+        answers TEXT NOT NULL,
+        texts TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS responses_day ON responses (day);
+      CREATE TABLE IF NOT EXISTS cube (
+        day TEXT NOT NULL,
+        partner TEXT NOT NULL, team TEXT NOT NULL, contact TEXT NOT NULL,
+        status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL,
+        item TEXT NOT NULL, value TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (day, partner, team, contact, status, role, channel, item, value)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS open_texts (
+        submission_id TEXT NOT NULL,
+        item TEXT NOT NULL,
+        day TEXT NOT NULL,
+        partner TEXT NOT NULL, team TEXT NOT NULL, contact TEXT NOT NULL,
+        status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (submission_id, item)
+      );
+      CREATE INDEX IF NOT EXISTS open_texts_day ON open_texts (day);
+    `);
+  }
+
+  /** Remembers which questionnaire this ledger holds, for alarms and live pushes. */
+  private bind(gemeente: string, questionnaire: string): void {
+    this.sql.exec(
+      "INSERT OR IGNORE INTO meta (key, value) VALUES ('gemeente', ?), ('questionnaire', ?)",
+      gemeente,
+      questionnaire,
+    );
+  }
+
+  private meta(key: string): string | undefined {
+    return this.sql.exec<{ value: string }>('SELECT value FROM meta WHERE key = ?', key).toArray()[0]?.value;
+  }
+
+  /** Stores one response and counts it, once. A repeat of a submissionId returns the original result. */
+  async submit(gemeente: string, questionnaire: string, rec: LedgerRecord): Promise<SubmitResult> {
+    const result = this.ctx.storage.transactionSync((): SubmitResult => {
+      const existing = this.sql
+        .exec<{ day: string }>('SELECT day FROM responses WHERE submission_id = ?', rec.submissionId)
+        .toArray()[0];
+      if (existing) return { status: 'duplicate', receivedOn: existing.day };
+      this.insert(rec);
+      return { status: 'stored', receivedOn: rec.day };
+    });
+    if (result.status === 'stored') {
+      this.bind(gemeente, questionnaire);
+      await this.ensureAlarm();
+      this.scheduleLive();
+    }
+    return result;
+  }
+
+  /** Bulk path for imports and seeding: each record idempotent, all in one transaction. */
+  async submitMany(gemeente: string, questionnaire: string, recs: LedgerRecord[]): Promise<SubmitResult[]> {
+    const results = this.ctx.storage.transactionSync(() =>
+      recs.map((rec): SubmitResult => {
+        const existing = this.sql
+          .exec<{ day: string }>('SELECT day FROM responses WHERE submission_id = ?', rec.submissionId)
+          .toArray()[0];
+        if (existing) return { status: 'duplicate', receivedOn: existing.day };
+        this.insert(rec);
+        return { status: 'stored', receivedOn: rec.day };
+      }),
+    );
+    if (results.some((r) => r.status === 'stored')) {
+      this.bind(gemeente, questionnaire);
+      await this.ensureAlarm();
+      this.scheduleLive();
+    }
+    return results;
+  }
+
+  private insert(rec: LedgerRecord): void {
+    const d = rec.dims;
+    const dimValues = DIMENSIONS.map((k) => d[k]);
+    this.sql.exec(
+      `INSERT INTO responses (submission_id, version, day, ${DIMENSIONS.join(', ')}, flags, answers, texts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      rec.submissionId,
+      rec.version,
+      rec.day,
+      ...dimValues,
+      rec.flags,
+      JSON.stringify(rec.answers),
+      JSON.stringify(rec.texts),
+    );
+    const bump = (item: string, value: string) =>
+      this.sql.exec(
+        `INSERT INTO cube (day, ${DIMENSIONS.join(', ')}, item, value, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+         ON CONFLICT DO UPDATE SET count = count + 1`,
+        rec.day,
+        ...dimValues,
+        item,
+        value,
+      );
+    bump('_resp', '');
+    for (const [item, value] of Object.entries(rec.answers)) {
+      bump(item, '*');
+      for (const v of valuesOf(value)) bump(item, v);
+    }
+    for (const [item, text] of Object.entries(rec.texts)) {
+      bump(item, '*');
+      this.sql.exec(
+        `INSERT INTO open_texts (submission_id, item, day, ${DIMENSIONS.join(', ')}, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        rec.submissionId,
+        item,
+        rec.day,
+        ...dimValues,
+        text,
+      );
+    }
+  }
+
+  private where(filter: CellFilter, table = ''): { sql: string; args: string[] } {
+    const parts: string[] = [];
+    const args: string[] = [];
+    const p = table ? `${table}.` : '';
+    if (filter.from) {
+      parts.push(`${p}day >= ?`);
+      args.push(filter.from);
+    }
+    if (filter.to) {
+      parts.push(`${p}day <= ?`);
+      args.push(filter.to);
+    }
+    for (const dim of DIMENSIONS) {
+      const v = filter.dims?.[dim];
+      if (v !== undefined) {
+        parts.push(`${p}${dim} = ?`);
+        args.push(v);
+      }
+    }
+    return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
+  }
+
+  /** Summed cube cells for a selection, optionally broken down by a dimension or period. */
+  async cells(filter: CellFilter, groupBy?: GroupBy): Promise<CubeCell[]> {
+    const w = this.where(filter);
+    const group = groupBy ? GROUP_EXPR[groupBy] : "''";
+    return this.sql
+      .exec<{ grp: string; item: string; value: string; count: number }>(
+        `SELECT ${group} AS grp, item, value, SUM(count) AS count FROM cube ${w.sql} GROUP BY grp, item, value`,
+        ...w.args,
+      )
+      .toArray()
+      .map((r) => ({ group: r.grp === '' && groupBy ? '_onbekend' : r.grp, item: r.item, value: r.value, count: r.count }));
+  }
+
+  /** The most recent open answers of a selection (already scrubbed when stored). */
+  async openTexts(filter: CellFilter): Promise<Record<string, string[]>> {
+    const w = this.where(filter);
+    const out: Record<string, string[]> = {};
+    const rows = this.sql
+      .exec<{ item: string; text: string }>(
+        `SELECT item, text FROM (
+           SELECT item, text, day, ROW_NUMBER() OVER (PARTITION BY item ORDER BY day DESC) AS rn FROM open_texts ${w.sql}
+         ) WHERE rn <= ${OPEN_TEXT_LIMIT} ORDER BY item, day DESC`,
+        ...w.args,
+      )
+      .toArray();
+    for (const r of rows) (out[r.item] ??= []).push(r.text);
+    return out;
+  }
+
+  /** Number of stored responses and the cube's own respondent total: equal unless something drifted. */
+  async counts(): Promise<{ responses: number; cube: number }> {
+    const responses = this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM responses').one().n;
+    const cube = this.sql.exec<{ n: number | null }>("SELECT SUM(count) AS n FROM cube WHERE item = '_resp'").one().n ?? 0;
+    return { responses, cube };
+  }
+
+  /** Stored responses, oldest first, in pages (for streaming exports). */
+  async responses(afterId: string, limit: number): Promise<(LedgerRecord & { rowid: number })[]> {
+    return this.sql
+      .exec<{ rowid: number; submission_id: string; version: number; day: string; flags: number; answers: string; texts: string } & Record<string, string>>(
+        `SELECT rowid, * FROM responses WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+        Number(afterId) || 0,
+        limit,
+      )
+      .toArray()
+      .map((r) => ({
+        rowid: r.rowid,
+        submissionId: r.submission_id,
+        version: r.version,
+        day: r.day,
+        flags: r.flags,
+        dims: Object.fromEntries(DIMENSIONS.map((k) => [k, r[k]])) as LedgerRecord['dims'],
+        answers: JSON.parse(r.answers),
+        texts: JSON.parse(r.texts),
+      }));
+  }
+
+  /** Deletes one response and takes it out of the counts, in one transaction. */
+  async deleteResponse(submissionId: string): Promise<boolean> {
+    return this.ctx.storage.transactionSync(() => this.remove(`submission_id = ?`, [submissionId]) > 0);
+  }
+
+  private remove(where: string, args: (string | number)[]): number {
+    const rows = this.sql
+      .exec<{ submission_id: string; day: string; answers: string; texts: string } & Record<string, string>>(
+        `SELECT * FROM responses WHERE ${where}`,
+        ...args,
+      )
+      .toArray();
+    for (const r of rows) {
+      const dimValues = DIMENSIONS.map((k) => r[k]);
+      const drop = (item: string, value: string) =>
+        this.sql.exec(
+          `UPDATE cube SET count = count - 1 WHERE day = ? AND ${DIMENSIONS.map((d) => `${d} = ?`).join(' AND ')} AND item = ? AND value = ?`,
+          r.day,
+          ...dimValues,
+          item,
+          value,
+        );
+      drop('_resp', '');
+      for (const [item, value] of Object.entries(JSON.parse(r.answers) as Record<string, AnswerValue>)) {
+        drop(item, '*');
+        for (const v of valuesOf(value)) drop(item, v);
+      }
+      for (const item of Object.keys(JSON.parse(r.texts) as Record<string, string>)) drop(item, '*');
+      this.sql.exec('DELETE FROM open_texts WHERE submission_id = ?', r.submission_id);
+      this.sql.exec('DELETE FROM responses WHERE submission_id = ?', r.submission_id);
+    }
+    this.sql.exec('DELETE FROM cube WHERE count <= 0');
+    return rows.length;
+  }
+
+  private async ensureAlarm(): Promise<void> {
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + DAY_MS);
+  }
+
+  /** Retention: responses older than the questionnaire's retention period are deleted, daily. */
+  override async alarm(): Promise<void> {
+    const gemeente = this.meta('gemeente');
+    const questionnaire = this.meta('questionnaire');
+    if (gemeente && questionnaire) {
+      const row = await this.env.DB.prepare('SELECT retention_days FROM questionnaires WHERE gemeente_id = ? AND id = ?')
+        .bind(gemeente, questionnaire)
+        .first<{ retention_days: number }>();
+      if (row) await this.applyRetention(row.retention_days);
+    }
+    await this.ctx.storage.setAlarm(Date.now() + DAY_MS);
+  }
+
+  /** Deletes responses received more than `days` days ago; returns how many. */
+  async applyRetention(days: number, today = new Date()): Promise<number> {
+    const cutoff = new Date(today.getTime() - days * DAY_MS).toISOString().slice(0, 10);
+    return this.ctx.storage.transactionSync(() => this.remove('day < ?', [cutoff]));
+  }
+
+  /** Live dashboards connect here; the connection hibernates between pushes. */
+  override async fetch(request: Request): Promise<Response> {
+    const sub = JSON.parse(request.headers.get('x-peil-subscription') ?? 'null') as LiveSubscription | null;
+    if (!sub || request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {
+      return new Response('expected a websocket upgrade', { status: 426 });
+    }
+    this.bind(sub.gemeente, sub.questionnaire);
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    this.ctx.acceptWebSocket(server);
+    server.serializeAttachment(sub);
+    const protocol = request.headers.get('x-peil-protocol');
+    const message = await this.aggregateFor(sub);
+    server.send(message);
+    return new Response(null, { status: 101, webSocket: client, headers: protocol ? { 'Sec-WebSocket-Protocol': protocol } : {} });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    if (message === 'ping') ws.send('{"type":"pong"}');
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    // 1005 means "no code given" and may not be sent back.
+    ws.close(code === 1005 ? 1000 : code, 'closing');
+  }
+
+  private scheduleLive(): void {
+    if (this.liveTimer !== undefined || this.ctx.getWebSockets().length === 0) return;
+    this.liveTimer = setTimeout(() => {
+      this.liveTimer = undefined;
+      this.ctx.waitUntil(this.pushLive());
+    }, LIVE_COALESCE_MS);
+  }
+
+  private async pushLive(): Promise<void> {
+    const byKey = new Map<string, { sub: LiveSubscription; sockets: WebSocket[] }>();
+    for (const ws of this.ctx.getWebSockets()) {
+      const sub = ws.deserializeAttachment() as LiveSubscription;
+      const key = JSON.stringify(sub);
+      const entry = byKey.get(key) ?? { sub, sockets: [] };
+      entry.sockets.push(ws);
+      byKey.set(key, entry);
+    }
+    for (const { sub, sockets } of byKey.values()) {
+      const message = await this.aggregateFor(sub);
+      for (const ws of sockets) {
+        try {
+          ws.send(message);
+        } catch {
+          // A socket that closed between listing and sending needs nothing more.
+        }
+      }
+    }
+  }
+
+  private async aggregateFor(sub: LiveSubscription): Promise<string> {
+    const def: { sections: Section[] } = (await reportDefinition(this.env.DB, sub.gemeente, sub.questionnaire)) ?? { sections: [] };
+    const cells = await this.cells(sub.filter, sub.groupBy);
+    const hasOpen = allItems(def).some((i) => i.type === 'open');
+    const openTexts = hasOpen ? await this.openTexts(sub.filter) : undefined;
+    const aggregate = buildAggregate(def, cells, { k: sub.k, grouped: sub.groupBy !== undefined, openTexts });
+    return JSON.stringify({ type: 'aggregate', questionnaire: sub.questionnaire, ...aggregate });
+  }
+}

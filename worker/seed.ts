@@ -1,0 +1,81 @@
+import { TEMPLATES } from '../schemas/bank.js';
+import { QuestionnaireDefinition } from '../schemas/questionnaire.js';
+import { sha256Hex } from './crypto.js';
+
+export interface Statement {
+  sql: string;
+  params: (string | number | null)[];
+}
+
+export const DEMO = {
+  gemeente: { id: 'demo', name: 'Gemeente Demo' },
+  partner: { id: 'sociaal-team', name: 'Sociaal team', organisatie: 'het sociaal team' },
+  teams: [
+    { id: 'centrum', name: 'Centrum' },
+    { id: 'crabbehof', name: 'Crabbehof' },
+    { id: 'krispijn', name: 'Krispijn' },
+    { id: 'oost', name: 'Oost' },
+    { id: 'wielwijk', name: 'Wielwijk' },
+  ],
+  siteKey: 'demo-site',
+  origins: ['http://127.0.0.1:8787', 'http://localhost:8787'],
+  adminToken: 'demo-admin',
+  operatorToken: 'demo-operator',
+  viewerToken: 'demo-viewer',
+} as const;
+
+/**
+ * The demo gemeente of local development, as idempotent statements: running it twice changes nothing.
+ * Its tokens are well known, so it must never be seeded into a deployed database.
+ */
+export async function demoSeed(): Promise<Statement[]> {
+  const g = DEMO.gemeente.id;
+  const p = DEMO.partner.id;
+  const token = async (id: string, secret: string, role: string, partner: string | null, label: string): Promise<Statement> => ({
+    sql: 'INSERT OR IGNORE INTO tokens (id, hash, role, gemeente_id, partner_id, label, hint) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    params: [id, await sha256Hex(secret), role, role === 'operator' ? null : g, partner, label, secret.slice(-4)],
+  });
+  const stmts: Statement[] = [
+    { sql: 'INSERT OR IGNORE INTO gemeenten (id, name) VALUES (?, ?)', params: [g, DEMO.gemeente.name] },
+    {
+      sql: 'INSERT OR IGNORE INTO partners (gemeente_id, id, name, organisatie) VALUES (?, ?, ?, ?)',
+      params: [g, p, DEMO.partner.name, DEMO.partner.organisatie],
+    },
+    ...DEMO.teams.map((t) => ({
+      sql: 'INSERT OR IGNORE INTO teams (gemeente_id, id, partner_id, name) VALUES (?, ?, ?, ?)',
+      params: [g, t.id, p, t.name],
+    })),
+    {
+      sql: 'INSERT OR IGNORE INTO site_keys (key, gemeente_id, partner_id, origins) VALUES (?, ?, ?, ?)',
+      params: [DEMO.siteKey, g, p, JSON.stringify(DEMO.origins)],
+    },
+    await token('tok_demo_operator', DEMO.operatorToken, 'operator', null, 'demo operator'),
+    await token('tok_demo_admin', DEMO.adminToken, 'admin', null, 'demo admin'),
+    await token('tok_demo_viewer', DEMO.viewerToken, 'viewer', p, 'demo viewer (sociaal team)'),
+  ];
+  for (const template of Object.values(TEMPLATES)) {
+    const def = QuestionnaireDefinition.parse(template);
+    stmts.push(
+      { sql: 'INSERT OR IGNORE INTO questionnaires (gemeente_id, id) VALUES (?, ?)', params: [g, def.id] },
+      {
+        sql: 'INSERT OR IGNORE INTO questionnaire_versions (gemeente_id, questionnaire_id, version, definition) VALUES (?, ?, 1, ?)',
+        params: [g, def.id, JSON.stringify(def)],
+      },
+    );
+  }
+  return stmts;
+}
+
+function literal(v: string | number | null): string {
+  if (v === null) return 'NULL';
+  if (typeof v === 'number') return String(v);
+  return `'${v.replace(/'/g, "''")}'`;
+}
+
+/** The statements as one SQL script, for `wrangler d1 execute --file`. */
+export function toSqlScript(stmts: Statement[]): string {
+  return stmts.map((s) => {
+    let i = 0;
+    return `${s.sql.replace(/\?/g, () => literal(s.params[i++]))};`;
+  }).join('\n') + '\n';
+}
