@@ -6,6 +6,7 @@ import type { AppEnv } from './context.js';
 import { ApiError, errorBody } from './errors.js';
 import { aggregates, live } from './routes/aggregates.js';
 import { health } from './routes/health.js';
+import { importRoute } from './routes/import.js';
 import { pages } from './routes/pages.js';
 import { questionnaires } from './routes/questionnaires.js';
 import { responses } from './routes/responses.js';
@@ -24,6 +25,7 @@ app.route('/v1/questionnaires', questionnaires);
 app.route('/v1/responses', responses);
 app.route('/v1/aggregates', aggregates);
 app.route('/v1/live', live);
+app.route('/v1/import', importRoute);
 app.route('/', pages);
 
 app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.`), 404));

@@ -197,6 +197,7 @@ describe('scrubText: ordinary answers', () => {
     expect(result.found).toEqual([...SCRUB_KINDS]);
   });
 
+  // No timing assertion (shared machines); catastrophic backtracking would hit the test timeout.
   it('handles long input without catastrophic backtracking', () => {
     const inputs = [
       'a'.repeat(20_000),
@@ -205,9 +206,8 @@ describe('scrubText: ordinary answers', () => {
       'a.'.repeat(10_000),
       'Voorstraat van de '.repeat(1_000),
     ];
-    const start = performance.now();
-    for (const input of inputs) scrubText(input);
-    expect(performance.now() - start).toBeLessThan(1_000);
+    for (const input of inputs) expect(scrubText(input).text.length).toBeGreaterThan(0);
+    expect(scrubText(inputs[0]).text).toBe(inputs[0]);
   });
 });
 
