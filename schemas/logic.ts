@@ -10,10 +10,14 @@ export function allItems(q: { sections: Section[] }): Item[] {
   return q.sections.flatMap((s) => s.items);
 }
 
-/** Replaces `{name}` placeholders in both languages; unknown names stay as written. */
-export function fillText(text: Text, values: Record<string, string>): Text {
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
-  return { nl: fill(text.nl), en: fill(text.en) };
+/** Replaces `{name}` placeholders in both languages; a value may differ per language. Unknown names stay. */
+export function fillText(text: Text, values: Record<string, string | Text>): Text {
+  const fill = (s: string, lang: keyof Text) =>
+    s.replace(/\{(\w+)\}/g, (m, k: string) => {
+      const v = values[k];
+      return v === undefined ? m : typeof v === 'string' ? v : v[lang];
+    });
+  return { nl: fill(text.nl, 'nl'), en: fill(text.en, 'en') };
 }
 
 /** Whether an item is shown, given the answers so far (hidden items must stay unanswered). */

@@ -134,7 +134,7 @@ export { allItems, effectiveAnswers, fillText, isShown, type AnswerValue, type A
 /** What a partner fills in when a definition is served: its teams and the name for `{organisatie}`. */
 export interface Materialize {
   teams: { id: string; name: string }[];
-  organisatie: string;
+  organisatie: string | Text;
 }
 
 /**

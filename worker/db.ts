@@ -16,6 +16,7 @@ export interface Partner {
   id: string;
   name: string;
   organisatie: string;
+  organisatie_en: string | null;
 }
 export interface Team {
   id: string;
@@ -67,7 +68,7 @@ export async function getSiteKey(db: D1Database, key: string): Promise<SiteKey |
 
 export async function getPartner(db: D1Database, gemeente: string, id: string): Promise<Partner | null> {
   return db
-    .prepare('SELECT gemeente_id, id, name, organisatie FROM partners WHERE gemeente_id = ? AND id = ?')
+    .prepare('SELECT gemeente_id, id, name, organisatie, organisatie_en FROM partners WHERE gemeente_id = ? AND id = ?')
     .bind(gemeente, id)
     .first<Partner>();
 }

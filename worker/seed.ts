@@ -9,7 +9,7 @@ export interface Statement {
 
 export const DEMO = {
   gemeente: { id: 'demo', name: 'Gemeente Demo' },
-  partner: { id: 'sociaal-team', name: 'Sociaal team', organisatie: 'het sociaal team' },
+  partner: { id: 'sociaal-team', name: 'Sociaal team', organisatie: 'het sociaal team', organisatieEn: 'the social team' },
   teams: [
     { id: 'centrum', name: 'Centrum' },
     { id: 'crabbehof', name: 'Crabbehof' },
@@ -38,8 +38,8 @@ export async function demoSeed(): Promise<Statement[]> {
   const stmts: Statement[] = [
     { sql: 'INSERT OR IGNORE INTO gemeenten (id, name) VALUES (?, ?)', params: [g, DEMO.gemeente.name] },
     {
-      sql: 'INSERT OR IGNORE INTO partners (gemeente_id, id, name, organisatie) VALUES (?, ?, ?, ?)',
-      params: [g, p, DEMO.partner.name, DEMO.partner.organisatie],
+      sql: 'INSERT OR IGNORE INTO partners (gemeente_id, id, name, organisatie, organisatie_en) VALUES (?, ?, ?, ?, ?)',
+      params: [g, p, DEMO.partner.name, DEMO.partner.organisatie, DEMO.partner.organisatieEn],
     },
     ...DEMO.teams.map((t) => ({
       sql: 'INSERT OR IGNORE INTO teams (gemeente_id, id, partner_id, name) VALUES (?, ?, ?, ?)',

@@ -1,4 +1,4 @@
-import { materialize, type QuestionnaireDefinition } from '../schemas/questionnaire.js';
+import { materialize, type QuestionnaireDefinition, type Text } from '../schemas/questionnaire.js';
 import { getPartner, getQuestionnaire, getSiteKey, getVersion, listTeams, type Partner, type SiteKey, type Team } from './db.js';
 import { ApiError } from './errors.js';
 
@@ -18,9 +18,10 @@ export async function siteKeyOrThrow(db: D1Database, key: string | undefined): P
   return site;
 }
 
-/** `{organisatie}` for a partner, narrowed to a team when the embed names one. */
-export function organisatieFor(partner: Partner, team: Team | undefined): string {
-  return team ? `${partner.organisatie} ${team.name}` : partner.organisatie;
+/** `{organisatie}` for a partner in both languages, narrowed to a team when the embed names one. */
+export function organisatieFor(partner: Partner, team: Team | undefined): Text {
+  const en = partner.organisatie_en ?? partner.organisatie;
+  return team ? { nl: `${partner.organisatie} ${team.name}`, en: `${en} ${team.name}` } : { nl: partner.organisatie, en };
 }
 
 /**
