@@ -14,6 +14,7 @@ describe('the walking skeleton', () => {
     const q = await res.json<any>();
     expect(q.version).toBe(1);
     expect(q.sections[0].items[0].text.nl).toBe('Welk rapportcijfer geeft u het sociaal team Crabbehof?');
+    expect(q.sections[0].items[0].text.en).toBe('What mark would you give the social team Crabbehof, from 1 to 10?');
     const etag = res.headers.get('ETag');
     expect(etag).toBeTruthy();
     const again = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=crabbehof', { headers: { 'If-None-Match': etag! } });
