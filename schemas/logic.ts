@@ -1,7 +1,7 @@
-import type { ContextField } from './constants.js';
+import { AANRADEN_VALUES, STELLING_VALUES, type ContextField } from './constants.js';
 import type { Item, Section, Text } from './questionnaire.js';
 
-// Pure questionnaire logic shared by widget and worker. Type-only imports keep zod out of the widget.
+// Pure questionnaire logic shared by widget and worker. Only zod-free imports keep zod out of the widget.
 
 export type AnswerValue = number | string | string[];
 export type Answers = Record<string, AnswerValue>;
@@ -10,12 +10,21 @@ export function allItems(q: { sections: Section[] }): Item[] {
   return q.sections.flatMap((s) => s.items);
 }
 
+/**
+ * The answer to one item. Own properties only: an item may be called `constructor`, and a plain
+ * object would otherwise "answer" it with Object.prototype's function.
+ */
+export function answerOf(answers: Answers, id: string): AnswerValue | undefined {
+  return Object.hasOwn(answers, id) ? answers[id] : undefined;
+}
+
 /** Replaces `{name}` placeholders in both languages; a value may differ per language. Unknown names stay. */
 export function fillText(text: Text, values: Record<string, string | Text>): Text {
   const fill = (s: string, lang: keyof Text) =>
     s.replace(/\{(\w+)\}/g, (m, k: string) => {
+      if (!Object.hasOwn(values, k)) return m;
       const v = values[k];
-      return v === undefined ? m : typeof v === 'string' ? v : v[lang];
+      return typeof v === 'string' ? v : v[lang];
     });
   return { nl: fill(text.nl, 'nl'), en: fill(text.en, 'en') };
 }
@@ -23,7 +32,7 @@ export function fillText(text: Text, values: Record<string, string | Text>): Tex
 /** Whether an item is shown, given the answers so far (hidden items must stay unanswered). */
 export function isShown(item: Item, answers: Answers): boolean {
   if (!item.showIf) return true;
-  const a = answers[item.showIf.item];
+  const a = answerOf(answers, item.showIf.item);
   if (a === undefined) return false;
   const wanted = item.showIf.in;
   return Array.isArray(a) ? a.some((v) => wanted.includes(v)) : wanted.includes(a);
@@ -45,3 +54,35 @@ export function effectiveAnswers(
   return view;
 }
 
+/** Why a (non-empty) answer does not fit its item, or undefined when it does. */
+export function valueProblem(
+  item: Item,
+  value: AnswerValue,
+): { code: 'invalid_value' | 'text_too_long'; message: string } | undefined {
+  const bad = (message: string) => ({ code: 'invalid_value' as const, message });
+  const wholeIn = (min: number, max: number) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+  switch (item.type) {
+    case 'cijfer':
+      return wholeIn(1, 10) ? undefined : bad('a whole number from 1 to 10');
+    case 'nps':
+      return wholeIn(0, 10) ? undefined : bad('a whole number from 0 to 10');
+    case 'stelling':
+      return (STELLING_VALUES as readonly unknown[]).includes(value) ? undefined : bad(`one of ${STELLING_VALUES.join(', ')}`);
+    case 'aanraden':
+      return (AANRADEN_VALUES as readonly unknown[]).includes(value) ? undefined : bad(`one of ${AANRADEN_VALUES.join(', ')}`);
+    case 'keuze':
+      return typeof value === 'string' && item.options.some((o) => o.id === value)
+        ? undefined
+        : bad(`one of ${item.options.map((o) => o.id).join(', ')}`);
+    case 'meerkeuze': {
+      if (!Array.isArray(value) || value.length === 0) return bad('a non-empty list of option ids');
+      if (new Set(value).size !== value.length) return bad('each option at most once');
+      const unknown = value.find((v) => !item.options.some((o) => o.id === v));
+      return unknown === undefined ? undefined : bad(`unknown option ${unknown}`);
+    }
+    case 'open':
+      if (typeof value !== 'string') return bad('text');
+      // Code points, not UTF-16 units: a textarea's maxlength counts units, so what it allows always fits.
+      return [...value].length > item.maxLength ? { code: 'text_too_long', message: `at most ${item.maxLength} characters` } : undefined;
+  }
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CONTEXT_FIELDS } from './constants.js';
-import { fillText } from './logic.js';
+import { CONTACT_VALUES, CONTEXT_FIELDS, ROLE_VALUES, STATUS_VALUES, type ContextField } from './constants.js';
+import type { ErrorIssue } from './errors.js';
+import { allItems, fillText, valueProblem } from './logic.js';
 
 /** Text in Dutch (the reference) and English. */
 export const Text = z.object({
@@ -11,7 +12,16 @@ export type Text = z.infer<typeof Text>;
 
 export const ItemId = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'lowercase letters, digits and _ , starting with a letter');
+  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'lowercase letters, digits and _ , starting with a letter')
+  // Answers are plain objects keyed by item id; `constructor` would collide with Object.prototype.
+  .refine((id) => !(id in Object.prototype), 'this id is reserved');
+
+/** The values a `keuze` item that fills a context field may offer (team options come from the partner). */
+export const CONTEXT_OPTIONS: Record<Exclude<ContextField, 'team'>, readonly string[]> = {
+  contact: CONTACT_VALUES,
+  status: STATUS_VALUES,
+  role: ROLE_VALUES,
+};
 
 export { AANRADEN_VALUES, CONTEXT_FIELDS, STELLING_VALUES, type ContextField } from './constants.js';
 
@@ -81,6 +91,38 @@ export const Section = z.object({
 });
 export type Section = z.infer<typeof Section>;
 
+type AddIssue = (where: PropertyKey[], message: string) => void;
+
+// A context item's answer becomes the response's context, so it may only offer values the context can hold.
+function checkContextItem(item: z.infer<typeof KeuzeItem>, contextItems: Map<ContextField, string>, issue: AddIssue): void {
+  if (item.optionsFrom === 'teams' && item.context !== 'team') issue(['optionsFrom'], 'team options only fit an item with context team');
+  if (!item.context) return;
+  const other = contextItems.get(item.context);
+  if (other) issue(['context'], `item ${other} already asks for ${item.context}`);
+  contextItems.set(item.context, item.id);
+  if (item.context === 'team') {
+    if (item.optionsFrom !== 'teams') issue(['optionsFrom'], 'an item with context team takes its options from the teams');
+    return;
+  }
+  const allowed = CONTEXT_OPTIONS[item.context];
+  item.options.forEach((o, i) => {
+    if (!allowed.includes(o.id)) issue(['options', i, 'id'], `${item.context} is one of ${allowed.join(', ')}`);
+  });
+}
+
+// A showIf value no answer can take hides its item for ever; catch the typo when the draft is saved.
+function checkShowIf(showIf: ShowIf, target: Item | undefined, issue: AddIssue): void {
+  if (!target) return issue(['showIf', 'item'], `showIf must refer to an earlier item, not ${showIf.item}`);
+  if (target.type === 'open') return issue(['showIf', 'item'], 'showIf cannot depend on an open answer');
+  showIf.in.forEach((v, i) => {
+    const fits =
+      target.type === 'meerkeuze'
+        ? target.options.some((o) => o.id === v)
+        : (target.type === 'keuze' && target.optionsFrom === 'teams' && typeof v === 'string') || !valueProblem(target, v);
+    if (!fits) issue(['showIf', 'in', i], `${JSON.stringify(v)} is not an answer ${target.id} can have`);
+  });
+}
+
 export const QuestionnaireId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 
 /** A questionnaire definition as edited (draft) or published (immutable, with a version). */
@@ -92,26 +134,29 @@ export const QuestionnaireDefinition = z
     sections: z.array(Section).min(1),
   })
   .superRefine((q, ctx) => {
+    const sectionIds = new Set<string>();
+    const contextItems = new Map<ContextField, string>();
     const seen = new Map<string, Item>();
-    q.sections.forEach((section, s) =>
+    q.sections.forEach((section, s) => {
+      if (sectionIds.has(section.id)) {
+        ctx.addIssue({ code: 'custom', path: ['sections', s, 'id'], message: `duplicate section id ${section.id}` });
+      }
+      sectionIds.add(section.id);
       section.items.forEach((item, i) => {
         const path = ['sections', s, 'items', i];
-        if (seen.has(item.id)) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate item id ${item.id}` });
+        const issue = (where: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path: [...path, ...where], message });
+        if (seen.has(item.id)) issue(['id'], `duplicate item id ${item.id}`);
+        if (item.type === 'keuze' || item.type === 'meerkeuze') {
+          const ids = item.options.map((o) => o.id);
+          ids.forEach((id, o) => {
+            if (ids.indexOf(id) !== o) issue(['options', o, 'id'], `duplicate option id ${id}`);
+          });
         }
-        if (item.showIf) {
-          const target = seen.get(item.showIf.item);
-          if (!target) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [...path, 'showIf'],
-              message: `showIf must refer to an earlier item, not ${item.showIf.item}`,
-            });
-          }
-        }
+        if (item.type === 'keuze') checkContextItem(item, contextItems, issue);
+        if (item.showIf) checkShowIf(item.showIf, seen.get(item.showIf.item), issue);
         seen.set(item.id, item);
-      }),
-    );
+      });
+    });
   });
 export type QuestionnaireDefinition = z.infer<typeof QuestionnaireDefinition>;
 export type QuestionnaireInput = z.input<typeof QuestionnaireDefinition>;
@@ -161,4 +206,31 @@ export function materialize<Q extends { sections: Section[]; title: Text; intro?
     ...(q.intro ? { intro: fillText(q.intro, values) } : {}),
     sections: q.sections.map((s) => ({ ...s, title: fillText(s.title, values), items: s.items.map(fillItem) })),
   };
+}
+
+/**
+ * What keeps trends valid across versions: an item id that an earlier version had must keep its type,
+ * because answers on the old and new scale would be counted together. Text, help, options and order
+ * may change; a changed question gets a new id.
+ */
+export function versionIssues(earlier: { version: number; definition: { sections: Section[] } }[], next: { sections: Section[] }): ErrorIssue[] {
+  const before = new Map<string, { type: ItemType; version: number }>();
+  for (const { version, definition } of [...earlier].sort((a, b) => a.version - b.version)) {
+    for (const item of allItems(definition)) before.set(item.id, { type: item.type, version });
+  }
+  const issues: ErrorIssue[] = [];
+  next.sections.forEach((section, s) =>
+    section.items.forEach((item, i) => {
+      const old = before.get(item.id);
+      if (old && old.type !== item.type) {
+        issues.push({
+          code: 'incompatible_change',
+          item: item.id,
+          path: ['sections', s, 'items', i, 'type'],
+          message: `${item.id} was a ${old.type} in version ${old.version}; give a ${item.type} a new id`,
+        });
+      }
+    }),
+  );
+  return issues;
 }

@@ -1,20 +1,19 @@
 import { z } from 'zod';
 import {
-  AANRADEN_VALUES,
-  STELLING_VALUES,
+  CONTEXT_OPTIONS,
   allItems,
   effectiveAnswers,
   isShown,
   type AnswerValue,
   type Answers,
   type ContextField,
-  type Item,
   type QuestionnaireDefinition,
 } from './questionnaire.js';
 import type { ErrorIssue } from './errors.js';
+import { answerOf, valueProblem } from './logic.js';
 
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from './constants.js';
-export { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES };
+export { CHANNELS, CONTACT_VALUES, CONTEXT_OPTIONS, ROLE_VALUES, STATUS_VALUES };
 
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/);
 
@@ -74,50 +73,6 @@ export const SubmissionResult = z.object({
 });
 export type SubmissionResult = z.infer<typeof SubmissionResult>;
 
-/** The context values an item of kind `keuze` with `context` may take, beyond the partner's teams. */
-export const CONTEXT_OPTIONS: Record<Exclude<ContextField, 'team'>, readonly string[]> = {
-  contact: CONTACT_VALUES,
-  status: STATUS_VALUES,
-  role: ROLE_VALUES,
-};
-
-function valueIssue(item: Item, value: AnswerValue): ErrorIssue | undefined {
-  const bad = (message: string): ErrorIssue => ({ code: 'invalid_value', item: item.id, message });
-  switch (item.type) {
-    case 'cijfer':
-      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10
-        ? undefined
-        : bad('a whole number from 1 to 10');
-    case 'nps':
-      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 10
-        ? undefined
-        : bad('a whole number from 0 to 10');
-    case 'stelling':
-      return (STELLING_VALUES as readonly unknown[]).includes(value)
-        ? undefined
-        : bad(`one of ${STELLING_VALUES.join(', ')}`);
-    case 'aanraden':
-      return (AANRADEN_VALUES as readonly unknown[]).includes(value)
-        ? undefined
-        : bad(`one of ${AANRADEN_VALUES.join(', ')}`);
-    case 'keuze':
-      return typeof value === 'string' && item.options.some((o) => o.id === value)
-        ? undefined
-        : bad(`one of ${item.options.map((o) => o.id).join(', ')}`);
-    case 'meerkeuze': {
-      if (!Array.isArray(value) || value.length === 0) return bad('a non-empty list of option ids');
-      if (new Set(value).size !== value.length) return bad('each option at most once');
-      const unknown = value.find((v) => !item.options.some((o) => o.id === v));
-      return unknown === undefined ? undefined : bad(`unknown option ${unknown}`);
-    }
-    case 'open':
-      if (typeof value !== 'string') return bad('text');
-      return [...value].length > item.maxLength
-        ? { code: 'text_too_long', item: item.id, message: `at most ${item.maxLength} characters` }
-        : undefined;
-  }
-}
-
 function isEmpty(value: AnswerValue | undefined): boolean {
   return value === undefined || (typeof value === 'string' && value.trim() === '');
 }
@@ -140,7 +95,7 @@ export function checkAnswers(
     if (!byId.has(id)) issues.push({ code: 'unknown_item', item: id, message: `no item ${id} in this version` });
   }
   for (const item of items) {
-    const value = answers[item.id];
+    const value = answerOf(answers, item.id);
     const skippedByEmbed = item.type === 'keuze' && item.context !== undefined && known[item.context] !== undefined;
     const shown = !skippedByEmbed && isShown(item, view);
     if (!shown) {
@@ -153,8 +108,8 @@ export function checkAnswers(
       if (item.required) issues.push({ code: 'required_missing', item: item.id, message: 'an answer is required' });
       continue;
     }
-    const issue = valueIssue(item, value as AnswerValue);
-    if (issue) issues.push(issue);
+    const problem = valueProblem(item, value as AnswerValue);
+    if (problem) issues.push({ ...problem, item: item.id });
   }
   return issues;
 }
@@ -168,7 +123,7 @@ export function resolveContext(
   const out: Record<string, string> = { ...embed };
   for (const item of allItems(def)) {
     if (item.type !== 'keuze' || !item.context || out[item.context] !== undefined) continue;
-    const v = answers[item.id];
+    const v = answerOf(answers, item.id);
     if (typeof v === 'string' && v !== 'weet_niet') out[item.context] = v;
     else if (typeof v === 'string' && item.context !== 'team') out[item.context] = v;
   }
