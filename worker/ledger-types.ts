@@ -40,4 +40,8 @@ export interface LiveSubscription {
   k: number;
   filter: CellFilter;
   groupBy?: GroupBy;
+  /** The current day, week, … : resolved to from/to at every push. */
+  period?: 'day' | 'week' | 'month' | 'quarter' | 'year';
+  /** Groups to list even without responses (a partner's teams). */
+  groupOrder?: string[];
 }

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Aggregate } from '../../schemas/aggregate.js';
 import { Section } from '../../schemas/questionnaire.js';
+import { DORDRECHT, DORDRECHT_TEAMS } from './dordrecht-data.js';
 import { buildAggregate, type CubeCell } from './stats.js';
 
-/**
- * The Dordrecht evaluation of its social teams (telephone survey, 121 clients): rapportcijfer 8,8;
- * 2% onvoldoende; 90% would recommend the team, 8% maybe. The per-team split of the answers is ours,
- * chosen to reproduce exactly those published totals.
- */
+// The published Dordrecht figures, reproduced from summed cube cells (see dordrecht-data.ts).
 const text = { nl: 'x', en: 'x' };
 const def = {
   sections: [
@@ -22,17 +19,8 @@ const def = {
   ],
 };
 
-const TEAMS = ['centrum', 'crabbehof', 'krispijn', 'oost', 'wielwijk'];
-
-/** Grades and recommendations per team; every respondent answered both. */
-const DATA: Record<string, { cijfer: Record<string, number>; aanraden: [number, number, number] }> = {
-  centrum: { cijfer: { '5': 1, '7': 2, '8': 6, '9': 8, '10': 6 }, aanraden: [21, 2, 0] }, // 23, sum 199
-  crabbehof: { cijfer: { '3': 1, '7': 3, '8': 6, '9': 14, '10': 12 }, aanraden: [33, 2, 1] }, // 36, sum 318
-  krispijn: { cijfer: { '6': 1, '7': 1, '8': 5, '9': 8, '10': 6 }, aanraden: [19, 2, 0] }, // 21, sum 185
-  oost: { cijfer: { '7': 1, '8': 3, '9': 5, '10': 3 }, aanraden: [10, 2, 0] }, // 12, sum 106
-  wielwijk: { cijfer: { '6': 1, '7': 2, '8': 6, '9': 9, '10': 8 }, aanraden: [23, 2, 1] }, // 26, sum 229
-  _onbekend: { cijfer: { '8': 1, '9': 1, '10': 1 }, aanraden: [3, 0, 0] }, // 3, sum 27
-};
+const TEAMS = DORDRECHT_TEAMS;
+const DATA = DORDRECHT;
 
 function cube(grouped: boolean, teams = Object.keys(DATA)): CubeCell[] {
   return teams.flatMap((team) => {

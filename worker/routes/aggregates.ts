@@ -4,72 +4,124 @@ import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../sche
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
-import { getGemeente, getQuestionnaire, reportDefinition } from '../db.js';
+import { getGemeente, getQuestionnaire, listTeams, reportDefinition } from '../db.js';
 import { ApiError } from '../errors.js';
+import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
-import { GROUP_BY, type CellFilter, type LiveSubscription } from '../ledger-types.js';
+import { GROUP_BY, type CellFilter, type GroupBy, type LiveSubscription } from '../ledger-types.js';
+import { PERIODS, currentPeriod, type Period } from '../report/period.js';
 import { buildAggregate } from '../report/stats.js';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const Slug = z.string().regex(/^[a-z0-9_-]{1,64}$/);
 
-export const AggregateQuery = z.object({
-  questionnaire: Slug,
-  gemeente: Slug.optional(),
-  from: Day.optional(),
-  to: Day.optional(),
-  team: Slug.optional(),
-  partner: Slug.optional(),
-  contact: z.enum(CONTACT_VALUES).optional(),
-  status: z.enum(STATUS_VALUES).optional(),
-  role: z.enum(ROLE_VALUES).optional(),
-  channel: z.enum(CHANNELS).optional(),
-  groupBy: z.enum(GROUP_BY).optional(),
-});
+export const AggregateQuery = z
+  .object({
+    questionnaire: Slug,
+    gemeente: Slug.optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+    /** The current day, week (from Monday), month, quarter or year up to today, in Dutch time. */
+    period: z.enum(PERIODS).optional(),
+    team: Slug.optional(),
+    partner: Slug.optional(),
+    contact: z.enum(CONTACT_VALUES).optional(),
+    status: z.enum(STATUS_VALUES).optional(),
+    role: z.enum(ROLE_VALUES).optional(),
+    channel: z.enum(CHANNELS).optional(),
+    groupBy: z.enum(GROUP_BY).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
+    if (q.period && (q.from || q.to)) {
+      ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
+    }
+  });
 export type AggregateQuery = z.infer<typeof AggregateQuery>;
 
-/** Resolves who asks for what: a partner token is always narrowed to its own partner. */
-async function selection(c: Context<AppEnv>, q: AggregateQuery) {
+/** What a request may read: the gemeente, its k, the cell filter and the groups a breakdown lists. */
+export interface Selection {
+  gemeente: string;
+  k: number;
+  filter: CellFilter;
+  period?: Period;
+  groupOrder?: string[];
+}
+
+/**
+ * Resolves who asks for what. A partner (viewer) token is always narrowed to its own partner, so
+ * everything built on a selection (figures, live pushes, aggregate exports) is scoped the same way.
+ */
+export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<Selection> {
   const gemeente = gemeenteOf(c, q.gemeente);
   const token = c.get('token');
-  const [g, row] = await Promise.all([getGemeente(c.env.DB, gemeente), getQuestionnaire(c.env.DB, gemeente, q.questionnaire)]);
-  if (!g || !row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
   if (token.role === 'viewer' && q.partner && q.partner !== token.partner_id) {
     throw new ApiError(403, 'forbidden', 'A partner token sees only its own partner.');
   }
   const partner = token.role === 'viewer' ? token.partner_id! : q.partner;
+  const [g, row] = await Promise.all([getGemeente(c.env.DB, gemeente), getQuestionnaire(c.env.DB, gemeente, q.questionnaire)]);
+  if (!g || !row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
+  const range = q.period ? currentPeriod(q.period, dutchDay()) : { from: q.from, to: q.to };
   const filter: CellFilter = {
-    from: q.from,
-    to: q.to,
+    ...range,
     dims: { team: q.team, partner, contact: q.contact, status: q.status, role: q.role, channel: q.channel },
   };
-  return { gemeente, k: g.k, filter };
+  return { gemeente, k: g.k, filter, period: q.period, groupOrder: await groupOrder(c.env.DB, gemeente, partner, q) };
+}
+
+/**
+ * A breakdown by team lists every team in scope, also those without responses (shown suppressed), so a
+ * reader sees that a team is missing rather than not seeing it at all.
+ */
+async function groupOrder(db: D1Database, gemeente: string, partner: string | undefined, q: AggregateQuery): Promise<string[] | undefined> {
+  if (q.groupBy !== 'team' || q.team) return undefined;
+  return (await listTeams(db, gemeente, partner)).map((t) => t.id).sort();
+}
+
+/** The aggregate of a selection, as `GET /v1/aggregates` returns it. */
+export async function aggregateOf(env: Env, questionnaire: string, s: Selection, groupBy?: GroupBy) {
+  const def = await reportDefinition(env.DB, s.gemeente, questionnaire);
+  const ledger = ledgerFor(env, s.gemeente, questionnaire);
+  const openItems = (def?.sections ?? []).flatMap((sec) => sec.items.flatMap((i) => (i.type === 'open' ? [i.id] : [])));
+  const [cells, openTexts] = await Promise.all([ledger.cells(s.filter, groupBy), ledger.openTexts(s.filter, openItems)]);
+  const aggregate = buildAggregate(def ?? { sections: [] }, cells, {
+    k: s.k,
+    grouped: groupBy !== undefined,
+    groupOrder: s.groupOrder,
+    openTexts,
+  });
+  return { def, aggregate };
 }
 
 export const aggregates = new Hono<AppEnv>().get('/', requireRole('operator', 'admin', 'viewer'), async (c) => {
   const q = readQuery(c, AggregateQuery);
-  const { gemeente, k, filter } = await selection(c, q);
-  const def = await reportDefinition(c.env.DB, gemeente, q.questionnaire);
-  const ledger = ledgerFor(c.env, gemeente, q.questionnaire);
-  const [cells, openTexts] = await Promise.all([ledger.cells(filter, q.groupBy), ledger.openTexts(filter)]);
-  const aggregate = buildAggregate(def ?? { sections: [] }, cells, { k, grouped: q.groupBy !== undefined, openTexts });
+  const s = await selection(c, q);
+  const { aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy);
   c.header('Cache-Control', 'no-store');
   return c.json({ questionnaire: q.questionnaire, ...aggregate });
 });
 
-/** A WebSocket that receives the aggregate now and after every change. */
+/** A WebSocket that receives the aggregate now and after every change, for the same selection as GET. */
 export const live = new Hono<AppEnv>().get('/', requireRole('operator', 'admin', 'viewer'), async (c) => {
   if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
     throw new ApiError(426, 'bad_request', 'Connect with a WebSocket.');
   }
   const q = readQuery(c, AggregateQuery);
-  const { gemeente, k, filter } = await selection(c, q);
-  const sub: LiveSubscription = { gemeente, questionnaire: q.questionnaire, k, filter, groupBy: q.groupBy };
+  const s = await selection(c, q);
+  const sub: LiveSubscription = {
+    gemeente: s.gemeente,
+    questionnaire: q.questionnaire,
+    k: s.k,
+    filter: s.period ? { dims: s.filter.dims } : s.filter,
+    groupBy: q.groupBy,
+    ...(s.period ? { period: s.period } : {}),
+    ...(s.groupOrder ? { groupOrder: s.groupOrder } : {}),
+  };
   const offered = c.req.header('Sec-WebSocket-Protocol')?.split(',').map((p) => p.trim()) ?? [];
   const headers = new Headers(c.req.raw.headers);
   headers.set('x-peil-subscription', JSON.stringify(sub));
   if (offered.includes('peil.v1')) headers.set('x-peil-protocol', 'peil.v1');
-  const upgraded = await ledgerFor(c.env, gemeente, q.questionnaire).fetch(new Request(c.req.raw.url, { headers }));
+  const upgraded = await ledgerFor(c.env, s.gemeente, q.questionnaire).fetch(new Request(c.req.raw.url, { headers }));
   // The Durable Object's response has immutable headers; middleware needs to add its own.
   return new Response(null, { status: upgraded.status, webSocket: upgraded.webSocket, headers: new Headers(upgraded.headers) });
 });

@@ -1,0 +1,66 @@
+import type { Variable } from './codebook.js';
+
+/** An SPSS string literal: single quotes, inner quotes doubled. */
+function quote(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** SPSS reads at most 255 bytes of a label; cut on characters, leaving room for multi-byte ones. */
+function label(s: string): string {
+  return quote([...s.replace(/\s+/g, ' ')].slice(0, 120).join(''));
+}
+
+function format(v: Variable): string {
+  if (v.format.type === 'string') return `A${v.format.width}`;
+  if (v.format.type === 'date') return 'SDATE10';
+  return `F${v.format.width}.0`;
+}
+
+/**
+ * SPSS syntax that reads the responses CSV and labels it: variable labels (the Dutch question),
+ * value labels, "weet niet" as user-missing, and measurement levels. PSPP runs it as well.
+ */
+export function spsSyntax(vars: readonly Variable[], opts: { csvFile: string; title: string }): string {
+  const out: string[] = [
+    `* Peil: ${opts.title.replace(/[\r\n]/g, ' ')}.`,
+    `* Reads ${opts.csvFile} (UTF-8, comma-separated, first line names the variables).`,
+    '* Put this file in the same folder as the CSV, or change /FILE below.',
+    '* SPSS 21 and later work in Unicode mode by default, which /ENCODING needs.',
+    'GET DATA',
+    '  /TYPE=TXT',
+    `  /FILE=${quote(opts.csvFile)}`,
+    "  /ENCODING='UTF8'",
+    '  /ARRANGEMENT=DELIMITED',
+    '  /DELCASE=LINE',
+    '  /FIRSTCASE=2',
+    '  /DELIMITERS=","',
+    `  /QUALIFIER='"'`,
+    '  /VARIABLES=',
+    ...vars.map((v) => `    ${v.name} ${format(v)}`),
+    '.',
+    'EXECUTE.',
+    '',
+    'VARIABLE LABELS',
+    vars.map((v) => `  ${v.name} ${label(v.label)}`).join('\n') + '.',
+  ];
+  const labelled = vars.filter((v) => v.values.length > 0);
+  if (labelled.length) {
+    out.push(
+      '',
+      'VALUE LABELS',
+      labelled
+        .map((v, i) => {
+          const values = v.values.map((val) => `    ${typeof val.code === 'number' ? val.code : quote(val.code)} ${label(val.label)}`);
+          return [`  ${i > 0 ? '/' : ''}${v.name}`, ...values].join('\n');
+        })
+        .join('\n') + '.',
+    );
+  }
+  for (const v of vars.filter((x) => x.missing.length > 0)) out.push('', `MISSING VALUES ${v.name} (${v.missing.join(', ')}).`);
+  for (const level of ['nominal', 'ordinal', 'scale'] as const) {
+    const names = vars.filter((v) => v.level === level).map((v) => v.name);
+    if (names.length) out.push('', `VARIABLE LEVEL ${names.join(' ')} (${level.toUpperCase()}).`);
+  }
+  out.push('', 'EXECUTE.', '');
+  return out.join('\r\n').replace(/\r?\n/g, '\r\n');
+}
