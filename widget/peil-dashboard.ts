@@ -1,26 +1,55 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { property, state } from 'lit/decorators.js';
 import type { Aggregate, ItemCell } from '../schemas/aggregate.js';
-import { apiBase, errorCode } from './api.js';
-import { LiveController } from './controllers/live-controller.js';
+import { CONTACT_VALUES, STATUS_VALUES } from '../schemas/constants.js';
+import { apiBase } from './api.js';
+import { ReportController } from './controllers/report-controller.js';
+import { aanradenChart, choiceChart, cijferChart, published, stellingBlock, trendChart } from './dashboard/charts.js';
+import { DownloadController } from './dashboard/download-controller.js';
+import { fmtDay, fmtInt } from './dashboard/format.js';
+import {
+  BLOCKS,
+  bankItem,
+  blockOf,
+  blockTitle,
+  contactText,
+  isContextItem,
+  itemText,
+  questionnaireOptions,
+  statusText,
+  teamName,
+} from './dashboard/labels.js';
+import { PERIODS, SELECTION_KEYS, aggregateQuery, readSelection, selectionParams, type Period, type Selection } from './dashboard/selection.js';
+import { teamTable } from './dashboard/team-table.js';
+import { headlineTiles } from './dashboard/tiles.js';
 import { applyLocale } from './localization.js';
 import { styles } from './peil-dashboard.styles.js';
 
 const TOKEN_KEY = 'peil-dashboard-token';
 
+/** Fired when the reader changes a filter; `detail` is the new selection (also written to the URL). */
+export class SelectionChangeEvent extends CustomEvent<Selection> {
+  static readonly type = 'peil-selection-change';
+  constructor(selection: Selection) {
+    super(SelectionChangeEvent.type, { detail: selection, bubbles: true, composed: true });
+  }
+}
+
 /**
- * The gemeente's live report of one questionnaire: n, rapportcijfer and aanraden, updated over a
- * WebSocket as responses arrive.
+ * The gemeente's live report of one questionnaire: the figures of the yearly evaluation report
+ * (rapportcijfer, stellingen, aanraden, per team, over time), updated over a WebSocket as responses
+ * arrive. Filters live in the URL so a link shows the same selection.
  *
+ * @fires peil-selection-change - The reader changed a filter; `detail` is the selection.
  * @csspart tile - Each headline figure.
- * @cssprop [--peil-primary=#00539f] - Accent colour.
+ * @cssprop [--peil-primary=#00539f] - Accent colour; also the "(helemaal) mee eens" bars.
  */
 @localized()
 export class PeilDashboard extends LitElement {
   static override styles = styles;
 
-  /** Questionnaire id. */
+  /** Questionnaire id shown when the URL does not name one. */
   @property() questionnaire = 'sociaal-team-kort';
   /** Base URL of the Peil API; defaults to the origin the script was loaded from. */
   @property() api = '';
@@ -29,46 +58,31 @@ export class PeilDashboard extends LitElement {
   /** `nl` or `en` (attribute `lang`); defaults to the page's `<html lang>`. */
   @property({ attribute: 'lang' }) language?: string;
 
-  @state() private data?: Aggregate;
-  @state() private error?: string;
-  @state() private updatedAt?: Date;
+  @state() private selection!: Selection;
+  @state() private loginFailed = false;
 
-  private readonly live = new LiveController<Aggregate & { type?: string }>(this, (d) => {
-    this.data = d;
-    this.updatedAt = new Date();
-  });
+  private readonly report = new ReportController(this);
+  private readonly downloads = new DownloadController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
     void applyLocale(this.language);
-    const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+    const hash = new URLSearchParams(location.hash.slice(1));
+    const fromHash = hash.get('token');
     if (fromHash) {
       sessionStorage.setItem(TOKEN_KEY, fromHash);
       history.replaceState(null, '', location.pathname + location.search);
     }
     this.token ||= fromHash ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+    this.selection = readSelection(new URLSearchParams(location.search), this.questionnaire);
     if (this.token) void this.load();
   }
 
-  private query(): string {
-    return new URLSearchParams({ questionnaire: this.questionnaire }).toString();
-  }
-
   private async load(): Promise<void> {
-    const base = apiBase(this.api);
-    try {
-      const res = await fetch(`${base}/v1/aggregates?${this.query()}`, { headers: { Authorization: `Bearer ${this.token}` } });
-      if (!res.ok) {
-        this.error = (await errorCode(res)) ?? 'load_failed';
-        if (this.error === 'unauthorized') sessionStorage.removeItem(TOKEN_KEY);
-        return;
-      }
-      this.error = undefined;
-      this.data = (await res.json()) as Aggregate;
-      this.updatedAt = new Date();
-      this.live.connect(`${base}/v1/live?${this.query()}`, this.token);
-    } catch {
-      this.error = 'load_failed';
+    await this.report.load(this.selection, this.api, this.token);
+    if (this.report.error === 'unauthorized') {
+      sessionStorage.removeItem(TOKEN_KEY);
+      this.loginFailed = true;
     }
   }
 
@@ -77,73 +91,331 @@ export class PeilDashboard extends LitElement {
     const input = (e.target as HTMLFormElement).elements.namedItem('token') as HTMLInputElement;
     this.token = input.value.trim();
     sessionStorage.setItem(TOKEN_KEY, this.token);
+    this.loginFailed = false;
+    this.downloads.reset();
     void this.load();
   }
 
-  override render() {
-    if (!this.token || this.error === 'unauthorized') {
-      return html`<form class="login" @submit=${this.login}>
-        <h1>${msg('Peil dashboard')}</h1>
-        ${this.error ? html`<p role="alert" class="error">${msg('Deze code klopt niet. Probeer het opnieuw.')}</p>` : nothing}
-        <label for="token">${msg('Toegangscode')}</label>
-        <input id="token" name="token" type="password" autocomplete="current-password" required />
-        <button type="submit">${msg('Inloggen')}</button>
-      </form>`;
+  private select(change: Partial<Selection>): void {
+    const next: Selection = { ...this.selection, ...change };
+    if (next.period !== 'anders') {
+      next.from = undefined;
+      next.to = undefined;
     }
-    if (this.error) return html`<p role="alert" class="error">${msg('Het dashboard kon niet worden geladen. Probeer het later opnieuw.')}</p>`;
-    if (!this.data) return html`<p role="status">${msg('Gegevens worden geladen…')}</p>`;
-    const d = this.data;
+    this.selection = next;
+    // The host page may have parameters of its own (an intranet CMS does); only ours are replaced.
+    const params = new URLSearchParams(location.search);
+    for (const key of SELECTION_KEYS) params.delete(key);
+    for (const [key, value] of selectionParams(next, this.questionnaire)) params.set(key, value);
+    const search = params.toString();
+    history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+    this.dispatchEvent(new SelectionChangeEvent(next));
+    void this.load();
+  }
+
+  private onFilter(e: Event): void {
+    const el = e.target as HTMLSelectElement | HTMLInputElement;
+    const value = el.value || undefined;
+    switch (el.name) {
+      case 'questionnaire':
+        return this.select({ questionnaire: el.value });
+      case 'period':
+        return this.select({ period: el.value as Period });
+      case 'from':
+      case 'to':
+        return this.select({ [el.name]: value });
+      case 'team':
+        return this.select({ team: value });
+      case 'contact':
+        return this.select({ contact: value as Selection['contact'] });
+      case 'status':
+        return this.select({ status: value as Selection['status'] });
+      case 'trend':
+        return this.select({ trend: el.value === 'quarter' ? 'quarter' : 'month' });
+    }
+  }
+
+  override render() {
+    const r = this.report;
+    if (!this.token || this.loginFailed) return this.renderLogin();
+    if (r.state === 'error' && !r.report) {
+      return html`<div class="error-state">
+        <h1>${msg('Tevredenheid van cliënten')}</h1>
+        <p role="alert" class="error">${msg('Het dashboard kon niet worden geladen. Probeer het later opnieuw.')}</p>
+        <button type="button" @click=${() => void this.load()}>${msg('Opnieuw proberen')}</button>
+      </div>`;
+    }
+    if (!r.report) return html`<p role="status">${msg('Gegevens worden geladen…')}</p>`;
+    const { current, byTeam, trend, previous, range, previousRange } = r.report;
+    const ids = headlineIds(current);
     return html`
-      <header>
-        <h1>${msg('Tevredenheid cliënten')}</h1>
-        <p class="live ${this.live.status}" role="status">
-          ${this.live.status === 'live'
-            ? msg('Live: cijfers worden vanzelf bijgewerkt')
-            : this.live.status === 'connecting'
-              ? msg('Verbinden…')
-              : msg('Geen verbinding. Wij proberen het opnieuw.')}
-        </p>
+      <header class="head">
+        <h1>${msg('Tevredenheid van cliënten')}</h1>
+        ${this.renderLive()}
       </header>
-      <div class="tiles">
-        <section class="tile" part="tile" aria-labelledby="t-n">
-          <h2 id="t-n">${msg('Aantal reacties')}</h2>
-          <p class="figure" data-figure="n">${fmtInt(d.n)}</p>
+      <p class="scope" data-scope>${this.scopeText(range)}</p>
+      ${this.renderFilters()}
+      ${r.state === 'error'
+        ? html`<p role="alert" class="error">${msg('Deze selectie kon niet worden geladen. U ziet de vorige cijfers.')}</p>`
+        : nothing}
+      <div class="report" aria-busy=${r.state === 'loading' ? 'true' : 'false'}>
+        <section aria-labelledby="h-kern">
+          <h2 id="h-kern">${msg('Kerncijfers')}</h2>
+          ${headlineTiles(current, previous, previousRange, ids)}
         </section>
-        ${this.cijferTile(d.items['tot_cijfer'])} ${this.aanradenTile(d.items['tot_aanraden'])}
+        <div class="pair">
+          <section class="card" aria-labelledby="h-cijfer">
+            <h2 id="h-cijfer">${msg('Rapportcijfers')}</h2>
+            ${cijferChart(current.items[ids.cijfer])}
+          </section>
+          <section class="card" aria-labelledby="h-aanraden">
+            <h2 id="h-aanraden">${msg('Aanraden')}</h2>
+            ${aanradenChart(current.items[ids.aanraden])}
+          </section>
+        </div>
+        ${this.renderStellingen(current)}
+        <section class="card" aria-labelledby="h-trend">
+          <div class="section-head">
+            <h2 id="h-trend">${msg('Ontwikkeling')}</h2>
+            ${this.renderTrendToggle()}
+          </div>
+          ${trendChart(trend, ids.cijfer, ids.aanraden)}
+        </section>
+        <section aria-labelledby="h-teams">
+          <h2 id="h-teams">${msg('Per team')}</h2>
+          ${this.selection.team
+            ? html`<p class="hint">${msg(str`Alle teams, zodat u ${teamName(this.selection.team)} kunt vergelijken.`)}</p>`
+            : nothing}
+          ${teamTable(byTeam, ids, this.selection.team)}
+        </section>
+        ${this.renderChoices(current)} ${this.renderOpen(current)}
       </div>
-      ${this.updatedAt ? html`<p class="updated">${msg(str`Bijgewerkt om ${this.updatedAt.toLocaleTimeString('nl-NL')}`)}</p>` : nothing}
+      <footer class="foot">
+        ${r.updatedAt ? html`<p class="updated">${msg(str`Bijgewerkt om ${r.updatedAt.toLocaleTimeString('nl-NL')}`)}</p>` : nothing}
+        ${this.renderDownloads()}
+      </footer>
     `;
   }
 
-  private cijferTile(cell: ItemCell | undefined) {
-    return html`<section class="tile" part="tile" aria-labelledby="t-cijfer">
-      <h2 id="t-cijfer">${msg('Gemiddeld rapportcijfer')}</h2>
-      ${!cell || 'suppressed' in cell || cell.type !== 'cijfer'
-        ? html`<p class="figure muted" data-figure="cijfer">${msg('te weinig reacties')}</p>`
-        : html`<p class="figure" data-figure="cijfer">${fmtDec(cell.mean)}</p>
-            <p class="n">n = ${fmtInt(cell.n)}</p>`}
+  private renderLogin(): TemplateResult {
+    return html`<form class="login" @submit=${this.login}>
+      <h1>${msg('Peil dashboard')}</h1>
+      ${this.loginFailed ? html`<p role="alert" class="error">${msg('Deze code klopt niet. Probeer het opnieuw.')}</p>` : nothing}
+      <label for="token">${msg('Toegangscode')}</label>
+      <input id="token" name="token" type="password" autocomplete="current-password" required />
+      <button type="submit">${msg('Inloggen')}</button>
+    </form>`;
+  }
+
+  private renderLive(): TemplateResult {
+    const live = this.report.live;
+    const text =
+      live.status === 'live'
+        ? live.reconnected
+          ? msg('Live: de verbinding is hersteld. De cijfers zijn weer actueel.')
+          : msg('Live: cijfers worden vanzelf bijgewerkt')
+        : live.status === 'connecting'
+          ? msg('Verbinden…')
+          : msg('Geen verbinding. Wij proberen het opnieuw. De cijfers kunnen verouderd zijn.');
+    return html`<p class="live ${live.status}" role="status" data-live=${live.status}>${text}</p>`;
+  }
+
+  private scopeText(range: { from?: string; to?: string }): string {
+    const s = this.selection;
+    const q = questionnaireOptions(s.questionnaire).find((o) => o.id === s.questionnaire)?.title ?? s.questionnaire;
+    const period =
+      range.from && range.to
+        ? msg(str`${fmtDay(range.from)} tot en met ${fmtDay(range.to)}`)
+        : range.from
+          ? msg(str`vanaf ${fmtDay(range.from)}`)
+          : range.to
+            ? msg(str`tot en met ${fmtDay(range.to)}`)
+            : msg('alle reacties');
+    const parts = [q, period, s.team ? teamName(s.team) : msg('alle teams')];
+    if (s.contact) parts.push(contactText(s.contact));
+    if (s.status) parts.push(statusText(s.status));
+    return parts.join(' · ');
+  }
+
+  private renderFilters(): TemplateResult {
+    const s = this.selection;
+    const teams = (this.report.report?.byTeam?.groups ?? []).map((g) => g.key).filter((k) => k !== '_onbekend');
+    if (s.team && !teams.includes(s.team)) teams.push(s.team);
+    const periodLabel: Record<Period, string> = {
+      '12m': msg('Laatste 12 maanden'),
+      jaar: msg('Dit jaar'),
+      'vorig-jaar': msg('Vorig jaar'),
+      kwartaal: msg('Dit kwartaal'),
+      'vorig-kwartaal': msg('Vorig kwartaal'),
+      maand: msg('Deze maand'),
+      'vorige-maand': msg('Vorige maand'),
+      alles: msg('Alles'),
+      anders: msg('Zelf kiezen'),
+    };
+    return html`<form class="filters" role="search" aria-label=${msg('Selectie')} @change=${this.onFilter} @submit=${(e: Event) => e.preventDefault()}>
+      <div class="field">
+        <label for="f-questionnaire">${msg('Vragenlijst')}</label>
+        <select id="f-questionnaire" name="questionnaire">
+          ${questionnaireOptions(s.questionnaire).map((q) => html`<option value=${q.id} ?selected=${q.id === s.questionnaire}>${q.title}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-period">${msg('Periode')}</label>
+        <select id="f-period" name="period">
+          ${PERIODS.map((p) => html`<option value=${p} ?selected=${p === s.period}>${periodLabel[p]}</option>`)}
+        </select>
+      </div>
+      ${s.period === 'anders'
+        ? html`<div class="field">
+              <label for="f-from">${msg('Van')}</label>
+              <input id="f-from" name="from" type="date" .value=${s.from ?? ''} />
+            </div>
+            <div class="field">
+              <label for="f-to">${msg('Tot en met')}</label>
+              <input id="f-to" name="to" type="date" .value=${s.to ?? ''} />
+            </div>`
+        : nothing}
+      <div class="field">
+        <label for="f-team">${msg('Team')}</label>
+        <select id="f-team" name="team">
+          <option value="" ?selected=${!s.team}>${msg('Alle teams')}</option>
+          ${teams.map((t) => html`<option value=${t} ?selected=${t === s.team}>${teamName(t)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-contact">${msg('Soort contact')}</label>
+        <select id="f-contact" name="contact">
+          <option value="" ?selected=${!s.contact}>${msg('Alle soorten contact')}</option>
+          ${CONTACT_VALUES.map((v) => html`<option value=${v} ?selected=${v === s.contact}>${contactText(v)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-status">${msg('Status van de hulp')}</label>
+        <select id="f-status" name="status">
+          <option value="" ?selected=${!s.status}>${msg('Afgerond en lopend')}</option>
+          ${STATUS_VALUES.map((v) => html`<option value=${v} ?selected=${v === s.status}>${statusText(v)}</option>`)}
+        </select>
+      </div>
+    </form>`;
+  }
+
+  private renderTrendToggle(): TemplateResult {
+    const t = this.selection.trend;
+    return html`<fieldset class="toggle" @change=${this.onFilter}>
+      <legend>${msg('Per')}</legend>
+      <label><input type="radio" name="trend" value="month" ?checked=${t === 'month'} />${msg('maand')}</label>
+      <label><input type="radio" name="trend" value="quarter" ?checked=${t === 'quarter'} />${msg('kwartaal')}</label>
+    </fieldset>`;
+  }
+
+  private renderStellingen(current: Aggregate): TemplateResult | typeof nothing {
+    const ids = Object.keys(current.items).filter((id) => itemType(id, current.items[id]) === 'stelling');
+    if (ids.length === 0) return nothing;
+    return html`<section aria-labelledby="h-stellingen">
+      <h2 id="h-stellingen">${msg('Stellingen')}</h2>
+      ${BLOCKS.map((b) => {
+        const rows = ids.filter((id) => blockOf(id) === b).map((id) => ({ id, cell: current.items[id] }));
+        return rows.length ? stellingBlock(b, blockTitle(b), rows) : nothing;
+      })}
     </section>`;
   }
 
-  private aanradenTile(cell: ItemCell | undefined) {
-    return html`<section class="tile" part="tile" aria-labelledby="t-aanraden">
-      <h2 id="t-aanraden">${msg('Zou ons aanraden')}</h2>
-      ${!cell || 'suppressed' in cell || cell.type !== 'aanraden'
-        ? html`<p class="figure muted" data-figure="aanraden">${msg('te weinig reacties')}</p>`
-        : html`<p class="figure" data-figure="aanraden">${fmtPct(cell.pct.ja)}</p>
-            <p class="n">${msg(str`en nog ${fmtPct(cell.pct.misschien)} misschien`)} · n = ${fmtInt(cell.n)}</p>`}
+  private renderChoices(current: Aggregate): TemplateResult | typeof nothing {
+    const ids = Object.keys(current.items).filter((id) => {
+      const t = itemType(id, current.items[id]);
+      return (t === 'keuze' || t === 'meerkeuze') && !isContextItem(id);
+    });
+    if (ids.length === 0) return nothing;
+    return html`<section aria-labelledby="h-keuze">
+      <h2 id="h-keuze">${msg('Overige vragen')}</h2>
+      <div class="pair">${ids.map((id) => choiceChart(id, current.items[id]))}</div>
+    </section>`;
+  }
+
+  private renderOpen(current: Aggregate): TemplateResult | typeof nothing {
+    const ids = Object.keys(current.items).filter((id) => itemType(id, current.items[id]) === 'open');
+    if (ids.length === 0) return nothing;
+    return html`<section aria-labelledby="h-open">
+      <h2 id="h-open">${msg('Open antwoorden')}</h2>
+      <p class="hint">
+        ${msg(
+          str`Wat cliënten zelf schreven. Namen, telefoonnummers en adressen zijn eruit gehaald. U ziet de antwoorden alleen als de selectie minstens ${fmtInt(current.k)} reacties heeft.`,
+        )}
+      </p>
+      <div class="pair">
+        ${ids.map((id) => {
+          const f = published(current.items[id], 'open');
+          return html`<section class="card" aria-labelledby="o-${id}">
+            <h3 id="o-${id}">${itemText(id)}</h3>
+            ${f?.texts?.length
+              ? html`<p class="note">${msg(str`${fmtInt(f.texts.length)} antwoorden`)}</p>
+                  <ul class="open">
+                    ${f.texts.map((t) => html`<li>${t}</li>`)}
+                  </ul>`
+              : html`<p class="muted">${f ? msg('Nog geen antwoorden.') : msg('Te weinig reacties om antwoorden te tonen.')}</p>`}
+          </section>`;
+        })}
+      </div>
+    </section>`;
+  }
+
+  private renderDownloads(): TemplateResult {
+    const d = this.downloads;
+    if (d.state === 'denied') {
+      return html`<p class="downloads-note" data-downloads="denied">
+        ${msg('Downloads van de antwoorden zijn alleen voor medewerkers van de gemeente.')}
+      </p>`;
+    }
+    const base = apiBase(this.api);
+    const q = this.selection.questionnaire;
+    const filtered = aggregateQuery(this.selection, this.report.report?.range ?? {});
+    const files = [
+      { label: msg('Antwoorden (CSV)'), url: `${base}/v1/export/responses.csv?questionnaire=${encodeURIComponent(q)}`, name: `${q}-antwoorden.csv` },
+      { label: msg('Antwoorden (SPSS)'), url: `${base}/v1/export/responses.sps?questionnaire=${encodeURIComponent(q)}`, name: `${q}-antwoorden.sps` },
+      { label: msg('Cijfers van deze selectie (CSV)'), url: `${base}/v1/export/aggregates.csv?${filtered}`, name: `${q}-cijfers.csv` },
+    ];
+    return html`<section class="downloads" aria-labelledby="h-downloads">
+      <h2 id="h-downloads">${msg('Downloaden en afdrukken')}</h2>
+      <div class="buttons">
+        ${files.map(
+          (f) => html`<button type="button" class="secondary" ?disabled=${d.state === 'busy'} @click=${() => void d.download(f.url, this.token, f.name)}>
+            ${f.label}
+          </button>`,
+        )}
+        <button type="button" class="secondary" @click=${() => window.print()}>${msg('Afdrukken')}</button>
+      </div>
+      <p class="downloads-note" role="status">
+        ${d.state === 'busy'
+          ? msg('Bezig met downloaden…')
+          : d.state === 'unavailable'
+            ? msg('Deze download is nog niet beschikbaar.')
+            : d.state === 'failed'
+              ? msg('Het downloaden is niet gelukt. Probeer het opnieuw.')
+              : nothing}
+      </p>
     </section>`;
   }
 }
 
-const nlInt = new Intl.NumberFormat('nl-NL');
-const nlDec = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const fmtInt = (n: number) => nlInt.format(n);
-const fmtDec = (n: number) => nlDec.format(n);
-const fmtPct = (n: number) => `${nlInt.format(Math.round(n))}%`;
+/** The type of an item: from its figures, else from the bank (a hidden cell carries no type). */
+function itemType(id: string, cell: ItemCell | undefined): string | undefined {
+  return cell && 'type' in cell ? cell.type : bankItem(id)?.type;
+}
+
+/** The items the headline tiles read: the questionnaire's first cijfer and aanraden. */
+function headlineIds(agg: Aggregate): { cijfer: string; aanraden: string } {
+  const ids = Object.keys(agg.items);
+  return {
+    cijfer: ids.find((id) => itemType(id, agg.items[id]) === 'cijfer') ?? 'tot_cijfer',
+    aanraden: ids.find((id) => itemType(id, agg.items[id]) === 'aanraden') ?? 'tot_aanraden',
+  };
+}
 
 declare global {
   interface HTMLElementTagNameMap {
     'peil-dashboard': PeilDashboard;
+  }
+  interface HTMLElementEventMap {
+    'peil-selection-change': SelectionChangeEvent;
   }
 }

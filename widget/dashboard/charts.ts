@@ -1,0 +1,307 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Aggregate, ItemCell, ItemFigures } from '../../schemas/aggregate.js';
+import { barHeight, barWidth } from './css-size.js';
+import { fmtDec, fmtInt, fmtPct, fmtPeriodKey } from './format.js';
+import { itemText, optionText } from './labels.js';
+
+/*
+ * Charts are CSS flex bars sized in percent: the figures are percentages already, so there is no
+ * geometry to compute, they reflow from phone to A4 without a resize observer, and they print as
+ * plain boxes. Sizes are set through the CSSOM (css-size.ts), which the page's CSP allows where a
+ * style="" attribute would not. Every chart is aria-hidden and comes with a text summary and a data table.
+ */
+
+// Not imported from schemas/aggregate.ts: that module is zod, and only its types belong in this bundle.
+const CIJFER_VALUES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
+
+type Figures<T extends ItemFigures['type']> = Extract<ItemFigures, { type: T }>;
+
+export function published<T extends ItemFigures['type']>(cell: ItemCell | undefined, type: T): Figures<T> | undefined {
+  return cell && !('suppressed' in cell) && cell.type === type ? (cell as Figures<T>) : undefined;
+}
+
+
+/** A percentage inside a bar segment only where it fits; the table always has it. */
+const inside = (pct: number) => (pct >= 10 ? fmtPct(pct) : '');
+
+export const tooFew = () => msg('te weinig reacties');
+
+/** n, or a range "38–41" when the items of a chart have different bases. */
+export function nRange(ns: number[]): string {
+  if (ns.length === 0) return '0';
+  const lo = Math.min(...ns);
+  const hi = Math.max(...ns);
+  return lo === hi ? fmtInt(lo) : `${fmtInt(lo)}–${fmtInt(hi)}`;
+}
+
+function indicatiefMark(indicatief: boolean) {
+  return indicatief
+    ? html`<span class="ind" aria-hidden="true">*</span><span class="visually-hidden"> (${msg('indicatief')})</span>`
+    : nothing;
+}
+
+function dataTable(caption: string, head: string[], rows: (string | TemplateResult)[][]): TemplateResult {
+  return html`<details class="data">
+    <summary>${msg('Toon de cijfers als tabel')}</summary>
+    <div class="scroll" tabindex="0" role="region" aria-label=${caption}>
+      <table>
+        <caption>${caption}</caption>
+        <thead>
+          <tr>
+            ${head.map((h, i) => (i === 0 ? html`<th scope="col">${h}</th>` : html`<th scope="col" class="num">${h}</th>`))}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (r) => html`<tr>
+              ${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td class="num">${c}</td>`))}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+  </details>`;
+}
+
+export interface StellingRow {
+  id: string;
+  cell: ItemCell | undefined;
+}
+
+/** One block of stellingen as 100% stacked bars, highest agreement first, "weet niet" beside the bar. */
+export function stellingBlock(blockId: string, title: string, rows: StellingRow[]): TemplateResult {
+  const shown = rows
+    .map((r) => ({ id: r.id, f: published(r.cell, 'stelling') }))
+    .sort((a, b) => (b.f?.pct.eens ?? -1) - (a.f?.pct.eens ?? -1));
+  const figs = shown.flatMap((r) => (r.f ? [{ id: r.id, f: r.f }] : []));
+  const flagged = figs.filter((r) => r.f.weetNietFlag);
+  const headingId = `b-${blockId}`;
+  const base = nRange(figs.map((r) => r.f.n));
+  return html`<section class="card block" aria-labelledby=${headingId} data-block=${blockId}>
+    <h3 id=${headingId}>${title}</h3>
+    <p class="summary">${stellingSummary(figs)}</p>
+    <ul class="legend" aria-hidden="true">
+      <li><span class="swatch eens"></span>${msg('(Helemaal) mee eens')}</li>
+      <li><span class="swatch neutraal"></span>${msg('Niet mee eens, niet mee oneens')}</li>
+      <li><span class="swatch oneens"></span>${msg('(Helemaal) mee oneens')}</li>
+    </ul>
+    <div class="bars" aria-hidden="true">
+      ${shown.map(
+        (r) => html`<div class="bar-row">
+          <span class="bar-label">${itemText(r.id)}</span>
+          ${r.f
+            ? html`<span class="stack">
+                  <span class="seg eens" ${barWidth(r.f.pct.eens)}>${inside(r.f.pct.eens)}</span
+                  ><span class="seg neutraal" ${barWidth(r.f.pct.neutraal)}>${inside(r.f.pct.neutraal)}</span
+                  ><span class="seg oneens" ${barWidth(r.f.pct.oneens)}>${inside(r.f.pct.oneens)}</span>
+                </span>
+                <span class="bar-extra ${r.f.weetNietFlag ? 'flag' : ''}"
+                  >${msg(str`weet niet ${fmtPct(r.f.pctWeetNiet)}`)}${r.f.weetNietFlag ? ' !' : ''}</span
+                >`
+            : html`<span class="stack empty">${tooFew()}</span><span class="bar-extra"></span>`}
+        </div>`,
+      )}
+    </div>
+    <p class="note">${msg(str`Toelichting: % van cliënten met een oordeel (n = ${base})`)}</p>
+    ${flagged.length
+      ? html`<p class="note flag">
+          ${msg('Let op: bij deze stellingen zei 20% of meer ‘weet niet’:')} ${flagged.map((r) => `‘${itemText(r.id)}’`).join(', ')}
+        </p>`
+      : nothing}
+    ${dataTable(
+      title,
+      [msg('Stelling'), msg('(Helemaal) mee eens'), msg('Neutraal'), msg('(Helemaal) mee oneens'), msg('n met oordeel'), msg('Weet niet')],
+      shown.map((r) =>
+        r.f
+          ? [
+              itemText(r.id),
+              fmtPct(r.f.pct.eens),
+              fmtPct(r.f.pct.neutraal),
+              fmtPct(r.f.pct.oneens),
+              html`${fmtInt(r.f.n)}${indicatiefMark(r.f.indicatief)}`,
+              `${fmtPct(r.f.pctWeetNiet)} (n = ${fmtInt(r.f.nWeetNiet)})`,
+            ]
+          : [itemText(r.id), tooFew(), '', '', '', ''],
+      ),
+    )}
+  </section>`;
+}
+
+function stellingSummary(figs: { id: string; f: Figures<'stelling'> }[]): string {
+  if (figs.length === 0) return msg('Er zijn te weinig reacties om deze stellingen te tonen.');
+  const top = figs[0];
+  if (figs.length === 1) return msg(str`‘${itemText(top.id)}’: ${fmtPct(top.f.pct.eens)} is het (helemaal) eens.`);
+  const low = figs[figs.length - 1];
+  return msg(
+    str`Het meest eens zijn cliënten met ‘${itemText(top.id)}’ (${fmtPct(top.f.pct.eens)}). Het minst met ‘${itemText(low.id)}’ (${fmtPct(low.f.pct.eens)}).`,
+  );
+}
+
+/** The 1–10 distribution, onvoldoende in a colour of its own. */
+export function cijferChart(cell: ItemCell | undefined): TemplateResult {
+  const f = published(cell, 'cijfer');
+  if (!f) return html`<p class="muted">${tooFew()}</p>`;
+  const max = Math.max(1, ...CIJFER_VALUES.map((v) => f.distribution[v] ?? 0));
+  const pctOf = (v: (typeof CIJFER_VALUES)[number]) => ((f.distribution[v] ?? 0) * 100) / f.n;
+  return html`<p class="summary">
+      ${msg(
+        str`Gemiddeld een ${fmtDec(f.mean)}. ${fmtPct(f.pctOnvoldoende)} geeft een onvoldoende (5 of lager), ${fmtPct(f.pctAchtOfHoger)} een 8 of hoger.`,
+      )}
+    </p>
+    <div class="columns" aria-hidden="true">
+      ${CIJFER_VALUES.map(
+        (v) => html`<div class="col">
+          <span class="col-value">${fmtPct(pctOf(v))}</span>
+          <span class="col-track"><span class="col-bar ${Number(v) <= 5 ? 'low' : ''}" ${barHeight(((f.distribution[v] ?? 0) * 100) / max)}></span></span>
+          <span class="col-label">${v}</span>
+        </div>`,
+      )}
+    </div>
+    <p class="note">${msg(str`Toelichting: % van cliënten die een cijfer gaven (n = ${fmtInt(f.n)})`)}</p>
+    ${dataTable(
+      msg('Verdeling van de rapportcijfers'),
+      [msg('Cijfer'), msg('Aantal'), msg('Percentage')],
+      CIJFER_VALUES.map((v) => [v, fmtInt(f.distribution[v] ?? 0), fmtPct(pctOf(v))]),
+    )}`;
+}
+
+/** Aanraden as one 100% bar: ja, misschien, nee. */
+export function aanradenChart(cell: ItemCell | undefined): TemplateResult {
+  const f = published(cell, 'aanraden');
+  if (!f) return html`<p class="muted">${tooFew()}</p>`;
+  return html`<p class="summary">
+      ${msg(
+        str`${fmtPct(f.pct.ja)} zou familie, vrienden of buren aanraden om naar het sociaal team te gaan, en nog eens ${fmtPct(f.pct.misschien)} misschien. ${fmtPct(f.pct.nee)} zegt nee.`,
+      )}
+    </p>
+    <ul class="legend" aria-hidden="true">
+      <li><span class="swatch eens"></span>${msg('Ja')}</li>
+      <li><span class="swatch neutraal"></span>${msg('Misschien')}</li>
+      <li><span class="swatch oneens"></span>${msg('Nee')}</li>
+    </ul>
+    <div class="bars" aria-hidden="true">
+      <div class="bar-row single">
+        <span class="stack">
+          <span class="seg eens" ${barWidth(f.pct.ja)}>${inside(f.pct.ja)}</span
+          ><span class="seg neutraal" ${barWidth(f.pct.misschien)}>${inside(f.pct.misschien)}</span
+          ><span class="seg oneens" ${barWidth(f.pct.nee)}>${inside(f.pct.nee)}</span>
+        </span>
+      </div>
+    </div>
+    <p class="note">${msg(str`Toelichting: % van cliënten die deze vraag beantwoordden (n = ${fmtInt(f.n)})`)}</p>
+    ${dataTable(
+      msg('Aanraden'),
+      [msg('Antwoord'), msg('Percentage')],
+      [
+        [msg('Ja'), fmtPct(f.pct.ja)],
+        [msg('Misschien'), fmtPct(f.pct.misschien)],
+        [msg('Nee'), fmtPct(f.pct.nee)],
+      ],
+    )}`;
+}
+
+/** Keuze and meerkeuze as horizontal bars, largest first; "iets anders" and "weet niet" stay last. */
+export function choiceChart(itemId: string, cell: ItemCell | undefined): TemplateResult {
+  const f = published(cell, 'meerkeuze') ?? published(cell, 'keuze');
+  const headingId = `c-${itemId}`;
+  const title = itemText(itemId);
+  if (!f) {
+    return html`<section class="card" aria-labelledby=${headingId}>
+      <h3 id=${headingId}>${title}</h3>
+      <p class="muted">${tooFew()}</p>
+    </section>`;
+  }
+  const last = (id: string) => Number(id === 'anders' || id === 'weet_niet');
+  const options = Object.keys(f.pct).sort((a, b) => last(a) - last(b) || f.pct[b] - f.pct[a]);
+  const multi = f.type === 'meerkeuze';
+  const top = options[0];
+  return html`<section class="card" aria-labelledby=${headingId}>
+    <h3 id=${headingId}>${title}</h3>
+    ${multi ? html`<p class="hint">${msg('Meerdere antwoorden mogelijk')}</p>` : nothing}
+    <p class="summary">${top ? msg(str`Het vaakst gekozen: ‘${optionText(itemId, top)}’ (${fmtPct(f.pct[top])}).`) : nothing}</p>
+    <div class="bars hbars" aria-hidden="true">
+      ${options.map(
+        (o) => html`<div class="bar-row">
+          <span class="bar-label">${optionText(itemId, o)}</span>
+          <span class="track"><span class="fill" ${barWidth(f.pct[o])}></span></span>
+          <span class="bar-extra">${fmtPct(f.pct[o])}</span>
+        </div>`,
+      )}
+    </div>
+    <p class="note">
+      ${multi
+        ? msg(str`Toelichting: % van cliënten die deze vraag beantwoordden; samen meer dan 100% (n = ${fmtInt(f.n)})`)
+        : msg(str`Toelichting: % van cliënten die deze vraag beantwoordden (n = ${fmtInt(f.n)})`)}
+    </p>
+    ${dataTable(
+      title,
+      [msg('Antwoord'), msg('Aantal'), msg('Percentage')],
+      options.map((o) => [optionText(itemId, o), fmtInt(f.counts[o] ?? 0), fmtPct(f.pct[o])]),
+    )}
+  </section>`;
+}
+
+/** The headline figures per month or quarter: two rows of columns and a table. */
+export function trendChart(trend: Aggregate | undefined, cijferId: string, aanradenId: string): TemplateResult {
+  const groups = (trend?.groups ?? []).filter((g) => g.key !== '_onbekend');
+  if (groups.length === 0) return html`<p class="muted">${msg('Nog geen gegevens over de tijd.')}</p>`;
+  const points = groups.map((g) => {
+    const items = 'suppressed' in g ? undefined : g.items;
+    return {
+      key: g.key,
+      label: fmtPeriodKey(g.key),
+      n: 'suppressed' in g ? undefined : g.n,
+      cijfer: published(items?.[cijferId], 'cijfer'),
+      aanraden: published(items?.[aanradenId], 'aanraden'),
+    };
+  });
+  const withCijfer = points.filter((p) => p.cijfer);
+  const first = withCijfer[0];
+  const lastP = withCijfer[withCijfer.length - 1];
+  const fromMean = first?.cijfer ? fmtDec(first.cijfer.mean) : '';
+  const toMean = lastP?.cijfer ? fmtDec(lastP.cijfer.mean) : '';
+  const summary =
+    withCijfer.length >= 2
+      ? msg(str`Het gemiddelde rapportcijfer ging van ${fromMean} (${first.label}) naar ${toMean} (${lastP.label}).`)
+      : withCijfer.length === 1
+        ? msg(str`Alleen voor ${first.label} zijn genoeg reacties: gemiddeld een ${fromMean}.`)
+        : msg('Per periode zijn er te weinig reacties om cijfers te tonen.');
+  return html`<p class="summary">${summary}</p>
+    <div class="trend" aria-hidden="true">
+      <p class="trend-title">${msg('Gemiddeld rapportcijfer')}</p>
+      <div class="columns">
+        ${points.map(
+          (p) => html`<div class="col">
+            <span class="col-value">${p.cijfer ? fmtDec(p.cijfer.mean) : '–'}</span>
+            <span class="col-track"><span class="col-bar" ${barHeight(p.cijfer ? p.cijfer.mean * 10 : 0)}></span></span>
+            <span class="col-label">${p.label}</span>
+          </div>`,
+        )}
+      </div>
+      <p class="trend-title">${msg('% zou aanraden (ja)')}</p>
+      <div class="columns">
+        ${points.map(
+          (p) => html`<div class="col">
+            <span class="col-value">${p.aanraden ? fmtPct(p.aanraden.pct.ja) : '–'}</span>
+            <span class="col-track"><span class="col-bar alt" ${barHeight(p.aanraden ? p.aanraden.pct.ja : 0)}></span></span>
+            <span class="col-label">${p.label}</span>
+          </div>`,
+        )}
+      </div>
+    </div>
+    <p class="note">${msg('Toelichting: “–” betekent te weinig reacties in die periode.')}</p>
+    ${dataTable(
+      msg('Ontwikkeling per periode'),
+      [msg('Periode'), msg('Reacties'), msg('Rapportcijfer'), msg('% onvoldoende'), msg('% zou aanraden')],
+      points.map((p) => [
+        p.label,
+        p.n === undefined ? tooFew() : fmtInt(p.n),
+        p.cijfer ? html`${fmtDec(p.cijfer.mean)}${indicatiefMark(p.cijfer.indicatief)}` : tooFew(),
+        p.cijfer ? fmtPct(p.cijfer.pctOnvoldoende) : tooFew(),
+        p.aanraden ? html`${fmtPct(p.aanraden.pct.ja)}${indicatiefMark(p.aanraden.indicatief)}` : tooFew(),
+      ]),
+    )}`;
+}
+
+export { indicatiefMark };

@@ -1,0 +1,158 @@
+import { CONTACT_VALUES, STATUS_VALUES } from '../../schemas/constants.js';
+
+/** Period presets; `anders` means the reader typed the dates. */
+export const PERIODS = ['12m', 'jaar', 'vorig-jaar', 'kwartaal', 'vorig-kwartaal', 'maand', 'vorige-maand', 'alles', 'anders'] as const;
+export type Period = (typeof PERIODS)[number];
+export const TRENDS = ['month', 'quarter'] as const;
+export type Trend = (typeof TRENDS)[number];
+
+/** What the reader chose; the URL holds exactly this, so a link shows the same report. */
+export interface Selection {
+  questionnaire: string;
+  period: Period;
+  /** Only for `anders`: YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  team?: string;
+  contact?: (typeof CONTACT_VALUES)[number];
+  status?: (typeof STATUS_VALUES)[number];
+  trend: Trend;
+}
+
+export interface Range {
+  from?: string;
+  to?: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const SLUG = /^[a-z0-9_-]{1,64}$/;
+
+function oneOf<T extends string>(values: readonly T[], v: string | null): T | undefined {
+  return v !== null && (values as readonly string[]).includes(v) ? (v as T) : undefined;
+}
+
+/** The URL parameters a selection owns. */
+export const SELECTION_KEYS = ['questionnaire', 'period', 'from', 'to', 'team', 'contact', 'status', 'trend'] as const;
+
+/** Reads a selection from URL parameters; anything unknown falls back to the defaults. */
+export function readSelection(params: URLSearchParams, defaultQuestionnaire: string): Selection {
+  const q = params.get('questionnaire');
+  const from = params.get('from');
+  const to = params.get('to');
+  const team = params.get('team');
+  const period = oneOf(PERIODS, params.get('period')) ?? (from || to ? 'anders' : '12m');
+  return {
+    questionnaire: q && SLUG.test(q) ? q : defaultQuestionnaire,
+    period,
+    from: period === 'anders' && from && DAY.test(from) ? from : undefined,
+    to: period === 'anders' && to && DAY.test(to) ? to : undefined,
+    team: team && SLUG.test(team) ? team : undefined,
+    contact: oneOf(CONTACT_VALUES, params.get('contact')),
+    status: oneOf(STATUS_VALUES, params.get('status')),
+    trend: oneOf(TRENDS, params.get('trend')) ?? 'month',
+  };
+}
+
+/** The selection as URL parameters, leaving out defaults so shared links stay short. */
+export function selectionParams(sel: Selection, defaultQuestionnaire: string): URLSearchParams {
+  const p = new URLSearchParams();
+  if (sel.questionnaire !== defaultQuestionnaire) p.set('questionnaire', sel.questionnaire);
+  if (sel.period !== '12m') p.set('period', sel.period);
+  if (sel.period === 'anders') {
+    if (sel.from) p.set('from', sel.from);
+    if (sel.to) p.set('to', sel.to);
+  }
+  if (sel.team) p.set('team', sel.team);
+  if (sel.contact) p.set('contact', sel.contact);
+  if (sel.status) p.set('status', sel.status);
+  if (sel.trend !== 'month') p.set('trend', sel.trend);
+  return p;
+}
+
+const iso = (d: Date): string => d.toISOString().slice(0, 10);
+const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m, d));
+const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+
+/** Moves a day by whole months; a month's last day stays a last day, so quarters and years line up. */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const target = utc(y, m - 1 + months, 1);
+  const ty = target.getUTCFullYear();
+  const tm = target.getUTCMonth();
+  const wasLast = d === lastDay(y, m - 1);
+  return iso(utc(ty, tm, wasLast ? lastDay(ty, tm) : Math.min(d, lastDay(ty, tm))));
+}
+
+function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return iso(utc(y, m - 1, d + days));
+}
+
+/** The dates a period means on `today` (a YYYY-MM-DD in the reader's time zone); both inclusive. */
+export function resolveRange(sel: Selection, today: string): Range {
+  const [y, m] = today.split('-').map(Number);
+  const q0 = Math.floor((m - 1) / 3) * 3;
+  switch (sel.period) {
+    case '12m':
+      return { from: addDays(addMonths(today, -12), 1), to: today };
+    case 'jaar':
+      return { from: iso(utc(y, 0, 1)), to: today };
+    case 'vorig-jaar':
+      return { from: iso(utc(y - 1, 0, 1)), to: iso(utc(y - 1, 11, 31)) };
+    case 'kwartaal':
+      return { from: iso(utc(y, q0, 1)), to: today };
+    case 'vorig-kwartaal':
+      return { from: iso(utc(y, q0 - 3, 1)), to: iso(utc(y, q0, 0)) };
+    case 'maand':
+      return { from: iso(utc(y, m - 1, 1)), to: today };
+    case 'vorige-maand':
+      return { from: iso(utc(y, m - 2, 1)), to: iso(utc(y, m - 1, 0)) };
+    case 'alles':
+      return {};
+    case 'anders':
+      return { from: sel.from, to: sel.to };
+  }
+}
+
+/**
+ * The period just before, of the same length, to compare with: calendar periods move by their own
+ * unit (a year-to-date is compared with the same dates a year earlier), typed dates by their length
+ * in days. No comparison without both ends.
+ */
+export function previousRange(sel: Selection, range: Range): Range | undefined {
+  if (!range.from || !range.to || range.from > range.to) return undefined;
+  const months: Partial<Record<Period, number>> = {
+    '12m': 12,
+    jaar: 12,
+    'vorig-jaar': 12,
+    kwartaal: 3,
+    'vorig-kwartaal': 3,
+    maand: 1,
+    'vorige-maand': 1,
+  };
+  const shift = months[sel.period];
+  if (shift) return { from: addMonths(range.from, -shift), to: addMonths(range.to, -shift) };
+  const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;
+  return { from: addDays(range.from, -days), to: addDays(range.from, -1) };
+}
+
+/** Today in the reader's time zone, as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  return iso(utc(now.getFullYear(), now.getMonth(), now.getDate()));
+}
+
+/** Query parameters for `GET /v1/aggregates` (and `/v1/live`). */
+export function aggregateQuery(
+  sel: Selection,
+  range: Range,
+  opts: { groupBy?: 'team' | Trend; withTeam?: boolean } = {},
+): URLSearchParams {
+  const p = new URLSearchParams({ questionnaire: sel.questionnaire });
+  if (range.from) p.set('from', range.from);
+  if (range.to) p.set('to', range.to);
+  if (sel.team && opts.withTeam !== false) p.set('team', sel.team);
+  if (sel.contact) p.set('contact', sel.contact);
+  if (sel.status) p.set('status', sel.status);
+  if (opts.groupBy) p.set('groupBy', opts.groupBy);
+  return p;
+}

@@ -1,0 +1,333 @@
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { html } from 'lit';
+import './dashboard.js';
+import { fmtDec, fmtDiff, fmtInt, fmtPct } from './dashboard/format.js';
+import { addMonths, previousRange, readSelection, resolveRange } from './dashboard/selection.js';
+import type { PeilDashboard } from './peil-dashboard.js';
+import { expectAccessible } from './test/helpers.js';
+
+/** A WebSocket stand-in the test drives: the dev server has no /v1/live. */
+class FakeSocket {
+  static all: FakeSocket[] = [];
+  onopen: (() => void) | null = null;
+  onclose: (() => void) | null = null;
+  onmessage: ((e: { data: string }) => void) | null = null;
+  closed = false;
+  constructor(
+    readonly url: string,
+    readonly protocols: string[],
+  ) {
+    FakeSocket.all.push(this);
+  }
+  close(): void {
+    this.closed = true;
+  }
+  send(): void {}
+  static last(): FakeSocket {
+    return FakeSocket.all[FakeSocket.all.length - 1];
+  }
+}
+
+interface Logged {
+  path: string;
+  query: Record<string, string>;
+  auth: string;
+}
+
+const RealWebSocket = window.WebSocket;
+const startUrl = location.pathname + location.search;
+
+async function log(): Promise<Logged[]> {
+  return (await fetch('/__dashboard/log', { cache: 'no-store' })).json() as Promise<Logged[]>;
+}
+
+function text(el: PeilDashboard): string {
+  return el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+}
+
+function $<T extends Element = HTMLElement>(el: PeilDashboard, selector: string): T {
+  const found = el.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+async function mount(token = 'test-admin'): Promise<PeilDashboard> {
+  const el = await fixture<PeilDashboard>(html`<peil-dashboard questionnaire="sociaal-team" token=${token}></peil-dashboard>`);
+  return el;
+}
+
+async function loaded(el: PeilDashboard): Promise<void> {
+  await waitUntil(() => el.shadowRoot?.querySelector('[data-figure="n"]') && el.shadowRoot.querySelector('table.teams'), 'the report did not load', {
+    timeout: 10_000,
+  });
+  await el.updateComplete;
+}
+
+const figure = (el: PeilDashboard, name: string) => $(el, `[data-figure="${name}"]`).textContent!.trim();
+
+describe('<peil-dashboard>', () => {
+  beforeEach(async () => {
+    await fetch('/__dashboard/reset', { method: 'POST' });
+    sessionStorage.clear();
+    history.replaceState(null, '', startUrl);
+    FakeSocket.all = [];
+    (window as unknown as { WebSocket: unknown }).WebSocket = FakeSocket;
+    await setViewport({ width: 1280, height: 900 });
+  });
+  afterEach(() => {
+    window.WebSocket = RealWebSocket;
+    history.replaceState(null, '', startUrl);
+  });
+
+  describe('Dutch figures', () => {
+    it('writes decimals with a comma, whole percentages and signed differences', () => {
+      expect(fmtDec(8.8)).to.equal('8,8');
+      expect(fmtDec(9)).to.equal('9,0');
+      expect(fmtPct(90)).to.equal('90%');
+      expect(fmtPct(2.4)).to.equal('2%');
+      expect(fmtInt(1234)).to.equal('1.234');
+      expect(fmtDiff(0.3)).to.equal('+0,3');
+      expect(fmtDiff(8.5 - 8.8)).to.equal('−0,3');
+    });
+
+    it('compares a period with the one of the same length just before it', () => {
+      const sel = readSelection(new URLSearchParams('period=vorig-kwartaal'), 'x');
+      const range = resolveRange(sel, '2026-11-22');
+      expect(range).to.deep.equal({ from: '2026-07-01', to: '2026-09-30' });
+      expect(previousRange(sel, range)).to.deep.equal({ from: '2026-04-01', to: '2026-06-30' });
+      const custom = readSelection(new URLSearchParams('from=2026-03-01&to=2026-03-10'), 'x');
+      expect(custom.period).to.equal('anders');
+      expect(previousRange(custom, resolveRange(custom, '2026-11-22'))).to.deep.equal({ from: '2026-02-19', to: '2026-02-28' });
+      expect(previousRange(readSelection(new URLSearchParams('period=alles'), 'x'), {})).to.equal(undefined);
+      expect(addMonths('2026-03-31', -1)).to.equal('2026-02-28');
+    });
+  });
+
+  describe('the report', () => {
+    it('shows the headline figures with n, interval and the comparison to the period before', async () => {
+      const el = await mount();
+      await loaded(el);
+      expect(figure(el, 'n')).to.equal('121');
+      expect(figure(el, 'cijfer')).to.equal('8,8');
+      expect(figure(el, 'onvoldoende')).to.equal('2%');
+      expect(figure(el, 'aanraden')).to.equal('90%');
+      const t = text(el);
+      expect(t).to.contain('95%-interval: 8,6 tot 9,0');
+      expect(t).to.contain('en nog 8% misschien');
+      // Both periods have n ≥ 30, so the differences are shown.
+      expect($(el, '#t-cijfer').parentElement!.textContent).to.match(/8,5, n = 100\. Verschil: \+0,3\./);
+      expect($(el, '#t-aanraden').parentElement!.textContent).to.contain('Verschil: +5 procentpunt');
+      expect($(el, '#t-onvoldoende').parentElement!.textContent).to.contain('Verschil: −2 procentpunt');
+      // Four reads: the selection, per team (without the team filter), per month, and the period before.
+      const reads = (await log()).filter((l) => l.path === '/v1/aggregates');
+      expect(reads.map((r) => r.query.groupBy ?? '-').sort()).to.deep.equal(['-', '-', 'month', 'team']);
+      expect(reads.every((r) => r.auth === 'Bearer test-admin')).to.equal(true);
+      await expectAccessible(el);
+    });
+
+    it('shows stellingen in their blocks, sorted, with "weet niet" apart and the base under each chart', async () => {
+      const el = await mount();
+      await loaded(el);
+      const blocks = [...el.shadowRoot!.querySelectorAll('[data-block]')].map((b) => b.querySelector('h3')!.textContent!.trim());
+      expect(blocks).to.deep.equal(['Hulp vragen', 'Tevredenheid over medewerkers', 'Tevredenheid met ondersteuning']);
+      const medewerker = $(el, '[data-block="medewerker"]');
+      const labels = [...medewerker.querySelectorAll('.bar-label')].map((l) => l.textContent!.trim());
+      expect(labels).to.deep.equal(['De medewerker nam mij serieus.', 'De medewerker luisterde goed naar mij.']);
+      expect(medewerker.textContent).to.contain('Toelichting: % van cliënten met een oordeel (n = 119)');
+      const hulp = $(el, '[data-block="hulp_vragen"]');
+      expect(hulp.textContent).to.contain('(n = 80–120)');
+      expect(hulp.textContent).to.contain('weet niet 33%');
+      expect(hulp.querySelector('.note.flag')!.textContent).to.contain('Ik werd snel geholpen.');
+      // A hidden stelling stays in its block, marked, never with figures.
+      const ondersteuning = $(el, '[data-block="opgeleverd"]');
+      expect(ondersteuning.querySelector('.stack.empty')!.textContent).to.equal('te weinig reacties');
+      // Every chart has a text summary and a data table.
+      for (const block of el.shadowRoot!.querySelectorAll('[data-block]')) {
+        expect(block.querySelector('.summary')!.textContent!.trim()).to.not.equal('');
+        expect(block.querySelector('details.data table caption')).to.exist;
+        expect(block.querySelector('.bars')!.getAttribute('aria-hidden')).to.equal('true');
+      }
+      expect(text(el)).to.contain('Het meest eens zijn cliënten met ‘De medewerker nam mij serieus.’ (94%)');
+    });
+
+    it('marks hidden team cells "te weinig reacties" and indicatief cells, with a total column', async () => {
+      const el = await mount();
+      await loaded(el);
+      const table = $<HTMLTableElement>(el, 'table.teams');
+      const head = [...table.tHead!.rows[0].cells].map((c) => c.textContent!.trim());
+      expect(head).to.deep.equal(['', 'Centrum', 'Crabbehof', 'Krispijn', 'Oost', 'Wielwijk', 'Onbekend', 'Totaal']);
+      const row = (label: string) => [...table.tBodies[0].rows].find((r) => r.cells[0].textContent!.includes(label))!;
+      const n = [...row('Aantal reacties').cells].slice(1).map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+      expect(n).to.deep.equal(['23* (indicatief)', '36', '21* (indicatief)', 'te weinig reacties', '26* (indicatief)', 'te weinig reacties', '121']);
+      const cijfer = [...row('Gemiddeld rapportcijfer').cells].slice(1).map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+      expect(cijfer[1]).to.equal('9,0');
+      expect(cijfer[6]).to.equal('8,8');
+      expect(row('Ik heb iets gehad').cells[1].textContent!.trim()).to.equal('te weinig reacties');
+      expect(text(el)).to.contain('indicatief: minder dan 30 reacties');
+    });
+
+    it('shows the distribution, aanraden, meerkeuze bars, the trend and open answers where allowed', async () => {
+      const el = await mount();
+      await loaded(el);
+      const t = text(el);
+      expect(t).to.contain('Gemiddeld een 8,8. 2% geeft een onvoldoende (5 of lager), 85% een 8 of hoger.');
+      expect(t).to.contain('90% zou familie, vrienden of buren aanraden');
+      expect(t).to.contain('Meerdere antwoorden mogelijk');
+      expect(t).to.contain('samen meer dan 100%');
+      expect(t).to.contain('Het gemiddelde rapportcijfer ging van 8,4 (sep 2026) naar 8,8 (okt 2026).');
+      expect(t).to.contain('Ze luisterden echt naar mij.');
+      expect(t).to.contain('Te weinig reacties om antwoorden te tonen.');
+      // Context questions are filters, not results.
+      expect(t).to.not.contain('Met welk team had u contact?');
+      const charts = el.shadowRoot!.querySelectorAll('.bars, .columns');
+      expect(charts.length).to.be.greaterThan(5);
+      for (const chart of charts) expect(chart.closest('[aria-hidden="true"]'), chart.className).to.exist;
+      expect(el.shadowRoot!.querySelectorAll('details.data table').length).to.be.at.least(7);
+    });
+  });
+
+  describe('filters', () => {
+    it('reaches and operates every filter with the keyboard, and keeps the choice in the URL', async () => {
+      const el = await mount();
+      await loaded(el);
+      const order: string[] = [];
+      $<HTMLSelectElement>(el, '#f-questionnaire').focus();
+      for (let i = 0; i < 6; i++) {
+        order.push(el.shadowRoot!.activeElement?.id ?? '');
+        await sendKeys({ press: 'Tab' });
+      }
+      expect(order.slice(0, 5)).to.deep.equal(['f-questionnaire', 'f-period', 'f-team', 'f-contact', 'f-status']);
+
+      await fetch('/__dashboard/reset', { method: 'POST' });
+      $<HTMLSelectElement>(el, '#f-team').focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => new URLSearchParams(location.search).get('team') === 'centrum', `the URL is ${location.search}`);
+      await waitUntil(async () => (await log()).some((l) => l.query.team === 'centrum' && !l.query.groupBy));
+      // The team breakdown still shows every team, so the chosen one can be compared.
+      expect((await log()).find((l) => l.query.groupBy === 'team')!.query.team).to.equal(undefined);
+      await loaded(el);
+      expect($(el, '[data-scope]').textContent).to.contain('Centrum');
+
+      $<HTMLSelectElement>(el, '#f-status').focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => new URLSearchParams(location.search).get('status') === 'afgerond');
+    });
+
+    it('opens with the selection a shared link carries', async () => {
+      history.replaceState(null, '', `${location.pathname}?${new URLSearchParams(location.search)}&period=anders&from=2026-01-01&to=2026-03-31&contact=lang&trend=quarter`);
+      const el = await mount();
+      await loaded(el);
+      expect($<HTMLSelectElement>(el, '#f-period').value).to.equal('anders');
+      expect($<HTMLInputElement>(el, '#f-from').value).to.equal('2026-01-01');
+      expect($<HTMLSelectElement>(el, '#f-contact').value).to.equal('lang');
+      const reads = (await log()).filter((l) => l.path === '/v1/aggregates');
+      const main = reads.find((r) => !r.query.groupBy && r.query.from === '2026-01-01')!;
+      expect(main.query).to.include({ to: '2026-03-31', contact: 'lang', questionnaire: 'sociaal-team' });
+      expect(reads.some((r) => r.query.groupBy === 'quarter')).to.equal(true);
+      // The period before, of the same length: 90 days.
+      expect(reads.some((r) => r.query.from === '2025-10-03' && r.query.to === '2025-12-31')).to.equal(true);
+    });
+
+    it('shows a selection that is too small as "te weinig reacties", accessibly', async () => {
+      history.replaceState(null, '', `${location.pathname}?${new URLSearchParams(location.search)}&team=oost`);
+      const el = await mount();
+      await loaded(el);
+      expect(figure(el, 'n')).to.equal('6');
+      expect(figure(el, 'cijfer')).to.equal('te weinig reacties');
+      expect(figure(el, 'aanraden')).to.equal('te weinig reacties');
+      expect(text(el)).to.contain('Er zijn te weinig reacties om deze stellingen te tonen.');
+      await expectAccessible(el);
+    });
+  });
+
+  describe('live', () => {
+    it('updates figures from the socket and says when the connection drops and comes back', async () => {
+      const el = await mount();
+      await loaded(el);
+      const socket = FakeSocket.last();
+      expect(socket.protocols).to.deep.equal(['peil.v1', 'bearer.test-admin']);
+      expect(socket.url).to.match(/^ws:\/\/.*\/v1\/live\?questionnaire=sociaal-team&from=/);
+      socket.onopen!();
+      await el.updateComplete;
+      expect($(el, '[data-live]').textContent).to.contain('Live: cijfers worden vanzelf bijgewerkt');
+
+      const before = (await log()).length;
+      const next = await (await fetch('/v1/aggregates?questionnaire=sociaal-team', { headers: { Authorization: 'Bearer test-admin' } })).json();
+      socket.onmessage!({ data: JSON.stringify({ ...next, n: 122 }) });
+      socket.onmessage!({ data: '{"type":"pong"}' });
+      await el.updateComplete;
+      expect(figure(el, 'n')).to.equal('122');
+      // The breakdowns follow after a pause: one read per view, not one per message.
+      await waitUntil(async () => (await log()).slice(before + 1).some((l) => l.query.groupBy === 'team'), 'the team breakdown was not read again', {
+        timeout: 5000,
+      });
+
+      socket.onclose!();
+      await el.updateComplete;
+      expect($(el, '[data-live]').getAttribute('role')).to.equal('status');
+      expect($(el, '[data-live]').textContent).to.contain('Geen verbinding');
+      await waitUntil(() => FakeSocket.all.length === 2, 'no reconnect', { timeout: 5000 });
+      FakeSocket.last().onopen!();
+      await el.updateComplete;
+      expect($(el, '[data-live]').textContent).to.contain('de verbinding is hersteld');
+    });
+  });
+
+  describe('access', () => {
+    it('asks for a code, and says so when the code is wrong', async () => {
+      const el = await mount('');
+      expect(el.shadowRoot!.querySelector('form.login')).to.exist;
+      await expectAccessible(el);
+      $<HTMLInputElement>(el, '#token').focus();
+      await sendKeys({ type: 'fout' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'no error shown');
+      expect(text(el)).to.contain('Deze code klopt niet');
+      await expectAccessible(el);
+      $<HTMLInputElement>(el, '#token').value = '';
+      $<HTMLInputElement>(el, '#token').focus();
+      await sendKeys({ type: 'test-admin' });
+      await sendKeys({ press: 'Enter' });
+      await loaded(el);
+      expect(figure(el, 'n')).to.equal('121');
+    });
+
+    it('shows an error with a retry when the report cannot be read', async () => {
+      await fetch('/__dashboard/fail', { method: 'POST' });
+      const el = await mount();
+      await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'no error shown');
+      expect(text(el)).to.contain('Het dashboard kon niet worden geladen');
+      await expectAccessible(el);
+      await fetch('/__dashboard/reset', { method: 'POST' });
+      $<HTMLButtonElement>(el, '.error-state button').click();
+      await loaded(el);
+    });
+
+    it('downloads with the token for an admin, and hides the downloads after a 403', async () => {
+      const el = await mount();
+      await loaded(el);
+      const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.downloads button')].find((b) => b.textContent!.includes('Antwoorden (CSV)'))!;
+      button.click();
+      await waitUntil(async () => (await log()).some((l) => l.path === '/v1/export/responses.csv'));
+      const req = (await log()).find((l) => l.path === '/v1/export/responses.csv')!;
+      expect(req.auth).to.equal('Bearer test-admin');
+      expect(req.query.questionnaire).to.equal('sociaal-team');
+
+      const viewer = await mount('test-viewer');
+      await loaded(viewer);
+      [...viewer.shadowRoot!.querySelectorAll<HTMLButtonElement>('.downloads button')][0].click();
+      await waitUntil(() => viewer.shadowRoot!.querySelector('[data-downloads="denied"]'), 'the refusal was not shown', { timeout: 3000 });
+      expect(viewer.shadowRoot!.querySelector('.downloads')).to.equal(null);
+      await expectAccessible(viewer);
+    });
+  });
+
+  it('lays out on a phone without horizontal scrolling of the page', async () => {
+    await setViewport({ width: 390, height: 844 });
+    const el = await mount();
+    await loaded(el);
+    expect(document.documentElement.scrollWidth).to.be.at.most(390);
+    await expectAccessible(el);
+  });
+});

@@ -1,0 +1,174 @@
+// A test double of the report API for <peil-dashboard>: GET /v1/aggregates and the exports, with
+// fixed figures (the Dordrecht numbers), three tokens, and a log of what was asked.
+// Tokens: `test-admin` reads and downloads, `test-viewer` reads only (exports answer 403), anything
+// else is 401. `team=oost` is a selection too small to show. `/__dashboard/fail` makes the next
+// aggregate reads answer 500.
+
+const k = 10;
+
+const stelling = (eens, neutraal, oneens, n, nWeetNiet) => {
+  const pctWeetNiet = Math.round((nWeetNiet * 1000) / (n + nWeetNiet)) / 10;
+  return {
+    type: 'stelling',
+    n,
+    indicatief: n < 30,
+    nWeetNiet,
+    pctWeetNiet,
+    weetNietFlag: pctWeetNiet >= 20,
+    pct: { eens, neutraal, oneens },
+    pctDetail: { helemaal_eens: eens / 2, eens: eens / 2, neutraal, oneens: oneens / 2, helemaal_oneens: oneens / 2 },
+  };
+};
+
+const cijfer = (mean, ci95, pctOnvoldoende, n) => ({
+  type: 'cijfer',
+  n,
+  indicatief: n < 30,
+  mean,
+  ci95,
+  sd: 1.1,
+  pctOnvoldoende,
+  pctAchtOfHoger: 85,
+  distribution: { 1: 0, 2: 0, 3: 1, 4: 0, 5: 1, 6: 3, 7: 12, 8: 30, 9: 40, 10: n - 87 },
+});
+
+const aanraden = (ja, misschien, nee, n) => ({ type: 'aanraden', n, indicatief: n < 30, pct: { ja, misschien, nee } });
+
+/** The whole selection: `sociaal-team`, 121 clients. Items in definition order, as the API sends them. */
+function current() {
+  return {
+    questionnaire: 'sociaal-team',
+    n: 121,
+    k,
+    items: {
+      ctx_team: { type: 'keuze', n: 118, indicatief: false, pct: { centrum: 19.5 }, counts: { centrum: 23 } },
+      toe_wist_waar: stelling(78.3, 12.5, 9.2, 120, 1),
+      toe_snel: stelling(61.2, 20, 18.8, 80, 40),
+      toe_oco_bekend: { type: 'keuze', n: 110, indicatief: false, pct: { ja: 34.5, nee: 65.5 }, counts: { ja: 38, nee: 72 } },
+      mw_serieus: stelling(94.1, 4.2, 1.7, 119, 2),
+      mw_luisteren: stelling(92.4, 5.9, 1.7, 119, 2),
+      res_iets_gehad: stelling(81, 11.6, 7.4, 121, 0),
+      res_vel: { suppressed: true },
+      hulp_geholpen_met: {
+        type: 'meerkeuze',
+        n: 100,
+        indicatief: false,
+        pct: { formulieren: 45, informatie: 60, advies: 52, anders: 8 },
+        counts: { formulieren: 45, informatie: 60, advies: 52, anders: 8 },
+      },
+      tot_cijfer: cijfer(8.8, [8.6, 9.0], 2, 121),
+      tot_aanraden: aanraden(90, 8, 2, 121),
+      tot_goed: { type: 'open', n: 40, indicatief: false, texts: ['Ze luisterden echt naar mij.', 'Snel een afspraak.'] },
+      tot_beter: { suppressed: true },
+    },
+  };
+}
+
+/** The period before: lower, so the comparison shows +0,3 and +5. */
+function previous() {
+  return {
+    questionnaire: 'sociaal-team',
+    n: 100,
+    k,
+    items: { ...current().items, tot_cijfer: cijfer(8.5, [8.3, 8.7], 4, 100), tot_aanraden: aanraden(85, 10, 5, 100) },
+  };
+}
+
+/** Too few to show anything: every figure hidden, only n. */
+function small() {
+  const items = Object.fromEntries(Object.keys(current().items).map((id) => [id, { suppressed: true }]));
+  return { questionnaire: 'sociaal-team', n: 6, k, items };
+}
+
+function byTeam() {
+  const group = (key, n, mean) => ({
+    key,
+    n,
+    indicatief: n < 30,
+    items: {
+      ...current().items,
+      tot_cijfer: cijfer(mean, [mean - 0.4, mean + 0.4], 0, n),
+      tot_aanraden: aanraden(88, 9, 3, n),
+      res_iets_gehad: { suppressed: true },
+    },
+  });
+  return {
+    ...current(),
+    groups: [
+      group('centrum', 23, 8.6),
+      group('crabbehof', 36, 9.0),
+      group('krispijn', 21, 8.7),
+      { key: 'oost', suppressed: true },
+      group('wielwijk', 26, 8.9),
+      { key: '_onbekend', suppressed: true },
+    ],
+  };
+}
+
+function byPeriod(groupBy) {
+  const keys = groupBy === 'quarter' ? ['2026-Q3', '2026-Q4'] : ['2026-09', '2026-10', '2026-11'];
+  return {
+    ...current(),
+    groups: keys.map((key, i) =>
+      i === keys.length - 1
+        ? { key, suppressed: true }
+        : { key, n: 40 + i * 20, indicatief: false, items: { tot_cijfer: cijfer(8.4 + i * 0.4, [8, 9], 3, 40 + i * 20), tot_aanraden: aanraden(86 + i * 4, 10, 4, 40) } },
+    ),
+  };
+}
+
+function todayIso() {
+  const d = new Date();
+  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())).toISOString().slice(0, 10);
+}
+
+const json = (ctx, status, body) => {
+  ctx.status = status;
+  ctx.type = 'application/json';
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = JSON.stringify(body);
+};
+const error = (ctx, status, code) => json(ctx, status, { error: { code, message: code } });
+
+/** A koa middleware for web-test-runner. */
+export function dashboardApi() {
+  /** @type {{path: string, query: Record<string, string>, auth: string}[]} */
+  let log = [];
+  let failNext = 0;
+  return async function dashboardApiMiddleware(ctx, next) {
+    if (ctx.path === '/__dashboard/reset' && ctx.method === 'POST') {
+      log = [];
+      failNext = 0;
+      return json(ctx, 200, { ok: true });
+    }
+    if (ctx.path === '/__dashboard/fail' && ctx.method === 'POST') {
+      failNext = 100;
+      return json(ctx, 200, { ok: true });
+    }
+    if (ctx.path === '/__dashboard/log') return json(ctx, 200, log);
+    if (ctx.path !== '/v1/aggregates' && !ctx.path.startsWith('/v1/export/')) return next();
+
+    const auth = ctx.get('Authorization');
+    const query = Object.fromEntries(new URLSearchParams(ctx.querystring));
+    log.push({ path: ctx.path, query, auth });
+    const token = auth.replace(/^Bearer /, '');
+    if (token !== 'test-admin' && token !== 'test-viewer') return error(ctx, 401, 'unauthorized');
+
+    if (ctx.path.startsWith('/v1/export/')) {
+      if (token !== 'test-admin') return error(ctx, 403, 'forbidden');
+      ctx.type = 'text/csv';
+      ctx.body = 'submissionId,tot_cijfer\n1,8\n';
+      return;
+    }
+    if (failNext > 0) {
+      failNext -= 1;
+      return error(ctx, 500, 'internal_error');
+    }
+    if (query.team === 'oost' && !query.groupBy) return json(ctx, 200, small());
+    if (query.groupBy === 'team') return json(ctx, 200, byTeam());
+    if (query.groupBy === 'month' || query.groupBy === 'quarter') return json(ctx, 200, byPeriod(query.groupBy));
+    // The dashboard's own period ends today; the one before ends earlier.
+    if (query.to && query.to < todayIso()) return json(ctx, 200, previous());
+    return json(ctx, 200, current());
+  };
+}
