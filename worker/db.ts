@@ -170,3 +170,104 @@ export async function publish(db: D1Database, gemeente: string, input: Questionn
   ]);
   return version;
 }
+
+export interface QuestionnaireSummary {
+  id: string;
+  status: 'open' | 'closed';
+  title: { nl: string; en: string } | null;
+  latestVersion: number | null;
+  publishedAt: string | null;
+  hasDraft: boolean;
+  retentionDays: number;
+  createdAt: string;
+}
+
+/** The gemeente's questionnaires (or the one named), each with its latest version and whether a draft waits. */
+export async function listQuestionnaires(db: D1Database, gemeente: string, id?: string): Promise<QuestionnaireSummary[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT q.id, q.status, q.retention_days, q.draft IS NOT NULL AS has_draft, q.created_at, v.version, v.published_at,
+              json_extract(COALESCE(v.definition, q.draft), '$.title.nl') AS title_nl,
+              json_extract(COALESCE(v.definition, q.draft), '$.title.en') AS title_en
+         FROM questionnaires q
+         LEFT JOIN questionnaire_versions v
+           ON v.gemeente_id = q.gemeente_id AND v.questionnaire_id = q.id
+          AND v.version = (SELECT MAX(version) FROM questionnaire_versions WHERE gemeente_id = q.gemeente_id AND questionnaire_id = q.id)
+        WHERE q.gemeente_id = ?1 AND (?2 IS NULL OR q.id = ?2)
+        ORDER BY q.id`,
+    )
+    .bind(gemeente, id ?? null)
+    .all<{
+      id: string;
+      status: 'open' | 'closed';
+      retention_days: number;
+      has_draft: number;
+      created_at: string;
+      version: number | null;
+      published_at: string | null;
+      title_nl: string | null;
+      title_en: string | null;
+    }>();
+  return results.map((r) => ({
+    id: r.id,
+    status: r.status,
+    title: r.title_nl !== null && r.title_en !== null ? { nl: r.title_nl, en: r.title_en } : null,
+    latestVersion: r.version,
+    publishedAt: r.published_at,
+    hasDraft: r.has_draft === 1,
+    retentionDays: r.retention_days,
+    createdAt: r.created_at,
+  }));
+}
+
+/** Creates a questionnaire with its first draft; false when the id is taken in this gemeente. */
+export async function createQuestionnaire(db: D1Database, gemeente: string, draft: QuestionnaireDefinition): Promise<boolean> {
+  const res = await db
+    .prepare('INSERT OR IGNORE INTO questionnaires (gemeente_id, id, draft) VALUES (?, ?, ?)')
+    .bind(gemeente, draft.id, JSON.stringify(draft))
+    .run();
+  return res.meta.changes === 1;
+}
+
+/** Replaces (or, with null, discards) the draft; false when the questionnaire does not exist. */
+export async function saveDraft(db: D1Database, gemeente: string, id: string, draft: QuestionnaireDefinition | null): Promise<boolean> {
+  const res = await db
+    .prepare('UPDATE questionnaires SET draft = ? WHERE gemeente_id = ? AND id = ?')
+    .bind(draft === null ? null : JSON.stringify(draft), gemeente, id)
+    .run();
+  return res.meta.changes === 1;
+}
+
+/**
+ * Publishes a checked draft as the next version, in one transaction. The version number is taken
+ * inside the INSERT, so two publishes at once get n+1 and n+2 rather than a clash; the draft is
+ * cleared only if it is still the one that was published, so a newer edit is not lost.
+ */
+export async function publishDraft(db: D1Database, gemeente: string, def: QuestionnaireDefinition, draftText: string): Promise<number> {
+  const [inserted] = await db.batch<{ version: number }>([
+    db
+      .prepare(
+        `INSERT INTO questionnaire_versions (gemeente_id, questionnaire_id, version, definition)
+         SELECT ?1, ?2, COALESCE(MAX(version), 0) + 1, ?3 FROM questionnaire_versions WHERE gemeente_id = ?1 AND questionnaire_id = ?2
+         RETURNING version`,
+      )
+      .bind(gemeente, def.id, JSON.stringify(def)),
+    db.prepare('UPDATE questionnaires SET draft = NULL WHERE gemeente_id = ? AND id = ? AND draft = ?').bind(gemeente, def.id, draftText),
+  ]);
+  return inserted.results[0].version;
+}
+
+/** Opens or closes a questionnaire for submissions; false when it does not exist. */
+export async function setQuestionnaireStatus(db: D1Database, gemeente: string, id: string, status: 'open' | 'closed'): Promise<boolean> {
+  const res = await db.prepare('UPDATE questionnaires SET status = ? WHERE gemeente_id = ? AND id = ?').bind(status, gemeente, id).run();
+  return res.meta.changes === 1;
+}
+
+/** True when some active site key allows this origin: browsers may then read the submission answer. */
+export async function isKnownOrigin(db: D1Database, origin: string): Promise<boolean> {
+  const row = await db
+    .prepare('SELECT 1 AS ok FROM site_keys, json_each(site_keys.origins) WHERE site_keys.revoked_at IS NULL AND json_each.value = ? LIMIT 1')
+    .bind(origin)
+    .first<{ ok: number }>();
+  return row !== null;
+}

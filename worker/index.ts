@@ -3,21 +3,31 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.js';
+import { isKnownOrigin } from './db.js';
 import { ApiError, errorBody } from './errors.js';
 import { aggregates, live } from './routes/aggregates.js';
+import { exportRoute } from './routes/export.js';
 import { health } from './routes/health.js';
 import { importRoute } from './routes/import.js';
+import { invites } from './routes/invites.js';
+import { openapi } from './routes/openapi.js';
 import { pages } from './routes/pages.js';
 import { questionnaires } from './routes/questionnaires.js';
+import { questionnairesAdmin, templates } from './routes/questionnaires-admin.js';
 import { responses } from './routes/responses.js';
+import { gemeenten, retention } from './routes/tenants.js';
 
 export { Ledger } from './ledger.js';
 
 const app = new Hono<AppEnv>();
 
 app.use('*', secureHeaders({ crossOriginResourcePolicy: false, contentSecurityPolicy: undefined }));
-// Submissions are checked against the site key's origins in the handler; CORS only lets browsers read the answer.
-app.use('/v1/responses', cors({ origin: (o) => o, allowMethods: ['POST'], allowHeaders: ['Content-Type'], maxAge: 86400 }));
+// The handler checks the origin against the body's site key; a preflight has no body, so CORS admits
+// only origins that some active site key allows.
+app.use(
+  '/v1/responses',
+  cors({ origin: async (o, c) => (o && (await isKnownOrigin(c.env.DB, o)) ? o : null), allowMethods: ['POST'], allowHeaders: ['Content-Type'], maxAge: 86400 }),
+);
 app.use('/v1/questionnaires/*', cors({ origin: '*', allowMethods: ['GET'], exposeHeaders: ['ETag'], maxAge: 86400 }));
 
 app.route('/v1/health', health);
@@ -26,6 +36,13 @@ app.route('/v1/responses', responses);
 app.route('/v1/aggregates', aggregates);
 app.route('/v1/live', live);
 app.route('/v1/import', importRoute);
+app.route('/v1/export', exportRoute);
+app.route('/v1/admin/questionnaires', questionnairesAdmin);
+app.route('/v1/templates', templates);
+app.route('/v1/gemeenten', gemeenten);
+app.route('/v1/retention', retention);
+app.route('/v1/invites', invites);
+app.route('/v1/openapi.json', openapi);
 app.route('/', pages);
 
 app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.`), 404));

@@ -9,7 +9,9 @@ import {
   type LiveSubscription,
   type SubmitResult,
 } from './ledger-types.js';
-import { buildAggregate, type CubeCell } from './report/stats.js';
+import { currentPeriod, groupKey } from './report/period.js';
+import { ANSWERED, RESPONDENTS, UNKNOWN_GROUP, buildAggregate, type CubeCell } from './report/stats.js';
+import { dutchDay } from './ingest.js';
 
 const DAY_MS = 86_400_000;
 /** Live pushes are coalesced: at most one per connection per this many milliseconds. */
@@ -24,7 +26,8 @@ const GROUP_EXPR: Record<GroupBy, string> = {
   role: 'role',
   channel: 'channel',
   day: 'day',
-  week: "strftime('%Y-W%W', day)",
+  // ISO 8601 weeks (Monday first, week-numbering year); workerd's SQLite has %G and %V.
+  week: "strftime('%G-W%V', day)",
   month: 'substr(day, 1, 7)',
   quarter: "substr(day, 1, 4) || '-Q' || ((CAST(substr(day, 6, 2) AS INTEGER) + 2) / 3)",
   year: 'substr(day, 1, 4)',
@@ -76,6 +79,7 @@ export class Ledger extends DurableObject<Env> {
         PRIMARY KEY (submission_id, item)
       );
       CREATE INDEX IF NOT EXISTS open_texts_day ON open_texts (day);
+      CREATE INDEX IF NOT EXISTS open_texts_item_day ON open_texts (item, day);
     `);
   }
 
@@ -108,6 +112,11 @@ export class Ledger extends DurableObject<Env> {
       this.scheduleLive();
     }
     return result;
+  }
+
+  /** The day a submission was received, or null: lets a caller answer a repeat before spending an invite on it. */
+  async receivedOn(submissionId: string): Promise<string | null> {
+    return this.sql.exec<{ day: string }>('SELECT day FROM responses WHERE submission_id = ?', submissionId).toArray()[0]?.day ?? null;
   }
 
   /** Bulk path for imports and seeding: each record idempotent, all in one transaction. */
@@ -206,19 +215,54 @@ export class Ledger extends DurableObject<Env> {
       .map((r) => ({ group: r.grp === '' && groupBy ? '_onbekend' : r.grp, item: r.item, value: r.value, count: r.count }));
   }
 
-  /** The most recent open answers of a selection (already scrubbed when stored). */
-  async openTexts(filter: CellFilter): Promise<Record<string, string[]>> {
+  /**
+   * The cube's figures rebuilt from the stored responses with plain code, for checking the cube: it
+   * reads every response of the selection, so it is a test and audit tool, never a dashboard path.
+   */
+  async recompute(filter: CellFilter, groupBy?: GroupBy): Promise<CubeCell[]> {
+    const w = this.where(filter);
+    const sums = new Map<string, CubeCell>();
+    const add = (group: string, item: string, value: string) => {
+      const key = JSON.stringify([group, item, value]);
+      const cell = sums.get(key);
+      if (cell) cell.count += 1;
+      else sums.set(key, { group, item, value, count: 1 });
+    };
+    for (const r of this.sql.exec<{ day: string; answers: string; texts: string } & Record<string, string>>(
+      `SELECT * FROM responses ${w.sql}`,
+      ...w.args,
+    )) {
+      const dims = Object.fromEntries(DIMENSIONS.map((k) => [k, r[k]])) as LedgerRecord['dims'];
+      const group = groupBy ? groupKey(groupBy, r.day, dims) || UNKNOWN_GROUP : '';
+      add(group, RESPONDENTS, '');
+      for (const [item, value] of Object.entries(JSON.parse(r.answers) as Record<string, AnswerValue>)) {
+        add(group, item, ANSWERED);
+        for (const v of valuesOf(value)) add(group, item, v);
+      }
+      for (const item of Object.keys(JSON.parse(r.texts) as Record<string, string>)) add(group, item, ANSWERED);
+    }
+    return [...sums.values()];
+  }
+
+  /**
+   * The most recent open answers of a selection (already scrubbed when stored), per open item. One
+   * query per item walks the (item, day) index from the newest day and stops at the limit, so a read
+   * does not grow with the number of stored texts.
+   */
+  async openTexts(filter: CellFilter, items: string[]): Promise<Record<string, string[]>> {
     const w = this.where(filter);
     const out: Record<string, string[]> = {};
-    const rows = this.sql
-      .exec<{ item: string; text: string }>(
-        `SELECT item, text FROM (
-           SELECT item, text, day, ROW_NUMBER() OVER (PARTITION BY item ORDER BY day DESC) AS rn FROM open_texts ${w.sql}
-         ) WHERE rn <= ${OPEN_TEXT_LIMIT} ORDER BY item, day DESC`,
-        ...w.args,
-      )
-      .toArray();
-    for (const r of rows) (out[r.item] ??= []).push(r.text);
+    for (const item of items) {
+      const texts = this.sql
+        .exec<{ text: string }>(
+          `SELECT text FROM open_texts ${w.sql ? `${w.sql} AND` : 'WHERE'} item = ? ORDER BY day DESC LIMIT ${OPEN_TEXT_LIMIT}`,
+          ...w.args,
+          item,
+        )
+        .toArray()
+        .map((r) => r.text);
+      if (texts.length) out[item] = texts;
+    }
     return out;
   }
 
@@ -365,10 +409,12 @@ export class Ledger extends DurableObject<Env> {
 
   private async aggregateFor(sub: LiveSubscription): Promise<string> {
     const def: { sections: Section[] } = (await reportDefinition(this.env.DB, sub.gemeente, sub.questionnaire)) ?? { sections: [] };
-    const cells = await this.cells(sub.filter, sub.groupBy);
-    const hasOpen = allItems(def).some((i) => i.type === 'open');
-    const openTexts = hasOpen ? await this.openTexts(sub.filter) : undefined;
-    const aggregate = buildAggregate(def, cells, { k: sub.k, grouped: sub.groupBy !== undefined, openTexts });
+    // "This month" is resolved at each push, so a dashboard left open overnight moves with the calendar.
+    const filter = sub.period ? { ...sub.filter, ...currentPeriod(sub.period, dutchDay()) } : sub.filter;
+    const cells = await this.cells(filter, sub.groupBy);
+    const openItems = allItems(def).flatMap((i) => (i.type === 'open' ? [i.id] : []));
+    const openTexts = openItems.length ? await this.openTexts(filter, openItems) : undefined;
+    const aggregate = buildAggregate(def, cells, { k: sub.k, grouped: sub.groupBy !== undefined, groupOrder: sub.groupOrder, openTexts });
     return JSON.stringify({ type: 'aggregate', questionnaire: sub.questionnaire, ...aggregate });
   }
 }
