@@ -1,9 +1,14 @@
 // Widget tests in a real Chromium. Run through `npm test`, which finds or installs Chromium first.
+import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { dashboardApi } from './widget/test/dashboard-api.mjs';
+
+const CACHE = 'node_modules/.cache/peil-wtr';
 
 /** Writes pass/fail counts for `npm test`'s closing line. */
 function countReporter(file) {
@@ -30,13 +35,77 @@ function countReporter(file) {
   };
 }
 
+// The API double is TypeScript that imports schemas/ (the same bank and materialize() the worker
+// uses); bundle it for Node once, when the config loads.
+mkdirSync(CACHE, { recursive: true });
+await build({
+  entryPoints: ['widget/test/api-double.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: `${CACHE}/api-double.mjs`,
+  logLevel: 'warning',
+});
+// The embed as partners load it (one IIFE, like dist/peil.js), for the tests that load the script
+// after the element and twice.
+await build({
+  entryPoints: ['widget/survey.ts'],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: 'es2021',
+  tsconfig: 'widget/tsconfig.json',
+  outfile: `${CACHE}/peil.js`,
+  logLevel: 'warning',
+});
+const { apiDouble } = await import(pathToFileURL(`${CACHE}/api-double.mjs`).href);
+
+/** Serves the bundled embed at /__peil.js. */
+function embedScript(ctx, next) {
+  if (ctx.path !== '/__peil.js') return next();
+  ctx.type = 'application/javascript';
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = readFileSync(`${CACHE}/peil.js`, 'utf8');
+}
+
+/**
+ * `executeServerCommand('peil-offline', true | false)`: cuts or restores the page's connection to the
+ * API (requests to /v1/ fail as "internet disconnected"). Not puppeteer's setOfflineMode: that also
+ * cuts the runner's own WebSocket and the test run with it.
+ */
+function networkPlugin() {
+  const cuts = new Map();
+  return {
+    name: 'peil-network',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'peil-offline') return undefined;
+      const previous = cuts.get(session.id);
+      if (previous) {
+        cuts.delete(session.id);
+        await previous.send('Fetch.disable');
+        await previous.detach();
+      }
+      if (payload) {
+        const client = await session.browser.getPage(session.id).createCDPSession();
+        client.on('Fetch.requestPaused', ({ requestId }) =>
+          client.send('Fetch.failRequest', { requestId, errorReason: 'InternetDisconnected' }).catch(() => {}),
+        );
+        await client.send('Fetch.enable', { patterns: [{ urlPattern: '*/v1/*' }] });
+        cuts.set(session.id, client);
+      }
+      return true;
+    },
+  };
+}
+
 export default {
   files: ['widget/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 600000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'widget/tsconfig.json', target: 'es2021' })],
+  middleware: [apiDouble(), embedScript, dashboardApi()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'widget/tsconfig.json', target: 'es2021' }), networkPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless')) },

@@ -1,28 +1,39 @@
 import { css } from 'lit';
 
-// Everything is scoped to the shadow root and reset at the host, so partner CSS cannot reach in and
-// ours cannot leak out. Theming goes through --peil-* properties that fall back to NL Design System tokens.
+// Partner CSS reaches a shadow root only through the host and inherited properties. The host
+// declarations are !important (inside-out, an important :host rule beats the page's important
+// rules) and the inner .root resets everything inherited, so a page's `* { all: unset }` or
+// `font-size: 8px !important` changes nothing here. Ours cannot leak out: all of it is in the shadow.
+// Sizes that matter for targets use max(…em, …px), so a tiny root font size cannot shrink them
+// below 24 px; text still grows with the reader's own default size.
+// Theming goes through --peil-* properties that fall back to NL Design System tokens.
 export const styles = css`
   :host {
+    display: block !important;
+    visibility: visible !important;
+    max-inline-size: 760px;
+    container-type: inline-size !important;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  .root {
     all: initial;
     display: block;
-    container-type: inline-size;
     font-family: var(--peil-font-family, var(--nl-document-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif));
-    font-size: var(--peil-font-size, var(--nl-document-font-size, 1.125rem));
+    font-size: var(--peil-font-size, var(--nl-document-font-size, max(1.125rem, 18px)));
     line-height: 1.5;
+    overflow-wrap: break-word;
     color: var(--peil-color, var(--nl-document-color, #1a1a1a));
     background: var(--peil-background, var(--nl-document-background-color, #fff));
     --_primary: var(--peil-primary, var(--nl-button-primary-background-color, #00539f));
     --_primary-text: var(--peil-primary-text, var(--nl-button-primary-color, #fff));
     --_border: var(--peil-border, #5c5c5c);
-    --_focus: var(--peil-focus, var(--nl-focus-outline-color, #e17000));
+    --_focus: var(--peil-focus, var(--nl-focus-outline-color, #c24e00));
     --_error: var(--peil-error, #c0000b);
     --_radius: var(--peil-radius, 6px);
-    max-inline-size: 44rem;
+    --_target: max(2.75em, 44px);
     text-align: start;
-  }
-  :host([hidden]) {
-    display: none;
   }
   *,
   *::before,
@@ -35,22 +46,23 @@ export const styles = css`
     margin: 0;
     padding: 0;
   }
-  h1,
-  h2 {
+  h2,
+  h3 {
     line-height: 1.25;
     margin: 0 0 0.75em;
     color: inherit;
-  }
-  h1 {
-    font-size: 1.5em;
+    font-weight: 700;
   }
   h2 {
-    font-size: 1.25em;
+    font-size: 1.4em;
   }
-  h2:focus {
+  h3 {
+    font-size: 1.2em;
+  }
+  [tabindex='-1']:focus {
     outline: none;
   }
-  h2:focus-visible {
+  [tabindex='-1']:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -64,7 +76,8 @@ export const styles = css`
   progress {
     display: block;
     inline-size: 100%;
-    block-size: 0.5rem;
+    block-size: 0.5em;
+    min-block-size: 6px;
     margin-bottom: 1.25em;
     accent-color: var(--_primary);
   }
@@ -100,23 +113,23 @@ export const styles = css`
   }
   .options {
     display: grid;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .option {
     position: relative;
     display: flex;
     align-items: center;
-    gap: 0.75rem;
-    min-block-size: 2.75rem;
-    padding: 0.5rem 0.75rem;
+    gap: 0.75em;
+    min-block-size: var(--_target);
+    padding: 0.5em 0.75em;
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--peil-background, #fff);
     cursor: pointer;
   }
   .option input {
-    inline-size: 1.375rem;
-    block-size: 1.375rem;
+    inline-size: max(1.375em, 24px);
+    block-size: max(1.375em, 24px);
     margin: 0;
     flex: none;
     accent-color: var(--_primary);
@@ -131,12 +144,13 @@ export const styles = css`
     outline-offset: 2px;
   }
   .option.apart {
-    margin-block-start: 0.5rem;
+    margin-block-start: 0.5em;
   }
   /* 1–10 and 0–10: one row of number buttons, two rows when the space is narrow. */
   .t-cijfer .options,
   .t-nps .options {
-    grid-template-columns: repeat(var(--_cols), minmax(2.75rem, 1fr));
+    grid-template-columns: repeat(var(--_cols), minmax(0, 1fr));
+    gap: 0.375em;
   }
   .t-cijfer {
     --_cols: 10;
@@ -165,7 +179,8 @@ export const styles = css`
     background: var(--_primary);
     color: var(--_primary-text);
   }
-  @container (max-width: 34rem) {
+  /* Ten 44 px targets and their gaps need about 500 px; px, because the host's em is the page's. */
+  @container (max-width: 560px) {
     .t-cijfer {
       --_cols: 5;
     }
@@ -179,7 +194,7 @@ export const styles = css`
     font: inherit;
     color: inherit;
     background: var(--peil-background, #fff);
-    padding: 0.5rem;
+    padding: 0.5em;
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
     resize: vertical;
@@ -202,7 +217,7 @@ export const styles = css`
   .summary {
     border: 3px solid var(--_error);
     border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     margin-bottom: 1.5em;
   }
   .summary:focus-visible {
@@ -224,16 +239,16 @@ export const styles = css`
   .nav {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem;
+    gap: 0.75em;
     justify-content: space-between;
     margin-top: 1.5em;
   }
   button {
     font: inherit;
     font-weight: 600;
-    min-block-size: 2.75rem;
-    min-inline-size: 7rem;
-    padding: 0.5rem 1.25rem;
+    min-block-size: var(--_target);
+    min-inline-size: 7em;
+    padding: 0.5em 1.25em;
     border-radius: var(--_radius);
     border: 2px solid var(--_primary);
     cursor: pointer;
@@ -255,12 +270,12 @@ export const styles = css`
   }
   .message.error {
     border-inline-start: 4px solid var(--_error);
-    padding: 0.5rem 1rem;
+    padding: 0.5em 1em;
     margin: 1em 0;
   }
   .done {
     border-inline-start: 4px solid var(--_primary);
-    padding: 0.5rem 1rem;
+    padding: 0.5em 1em;
   }
   .hp,
   .sr-only {

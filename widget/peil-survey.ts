@@ -8,7 +8,7 @@ import { CONTEXT_FIELDS, type ContextField } from '../schemas/constants.js';
 import { apiBase, errorCode, uuid } from './api.js';
 import { DraftController } from './controllers/draft-controller.js';
 import { OutboxController } from './controllers/outbox-controller.js';
-import { applyLocale } from './localization.js';
+import { applyLocale } from './survey-localization.js';
 import { errorMessage } from './messages.js';
 import { styles } from './peil-survey.styles.js';
 
@@ -39,6 +39,7 @@ const STELLING: readonly [string, () => string][] = [
   ['neutraal', () => msg('Niet mee eens, niet mee oneens')],
   ['oneens', () => msg('Mee oneens')],
   ['helemaal_oneens', () => msg('Helemaal mee oneens')],
+  ['weet_niet', () => msg('Weet ik niet / niet van toepassing')],
 ];
 const AANRADEN: readonly [string, () => string][] = [
   ['ja', () => msg('Ja')],
@@ -49,27 +50,35 @@ const AANRADEN: readonly [string, () => string][] = [
 /**
  * A client-experience questionnaire, embedded with one script tag on a partner's site.
  *
- * @fires peil-page - A new page is shown. Detail: `{ page, pages }` (1-based).
- * @fires peil-submit - The answers were sent (`status: 'sent'`) or safely queued to send later (`'queued'`). Detail: `{ submissionId, status }`.
- * @fires peil-error - Loading or sending failed for good. Detail: `{ code }`, a stable error code.
+ * @tagname peil-survey
+ * @summary The Peil questionnaire for clients: accessible, plain Dutch (B1) and English, never loses an answer.
+ *
+ * Works when the element is in the page before the script loads, and when the script is loaded twice.
+ * Answers are never lost (a draft in sessionStorage, an outbox in localStorage) and never counted
+ * twice (one client-generated `submissionId` per questionnaire filled in).
+ *
+ * @fires peil-page - A new page is shown. Detail: `{ page, pages }` (1-based). Bubbles, composed.
+ * @fires peil-submit - The answers were sent (`status: 'sent'`) or safely queued to send later (`'queued'`). Detail: `{ submissionId, status }`. Bubbles, composed.
+ * @fires peil-error - Loading or sending failed for a reason a retry will not change. Detail: `{ code }`, a stable API error code. Bubbles, composed.
  *
  * @csspart form - The form around the current page.
- * @csspart heading - The heading of the current page.
- * @csspart progress - The step indicator.
+ * @csspart title - The questionnaire's title.
+ * @csspart heading - The heading of the current page or of the thank-you message.
+ * @csspart progress - The step indicator ("Stap 2 van 4").
  * @csspart question - Each question (a fieldset or a field).
  * @csspart option - Each answer option (a label around a native radio or checkbox).
  * @csspart button - The Vorige, Volgende and Versturen buttons.
  * @csspart primary - The Volgende and Versturen buttons.
- * @csspart message - Status and error messages.
+ * @csspart message - Status, error and thank-you messages.
  *
  * @cssprop [--peil-font-family=var(--nl-document-font-family, system-ui, sans-serif)] - Font.
- * @cssprop [--peil-font-size=var(--nl-document-font-size, 1.125rem)] - Base text size.
+ * @cssprop [--peil-font-size=var(--nl-document-font-size, max(1.125rem, 18px))] - Base text size.
  * @cssprop [--peil-color=var(--nl-document-color, #1a1a1a)] - Text colour.
  * @cssprop [--peil-background=var(--nl-document-background-color, #fff)] - Background.
  * @cssprop [--peil-primary=var(--nl-button-primary-background-color, #00539f)] - Buttons and selected answers.
  * @cssprop [--peil-primary-text=var(--nl-button-primary-color, #fff)] - Text on the primary colour.
  * @cssprop [--peil-border=#5c5c5c] - Borders of answer options (3:1 contrast at least).
- * @cssprop [--peil-focus=var(--nl-focus-outline-color, #e17000)] - Focus ring.
+ * @cssprop [--peil-focus=var(--nl-focus-outline-color, #c24e00)] - Focus ring.
  * @cssprop [--peil-error=#c0000b] - Error text and borders.
  * @cssprop [--peil-radius=6px] - Corner radius.
  */
@@ -104,30 +113,35 @@ export class PeilSurvey extends LitElement {
   @state() private errors: string[] = [];
   @state() private review = false;
   @state() private locale: 'nl' | 'en' = 'nl';
+  /** What the polite live region says; it stays in the DOM so every change is announced. */
+  @state() private announcement = '';
 
   private submissionId?: string;
   private startedAt = 0;
-  private focusHeading = false;
+  private focusTarget?: string;
+  private honeypot = '';
   private readonly outbox = new OutboxController(this);
   private readonly draft = new DraftController(this, () => `peil-draft:${this.questionnaire}:${this.siteKey}:${this.team ?? ''}`);
 
   private readonly definition = new Task(this, {
     args: () => [apiBase(this.api), this.questionnaire, this.siteKey, this.team] as const,
     task: async ([api, id, siteKey, team], { signal }) => {
-      if (!id || !siteKey) throw new LoadError('unknown_site_key');
-      const url = new URL(`${api}/v1/questionnaires/${encodeURIComponent(id)}`);
-      url.searchParams.set('siteKey', siteKey);
-      if (team) url.searchParams.set('team', team);
-      let res: Response;
       try {
-        res = await fetch(url, { signal });
-      } catch {
-        throw new LoadError('load_failed');
+        if (!id || !siteKey) throw new LoadError('unknown_site_key');
+        const url = new URL(`${api}/v1/questionnaires/${encodeURIComponent(id)}`);
+        url.searchParams.set('siteKey', siteKey);
+        if (team) url.searchParams.set('team', team);
+        const res = await fetch(url, { signal }).catch(() => {
+          throw new LoadError('load_failed');
+        });
+        if (!res.ok) throw new LoadError((await errorCode(res)) ?? 'load_failed');
+        const q = (await res.json()) as PublishedQuestionnaire;
+        this.restore(q);
+        return q;
+      } catch (e) {
+        if (!signal.aborted) emit<PeilErrorDetail>(this, 'peil-error', { code: e instanceof LoadError ? e.code : 'load_failed' });
+        throw e;
       }
-      if (!res.ok) throw new LoadError((await errorCode(res)) ?? 'load_failed');
-      const q = (await res.json()) as PublishedQuestionnaire;
-      this.restore(q);
-      return q;
     },
   });
 
@@ -154,6 +168,11 @@ export class PeilSurvey extends LitElement {
 
   private t(text: Text): string {
     return text[this.locale] ?? text.nl;
+  }
+
+  /** A number as the reader's language writes it (1.000 in Dutch, 1,000 in English). */
+  private n(value: number): string {
+    return new Intl.NumberFormat(this.locale).format(value);
   }
 
   private get known(): Partial<Record<ContextField, string>> {
@@ -185,8 +204,8 @@ export class PeilSurvey extends LitElement {
 
   private setAnswer(id: string, value: AnswerValue | undefined): void {
     const next = { ...this.answers };
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) delete next[id];
-    else next[id] = value;
+    if (isBlank(value)) delete next[id];
+    else next[id] = value!;
     this.answers = next;
     if (this.errors.includes(id) && !isBlank(value)) this.errors = this.errors.filter((e) => e !== id);
     this.saveDraft();
@@ -196,54 +215,57 @@ export class PeilSurvey extends LitElement {
     this.draft.save({ answers: this.answers, page: this.page, submissionId: this.submissionId });
   }
 
-  private go(q: PublishedQuestionnaire, to: number): void {
+  /** Shows page `to`; keeps the review list when the client follows a link in it. */
+  private go(q: PublishedQuestionnaire, to: number, keepErrors = false): void {
     const pages = this.pages(q);
     this.page = Math.max(0, Math.min(to, pages.length - 1));
-    this.errors = [];
-    this.review = false;
-    this.focusHeading = true;
+    if (!keepErrors) {
+      this.errors = [];
+      this.review = false;
+    }
+    this.announcement = '';
+    this.focusTarget = '#peil-heading';
     this.saveDraft();
-    this.emit<PeilPageDetail>('peil-page', { page: this.page + 1, pages: pages.length });
+    emit<PeilPageDetail>(this, 'peil-page', { page: this.page + 1, pages: pages.length });
   }
 
   private next(q: PublishedQuestionnaire): void {
     const pages = this.pages(q);
     const missing = this.missing(q, [pages[this.page]]);
-    if (missing.length) return this.showErrors(missing);
+    if (missing.length) return this.showErrors(missing, false);
     this.go(q, this.page + 1);
   }
 
-  private showErrors(ids: string[]): void {
+  private showErrors(ids: string[], review: boolean): void {
     this.errors = ids;
-    this.review = false;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#peil-errors')?.focus());
+    this.review = review;
+    this.announcement =
+      ids.length === 1 ? msg('Er is 1 vraag nog niet beantwoord.') : msg(str`Er zijn ${this.n(ids.length)} vragen nog niet beantwoord.`);
+    this.focusTarget = '#peil-errors';
   }
 
   private async submit(q: PublishedQuestionnaire): Promise<void> {
     const pages = this.pages(q);
     const here = this.missing(q, [pages[this.page]]);
-    if (here.length) return this.showErrors(here);
+    if (here.length) return this.showErrors(here, false);
     const elsewhere = this.missing(q, pages);
-    if (elsewhere.length) {
-      this.errors = elsewhere;
-      this.review = true;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#peil-errors')?.focus());
-      return;
-    }
+    if (elsewhere.length) return this.showErrors(elsewhere, true);
+    this.errors = [];
+    // One id per questionnaire filled in: a double tap, a retry or a reload sends the same one.
     this.submissionId ??= uuid();
     this.saveDraft();
-    const answers = this.cleanAnswers(q);
     const body = {
       siteKey: this.siteKey,
       submissionId: this.submissionId,
       questionnaireId: q.id,
       version: q.version,
-      answers,
+      answers: this.cleanAnswers(q),
       context: this.known,
       elapsedMs: Math.round(performance.now() - this.startedAt),
       ...(this.inviteToken ? { invite: this.inviteToken } : {}),
       ...(this.honeypot ? { website: this.honeypot } : {}),
     };
+    this.announcement = msg('Bezig met versturen…');
     const result = await this.outbox.send({ url: `${apiBase(this.api)}/v1/responses`, body, queuedAt: Date.now() });
     this.afterSend(result.kind === 'failed' ? result.code : undefined);
   }
@@ -252,10 +274,12 @@ export class PeilSurvey extends LitElement {
     const state = this.outbox.state;
     if (state.kind === 'sent' || state.kind === 'queued') {
       this.draft.clear();
-      this.focusHeading = true;
-      this.emit<PeilSubmitDetail>('peil-submit', { submissionId: this.submissionId!, status: state.kind });
+      this.announcement = '';
+      this.focusTarget = '#peil-heading';
+      emit<PeilSubmitDetail>(this, 'peil-submit', { submissionId: this.submissionId!, status: state.kind });
     } else if (code) {
-      this.emit<PeilErrorDetail>('peil-error', { code });
+      this.announcement = errorMessage(code);
+      emit<PeilErrorDetail>(this, 'peil-error', { code });
     }
   }
 
@@ -275,25 +299,24 @@ export class PeilSurvey extends LitElement {
     return this.invite || new URLSearchParams(location.search).get('peil-invite') || undefined;
   }
 
-  private honeypot = '';
-
-  private emit<T>(name: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
-  }
-
   protected override updated(): void {
-    if (this.focusHeading) {
-      this.focusHeading = false;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    if (this.focusTarget) {
+      const el = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
+      this.focusTarget = undefined;
+      el?.focus();
+      el?.scrollIntoView?.({ block: 'nearest' });
     }
   }
 
   override render() {
-    return this.definition.render({
-      pending: () => html`<p class="loading" role="status" part="message">${msg('De vragenlijst wordt geladen…')}</p>`,
-      error: (e) => this.renderLoadError(e instanceof LoadError ? e.code : 'load_failed'),
-      complete: (q) => this.renderSurvey(q),
-    });
+    return html`<div class="root" lang=${this.locale}>
+      ${this.definition.render({
+        pending: () => html`<p class="loading" part="message">${msg('De vragenlijst wordt geladen…')}</p>`,
+        error: (e) => this.renderLoadError(e instanceof LoadError ? e.code : 'load_failed'),
+        complete: (q) => this.renderSurvey(q),
+      })}
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
   }
 
   private renderLoadError(code: string) {
@@ -315,55 +338,64 @@ export class PeilSurvey extends LitElement {
     const last = this.page === pages.length - 1;
     const sending = state.kind === 'sending';
     return html`
-      <form part="form" novalidate @submit=${(e: Event) => {
+      <form part="form" novalidate aria-labelledby="peil-title" @submit=${(e: Event) => {
         e.preventDefault();
-        if (sending) return;
+        if (this.outbox.state.kind === 'sending') return;
         if (last) void this.submit(q);
         else this.next(q);
       }}>
-        ${this.page === 0 ? html`<h1 class="title">${this.t(q.title)}</h1>${q.intro ? html`<p class="intro">${this.t(q.intro)}</p>` : nothing}` : nothing}
+        <h2 id="peil-title" class="title" part="title">${this.t(q.title)}</h2>
+        ${this.page === 0 && q.intro ? html`<p class="intro">${this.t(q.intro)}</p>` : nothing}
         ${pages.length > 1
           ? html`<div class="progress" part="progress">
-              <p id="peil-step">${msg(str`Stap ${this.page + 1} van ${pages.length}`)}</p>
+              <p id="peil-step">${msg(str`Stap ${this.n(this.page + 1)} van ${this.n(pages.length)}`)}</p>
               <progress max=${pages.length} .value=${this.page + 1} aria-labelledby="peil-step"></progress>
             </div>`
           : nothing}
-        <h2 tabindex="-1" part="heading">${this.t(section.title)}</h2>
+        <h3 id="peil-heading" tabindex="-1" part="heading">${this.t(section.title)}</h3>
         ${this.renderErrorSummary(q, pages)}
         ${items.map((item) => this.renderItem(item, all.indexOf(item) + 1, all.length))}
         <div class="hp" aria-hidden="true">
           <label>Website <input tabindex="-1" autocomplete="off" .value=${this.honeypot} @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} /></label>
         </div>
-        ${state.kind === 'failed' ? html`<div class="message error" role="alert" part="message"><p>${errorMessage(state.code)}</p></div>` : nothing}
+        ${state.kind === 'failed' ? html`<div class="message error" part="message"><p>${errorMessage(state.code)}</p></div>` : nothing}
         <div class="nav">
-          ${this.page > 0 ? html`<button type="button" part="button" class="secondary" @click=${() => this.go(q, this.page - 1)}>${msg('Vorige')}</button>` : nothing}
-          <button type="submit" part="button primary" class="primary" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'}>
+          ${this.page > 0
+            ? html`<button type="button" part="button" class="secondary" @click=${() => this.go(q, this.page - 1)}>${msg('Vorige')}</button>`
+            : nothing}
+          <button type="submit" part="button primary" class="primary" aria-disabled=${sending ? 'true' : 'false'}>
             ${last ? (sending ? msg('Bezig met versturen…') : msg('Versturen')) : msg('Volgende')}
           </button>
         </div>
-        <p class="sr-only" role="status">${sending ? msg('Bezig met versturen…') : ''}</p>
       </form>
     `;
   }
 
   private renderErrorSummary(q: PublishedQuestionnaire, pages: Section[]) {
     if (!this.errors.length) return nothing;
-    const items = pages.flatMap((s, p) => this.visible(q, s).map((i) => ({ item: i, page: p })));
-    const listed = items.filter((x) => this.errors.includes(x.item.id));
-    return html`<div id="peil-errors" class="summary" role="alert" tabindex="-1" part="message">
-      <p><strong>${this.review ? msg('U heeft nog niet alle verplichte vragen beantwoord:') : msg('Beantwoord eerst deze vraag:')}</strong></p>
+    const listed = pages.flatMap((s, page) =>
+      this.visible(q, s)
+        .filter((item) => this.errors.includes(item.id))
+        .map((item) => ({ item, page })),
+    );
+    const title = this.review
+      ? msg('U heeft nog niet alle verplichte vragen beantwoord. Het gaat om:')
+      : listed.length === 1
+        ? msg('Beantwoord eerst deze vraag:')
+        : msg('Beantwoord eerst deze vragen:');
+    return html`<div id="peil-errors" class="summary" tabindex="-1" part="message" aria-labelledby="peil-errors-title">
+      <p id="peil-errors-title"><strong>${title}</strong></p>
       <ul>
         ${listed.map(
           ({ item, page }) => html`<li>
             <a href="#q-${item.id}" @click=${(e: Event) => {
               e.preventDefault();
-              if (page !== this.page) {
-                const errors = this.errors;
-                this.go(q, page);
-                this.errors = errors;
-              }
-              void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#q-${item.id} input, #q-${item.id} textarea`)?.focus());
-            }}>${this.t(item.text)}</a>
+              if (page !== this.page) this.go(q, page, true);
+              this.focusTarget = `#q-${item.id} input, #q-${item.id} textarea`;
+              this.requestUpdate();
+            }}>${this.t(item.text)}${this.review && pages.length > 1
+              ? html` <span class="where">(${msg(str`stap ${this.n(page + 1)}`)})</span>`
+              : nothing}</a>
           </li>`,
         )}
       </ul>
@@ -371,11 +403,11 @@ export class PeilSurvey extends LitElement {
   }
 
   private renderDone(kind: 'sent' | 'queued') {
-    return html`<div class="done" part="message" role="status">
-      <h2 tabindex="-1" part="heading">${msg('Bedankt voor uw antwoorden!')}</h2>
+    return html`<div class="done" part="message">
+      <h2 id="peil-heading" tabindex="-1" part="heading">${msg('Bedankt voor uw antwoorden!')}</h2>
       ${kind === 'sent'
         ? html`<p>${msg('Uw antwoorden zijn verstuurd. Wij gebruiken ze om de hulp beter te maken.')}</p>`
-        : html`<p>${msg('Uw antwoorden zijn bewaard en worden verstuurd zodra er verbinding is.')}</p>
+        : html`<p class="queued">${msg('Uw antwoorden zijn bewaard en worden verstuurd zodra er verbinding is.')}</p>
             <p>${msg('U kunt deze pagina gewoon sluiten.')}</p>`}
     </div>`;
   }
@@ -383,33 +415,38 @@ export class PeilSurvey extends LitElement {
   private renderItem(item: Item, n: number, total: number): TemplateResult {
     const id = item.id;
     const invalid = this.errors.includes(id);
-    const describedBy = [item.help ? `help-${id}` : '', scaleHint(item) ? `hint-${id}` : '', invalid ? `err-${id}` : '']
-      .filter(Boolean)
-      .join(' ');
-    const head = html`<span class="num">${msg(str`Vraag ${n} van ${total}`)}</span>
+    // The bank's own help for a scale already names its ends; a second hint would repeat it.
+    const hint = item.help && item.type !== 'meerkeuze' ? undefined : scaleHint(item);
+    const describedBy = [item.help ? `help-${id}` : '', hint ? `hint-${id}` : ''].filter(Boolean).join(' ');
+    const errorId = invalid ? `err-${id}` : undefined;
+    const head = html`<span class="num">${msg(str`Vraag ${this.n(n)} van ${this.n(total)}`)}</span>
       <span class="text">${this.t(item.text)}</span>
       ${item.required ? html`<span class="req">${msg('(verplicht)')}</span>` : nothing}`;
     const help = item.help ? html`<p class="help" id="help-${id}">${this.t(item.help)}</p>` : nothing;
     const error = invalid
-      ? html`<p class="field-error" id="err-${id}">${item.type === 'meerkeuze' ? msg('Kies één of meer antwoorden.') : item.type === 'open' ? msg('Vul hier iets in.') : msg('Kies een antwoord.')}</p>`
+      ? html`<p class="field-error" id="err-${id}">
+          ${item.type === 'meerkeuze' ? msg('Kies één of meer antwoorden.') : item.type === 'open' ? msg('Vul hier iets in.') : msg('Kies een antwoord.')}
+        </p>`
       : nothing;
     if (item.type === 'open') {
       const value = (this.answers[id] as string | undefined) ?? '';
       const left = item.maxLength - [...value].length;
-      return html`<div class="question ${invalid ? 'invalid' : ''}" id="q-${id}" part="question">
+      return html`<div class="question ${invalid ? 'invalid' : ''} t-open" id="q-${id}" part="question">
         <label class="legend" for="in-${id}">${head}</label>
         ${help} ${error}
-        <textarea id="in-${id}" rows="4" maxlength=${item.maxLength} aria-describedby="count-${id} ${describedBy}" aria-invalid=${invalid ? 'true' : 'false'}
+        <textarea id="in-${id}" rows="4" maxlength=${item.maxLength}
+          aria-describedby=${[describedBy, errorId, `count-${id}`].filter(Boolean).join(' ')}
+          aria-invalid=${invalid ? 'true' : 'false'}
           .value=${value} @input=${(e: Event) => this.setAnswer(id, (e.target as HTMLTextAreaElement).value)}></textarea>
-        <p class="count" id="count-${id}">${msg(str`Nog ${left} tekens over`)}</p>
+        <p class="count" id="count-${id}">${msg(str`Nog ${this.n(left)} tekens over`)}</p>
       </div>`;
     }
     const multiple = item.type === 'meerkeuze';
-    const options = this.optionsOf(item);
+    const numeric = item.type === 'cijfer' || item.type === 'nps';
     const current = this.answers[id];
     const isChecked = (v: string) => (Array.isArray(current) ? current.includes(v) : String(current) === v);
     const onChange = (v: string, checked: boolean) => {
-      if (!multiple) return this.setAnswer(id, item.type === 'cijfer' || item.type === 'nps' ? Number(v) : v);
+      if (!multiple) return this.setAnswer(id, numeric ? Number(v) : v);
       const list = Array.isArray(current) ? current : [];
       this.setAnswer(id, checked ? [...list, v] : list.filter((x) => x !== v));
     };
@@ -417,13 +454,13 @@ export class PeilSurvey extends LitElement {
         aria-describedby=${describedBy || nothing}>
       <legend class="legend">${head}</legend>
       ${help}
-      ${scaleHint(item) ? html`<p class="hint" id="hint-${id}">${scaleHint(item)}</p>` : nothing}
+      ${hint ? html`<p class="hint" id="hint-${id}">${hint}</p>` : nothing}
       ${error}
       <div class="options">
-        ${options.map(
+        ${this.optionsOf(item).map(
           ([value, label]) => html`<label class="option ${value === 'weet_niet' ? 'apart' : ''}" part="option">
             <input type=${multiple ? 'checkbox' : 'radio'} name=${id} value=${value} .checked=${isChecked(value)}
-              aria-invalid=${invalid ? 'true' : nothing}
+              aria-describedby=${errorId ?? nothing}
               @change=${(e: Event) => onChange(value, (e.target as HTMLInputElement).checked)} />
             <span>${label}</span>
           </label>`,
@@ -435,11 +472,12 @@ export class PeilSurvey extends LitElement {
   private optionsOf(item: Item): [string, string][] {
     switch (item.type) {
       case 'cijfer':
-        return Array.from({ length: 10 }, (_, i) => [String(i + 1), String(i + 1)]);
-      case 'nps':
-        return Array.from({ length: 11 }, (_, i) => [String(i), String(i)]);
+      case 'nps': {
+        const from = item.type === 'cijfer' ? 1 : 0;
+        return Array.from({ length: 11 - from }, (_, i) => [String(i + from), this.n(i + from)]);
+      }
       case 'stelling':
-        return [...STELLING.map(([v, l]): [string, string] => [v, l()]), ['weet_niet', msg('Weet ik niet / niet van toepassing')]];
+        return STELLING.map(([v, l]) => [v, l()]);
       case 'aanraden':
         return AANRADEN.map(([v, l]) => [v, l()]);
       case 'keuze':
@@ -451,6 +489,11 @@ export class PeilSurvey extends LitElement {
   }
 }
 
+/** Every Peil event bubbles and crosses the shadow boundary, so a partner page can listen on document. */
+function emit<T>(target: EventTarget, name: string, detail: T): void {
+  target.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
+}
+
 function isBlank(v: AnswerValue | undefined): boolean {
   return v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 }
@@ -458,7 +501,7 @@ function isBlank(v: AnswerValue | undefined): boolean {
 function scaleHint(item: Item): string | undefined {
   if (item.type === 'cijfer') return msg('1 is heel slecht, 10 is heel goed.');
   if (item.type === 'nps') return msg('0 is zeker niet, 10 is zeker wel.');
-  if (item.type === 'meerkeuze') return msg('Meerdere antwoorden mogelijk.');
+  if (item.type === 'meerkeuze') return msg('U mag meer dan één antwoord kiezen.');
   return undefined;
 }
 

@@ -36,12 +36,14 @@ function readAll(): OutboxEntry[] {
   }
 }
 
-function writeAll(list: OutboxEntry[]): void {
+/** Stores the outbox; false when the browser refused (storage full or blocked). */
+function writeAll(list: OutboxEntry[]): boolean {
   try {
-    if (list.length) storage()?.setItem(STORAGE_KEY, JSON.stringify(list));
-    else storage()?.removeItem(STORAGE_KEY);
+    if (list.length) storage()!.setItem(STORAGE_KEY, JSON.stringify(list));
+    else storage()!.removeItem(STORAGE_KEY);
+    return true;
   } catch {
-    // Storage full or blocked: the in-memory copy still retries while the page is open.
+    return false;
   }
 }
 
@@ -62,6 +64,8 @@ export class OutboxController implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   private attempt = 0;
   private memory: OutboxEntry[] = [];
+  // When storage refuses a write, the in-memory copy still retries while the page is open.
+  private persisted = !!storage();
   private flushing?: Promise<void>;
 
   constructor(private readonly host: ReactiveControllerHost & EventTarget) {
@@ -87,18 +91,19 @@ export class OutboxController implements ReactiveController {
     this.current = entry.body.submissionId;
     this.entries = [...this.entries.filter((e) => e.body.submissionId !== entry.body.submissionId), entry];
     this.setState({ kind: 'sending' });
-    await this.flush();
+    // A flush already under way (an earlier visit's entries) read the outbox before this entry was added.
+    await this.flushing;
+    if (this.state.kind === 'sending') await this.flush();
     return this.state;
   }
 
   private get entries(): OutboxEntry[] {
-    const stored = storage() ? readAll() : this.memory;
-    return stored;
+    return this.persisted ? readAll() : this.memory;
   }
 
   private set entries(list: OutboxEntry[]) {
     this.memory = list;
-    writeAll(list);
+    this.persisted = writeAll(list);
   }
 
   private setState(state: SendState): void {

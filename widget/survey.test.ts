@@ -1,0 +1,61 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { PeilSurvey } from './peil-survey.js';
+import { reset, text } from './test/helpers.js';
+
+// The embed as partners use it: the bundled script (an IIFE, like dist/peil.js, served at /__peil.js)
+// loaded after the element is already in the page, and loaded a second time.
+
+function loadScript(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = '/__peil.js';
+    s.onload = () => resolve();
+    s.onerror = () => reject(new Error('/__peil.js did not load'));
+    document.body.append(s);
+  });
+}
+
+describe('the embed script', () => {
+  const errors: string[] = [];
+  const onError = (e: ErrorEvent) => errors.push(e.message);
+
+  before(() => window.addEventListener('error', onError));
+  after(() => window.removeEventListener('error', onError));
+
+  it('upgrades an element that was in the page before the script, follows <html lang> and a later lang, and survives a second load', async () => {
+    await reset();
+    document.documentElement.lang = 'en';
+    const el = document.createElement('peil-survey') as PeilSurvey;
+    el.setAttribute('questionnaire', 'alle-types');
+    el.setAttribute('site-key', 'test-site');
+    document.body.append(el);
+    expect(customElements.get('peil-survey')).to.equal(undefined);
+    try {
+      await loadScript();
+      const Defined = customElements.get('peil-survey');
+      expect(Defined).to.be.a('function');
+      expect(el).to.be.instanceOf(Defined!);
+      const shown = () => text(el);
+      await waitUntil(() => shown().includes('Question 1 of 8'), `not English: ${el.shadowRoot?.textContent?.slice(0, 200)}`, { timeout: 10_000 });
+
+      // The element's own lang wins over the page's, and a change re-renders it.
+      el.setAttribute('lang', 'nl');
+      await waitUntil(() => shown().includes('Vraag 1 van 8'), 'did not switch to Dutch', { timeout: 5_000 });
+
+      // The partner's page includes the script a second time.
+      await loadScript();
+      expect(customElements.get('peil-survey')).to.equal(Defined);
+      expect(errors).to.deep.equal([]);
+      const second = document.createElement('peil-survey');
+      second.setAttribute('questionnaire', 'alle-types');
+      second.setAttribute('site-key', 'test-site');
+      document.body.append(second);
+      await waitUntil(() => second.shadowRoot?.querySelector('form'), 'a second element did not render', { timeout: 10_000 });
+      expect(el.shadowRoot!.querySelectorAll('form')).to.have.length(1);
+      second.remove();
+    } finally {
+      el.remove();
+      document.documentElement.lang = '';
+    }
+  });
+});
