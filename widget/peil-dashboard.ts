@@ -41,6 +41,7 @@ export class SelectionChangeEvent extends CustomEvent<Selection> {
  * (rapportcijfer, stellingen, aanraden, per team, over time), updated over a WebSocket as responses
  * arrive. Filters live in the URL so a link shows the same selection.
  *
+ * @tagname peil-dashboard
  * @fires peil-selection-change - The reader changed a filter; `detail` is the selection.
  * @csspart tile - Each headline figure.
  * @cssprop [--peil-primary=#00539f] - Accent colour; also the "(helemaal) mee eens" bars.
