@@ -110,3 +110,24 @@ export const Aggregate = z.object({
   groups: z.array(AggregateGroup).optional(),
 });
 export type Aggregate = z.infer<typeof Aggregate>;
+
+const LabelText = z.object({ nl: z.string(), en: z.string() });
+
+/** Names to show next to figures, so a dashboard needs no copy of the questionnaire. */
+export const ReportLabels = z.object({
+  title: LabelText.optional(),
+  /** Team id → name, for the teams in scope. */
+  teams: z.record(z.string(), z.string()),
+  /** Item id → its question, type, section and option texts (`{organisatie}` read as the teams in general). */
+  items: z.record(
+    z.string(),
+    z.object({
+      type: z.string(),
+      text: LabelText,
+      section: z.string(),
+      context: z.string().optional(),
+      options: z.record(z.string(), LabelText).optional(),
+    }),
+  ),
+});
+export type ReportLabels = z.infer<typeof ReportLabels>;

@@ -126,6 +126,18 @@ describe('<peil-dashboard>', () => {
       await expectAccessible(el);
     });
 
+    it('names teams and questions as the server does, falling back to the default questionnaire', async () => {
+      const el = await mount();
+      await loaded(el);
+      const t = text(el);
+      expect($(el, 'table.teams').textContent).to.contain('Crabbehof en Zuid');
+      expect(t).to.contain('Mijn hulpverlener nam mij serieus.');
+      expect(t).not.to.contain('De medewerker nam mij serieus.');
+      // An item the server sent no label for keeps the bank's text.
+      expect(t).to.contain('De medewerker luisterde goed naar mij.');
+      expect($(el, '[data-scope]').textContent).to.contain('Vragenlijst sociaal team');
+    });
+
     it('shows stellingen in their blocks, sorted, with "weet niet" apart and the base under each chart', async () => {
       const el = await mount();
       await loaded(el);
@@ -133,7 +145,7 @@ describe('<peil-dashboard>', () => {
       expect(blocks).to.deep.equal(['Hulp vragen', 'Tevredenheid over medewerkers', 'Tevredenheid met ondersteuning']);
       const medewerker = $(el, '[data-block="medewerker"]');
       const labels = [...medewerker.querySelectorAll('.bar-label')].map((l) => l.textContent!.trim());
-      expect(labels).to.deep.equal(['De medewerker nam mij serieus.', 'De medewerker luisterde goed naar mij.']);
+      expect(labels).to.deep.equal(['Mijn hulpverlener nam mij serieus.', 'De medewerker luisterde goed naar mij.']);
       expect(medewerker.textContent).to.contain('Toelichting: % van cliënten met een oordeel (n = 119)');
       const hulp = $(el, '[data-block="hulp_vragen"]');
       expect(hulp.textContent).to.contain('(n = 80–120)');
@@ -148,7 +160,7 @@ describe('<peil-dashboard>', () => {
         expect(block.querySelector('details.data table caption')).to.exist;
         expect(block.querySelector('.bars')!.getAttribute('aria-hidden')).to.equal('true');
       }
-      expect(text(el)).to.contain('Het meest eens zijn cliënten met ‘De medewerker nam mij serieus.’ (94%)');
+      expect(text(el)).to.contain('Het meest eens zijn cliënten met ‘Mijn hulpverlener nam mij serieus.’ (94%)');
     });
 
     it('marks hidden team cells "te weinig reacties" and indicatief cells, with a total column', async () => {
@@ -156,7 +168,7 @@ describe('<peil-dashboard>', () => {
       await loaded(el);
       const table = $<HTMLTableElement>(el, 'table.teams');
       const head = [...table.tHead!.rows[0].cells].map((c) => c.textContent!.trim());
-      expect(head).to.deep.equal(['', 'Centrum', 'Crabbehof', 'Krispijn', 'Oost', 'Wielwijk', 'Onbekend', 'Totaal']);
+      expect(head).to.deep.equal(['', 'Centrum', 'Crabbehof en Zuid', 'Krispijn', 'Oost', 'Wielwijk', 'Onbekend', 'Totaal']);
       const row = (label: string) => [...table.tBodies[0].rows].find((r) => r.cells[0].textContent!.includes(label))!;
       const n = [...row('Aantal reacties').cells].slice(1).map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
       expect(n).to.deep.equal(['23* (indicatief)', '36', '21* (indicatief)', 'te weinig reacties', '26* (indicatief)', 'te weinig reacties', '121']);

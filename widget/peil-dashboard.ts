@@ -8,18 +8,7 @@ import { ReportController } from './controllers/report-controller.js';
 import { aanradenChart, choiceChart, cijferChart, published, stellingBlock, trendChart } from './dashboard/charts.js';
 import { DownloadController } from './dashboard/download-controller.js';
 import { fmtDay, fmtInt } from './dashboard/format.js';
-import {
-  BLOCKS,
-  bankItem,
-  blockOf,
-  blockTitle,
-  contactText,
-  isContextItem,
-  itemText,
-  questionnaireOptions,
-  statusText,
-  teamName,
-} from './dashboard/labels.js';
+import { BLOCKS, Labels, blockTitle, contactText, questionnaireOptions, statusText } from './dashboard/labels.js';
 import { PERIODS, SELECTION_KEYS, aggregateQuery, readSelection, selectionParams, type Period, type Selection } from './dashboard/selection.js';
 import { teamTable } from './dashboard/team-table.js';
 import { headlineTiles } from './dashboard/tiles.js';
@@ -63,6 +52,11 @@ export class PeilDashboard extends LitElement {
   @state() private loginFailed = false;
 
   private readonly report = new ReportController(this);
+
+  /** Names for the figures shown: the gemeente's own questions and teams, from the last read. */
+  private get labels(): Labels {
+    return new Labels(this.report.report?.labels);
+  }
   private readonly downloads = new DownloadController(this);
 
   override connectedCallback(): void {
@@ -148,7 +142,7 @@ export class PeilDashboard extends LitElement {
     }
     if (!r.report) return html`<p role="status">${msg('Gegevens worden geladen…')}</p>`;
     const { current, byTeam, trend, previous, range, previousRange } = r.report;
-    const ids = headlineIds(current);
+    const ids = headlineIds(this.labels, current);
     return html`
       <header class="head">
         <h1>${msg('Tevredenheid van cliënten')}</h1>
@@ -185,9 +179,9 @@ export class PeilDashboard extends LitElement {
         <section aria-labelledby="h-teams">
           <h2 id="h-teams">${msg('Per team')}</h2>
           ${this.selection.team
-            ? html`<p class="hint">${msg(str`Alle teams, zodat u ${teamName(this.selection.team)} kunt vergelijken.`)}</p>`
+            ? html`<p class="hint">${msg(str`Alle teams, zodat u ${this.labels.teamName(this.selection.team)} kunt vergelijken.`)}</p>`
             : nothing}
-          ${teamTable(byTeam, ids, this.selection.team)}
+          ${teamTable(this.labels, byTeam, ids, this.selection.team)}
         </section>
         ${this.renderChoices(current)} ${this.renderOpen(current)}
       </div>
@@ -223,7 +217,8 @@ export class PeilDashboard extends LitElement {
 
   private scopeText(range: { from?: string; to?: string }): string {
     const s = this.selection;
-    const q = questionnaireOptions(s.questionnaire).find((o) => o.id === s.questionnaire)?.title ?? s.questionnaire;
+    const q =
+      this.labels.questionnaireTitle() ?? questionnaireOptions(s.questionnaire).find((o) => o.id === s.questionnaire)?.title ?? s.questionnaire;
     const period =
       range.from && range.to
         ? msg(str`${fmtDay(range.from)} tot en met ${fmtDay(range.to)}`)
@@ -232,7 +227,7 @@ export class PeilDashboard extends LitElement {
           : range.to
             ? msg(str`tot en met ${fmtDay(range.to)}`)
             : msg('alle reacties');
-    const parts = [q, period, s.team ? teamName(s.team) : msg('alle teams')];
+    const parts = [q, period, s.team ? this.labels.teamName(s.team) : msg('alle teams')];
     if (s.contact) parts.push(contactText(s.contact));
     if (s.status) parts.push(statusText(s.status));
     return parts.join(' · ');
@@ -280,7 +275,7 @@ export class PeilDashboard extends LitElement {
         <label for="f-team">${msg('Team')}</label>
         <select id="f-team" name="team">
           <option value="" ?selected=${!s.team}>${msg('Alle teams')}</option>
-          ${teams.map((t) => html`<option value=${t} ?selected=${t === s.team}>${teamName(t)}</option>`)}
+          ${teams.map((t) => html`<option value=${t} ?selected=${t === s.team}>${this.labels.teamName(t)}</option>`)}
         </select>
       </div>
       <div class="field">
@@ -310,31 +305,31 @@ export class PeilDashboard extends LitElement {
   }
 
   private renderStellingen(current: Aggregate): TemplateResult | typeof nothing {
-    const ids = Object.keys(current.items).filter((id) => itemType(id, current.items[id]) === 'stelling');
+    const ids = Object.keys(current.items).filter((id) => itemType(this.labels, id, current.items[id]) === 'stelling');
     if (ids.length === 0) return nothing;
     return html`<section aria-labelledby="h-stellingen">
       <h2 id="h-stellingen">${msg('Stellingen')}</h2>
       ${BLOCKS.map((b) => {
-        const rows = ids.filter((id) => blockOf(id) === b).map((id) => ({ id, cell: current.items[id] }));
-        return rows.length ? stellingBlock(b, blockTitle(b), rows) : nothing;
+        const rows = ids.filter((id) => this.labels.blockOf(id) === b).map((id) => ({ id, cell: current.items[id] }));
+        return rows.length ? stellingBlock(this.labels, b, blockTitle(b), rows) : nothing;
       })}
     </section>`;
   }
 
   private renderChoices(current: Aggregate): TemplateResult | typeof nothing {
     const ids = Object.keys(current.items).filter((id) => {
-      const t = itemType(id, current.items[id]);
-      return (t === 'keuze' || t === 'meerkeuze') && !isContextItem(id);
+      const t = itemType(this.labels, id, current.items[id]);
+      return (t === 'keuze' || t === 'meerkeuze') && !this.labels.isContextItem(id);
     });
     if (ids.length === 0) return nothing;
     return html`<section aria-labelledby="h-keuze">
       <h2 id="h-keuze">${msg('Overige vragen')}</h2>
-      <div class="pair">${ids.map((id) => choiceChart(id, current.items[id]))}</div>
+      <div class="pair">${ids.map((id) => choiceChart(this.labels, id, current.items[id]))}</div>
     </section>`;
   }
 
   private renderOpen(current: Aggregate): TemplateResult | typeof nothing {
-    const ids = Object.keys(current.items).filter((id) => itemType(id, current.items[id]) === 'open');
+    const ids = Object.keys(current.items).filter((id) => itemType(this.labels, id, current.items[id]) === 'open');
     if (ids.length === 0) return nothing;
     return html`<section aria-labelledby="h-open">
       <h2 id="h-open">${msg('Open antwoorden')}</h2>
@@ -347,7 +342,7 @@ export class PeilDashboard extends LitElement {
         ${ids.map((id) => {
           const f = published(current.items[id], 'open');
           return html`<section class="card" aria-labelledby="o-${id}">
-            <h3 id="o-${id}">${itemText(id)}</h3>
+            <h3 id="o-${id}">${this.labels.itemText(id)}</h3>
             ${f?.texts?.length
               ? html`<p class="note">${msg(str`${fmtInt(f.texts.length)} antwoorden`)}</p>
                   <ul class="open">
@@ -399,16 +394,16 @@ export class PeilDashboard extends LitElement {
 }
 
 /** The type of an item: from its figures, else from the bank (a hidden cell carries no type). */
-function itemType(id: string, cell: ItemCell | undefined): string | undefined {
-  return cell && 'type' in cell ? cell.type : bankItem(id)?.type;
+function itemType(labels: Labels, id: string, cell: ItemCell | undefined): string | undefined {
+  return cell && 'type' in cell ? cell.type : labels.type(id);
 }
 
 /** The items the headline tiles read: the questionnaire's first cijfer and aanraden. */
-function headlineIds(agg: Aggregate): { cijfer: string; aanraden: string } {
+function headlineIds(labels: Labels, agg: Aggregate): { cijfer: string; aanraden: string } {
   const ids = Object.keys(agg.items);
   return {
-    cijfer: ids.find((id) => itemType(id, agg.items[id]) === 'cijfer') ?? 'tot_cijfer',
-    aanraden: ids.find((id) => itemType(id, agg.items[id]) === 'aanraden') ?? 'tot_aanraden',
+    cijfer: ids.find((id) => itemType(labels, id, agg.items[id]) === 'cijfer') ?? 'tot_cijfer',
+    aanraden: ids.find((id) => itemType(labels, id, agg.items[id]) === 'aanraden') ?? 'tot_aanraden',
   };
 }
 

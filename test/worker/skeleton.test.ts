@@ -48,6 +48,10 @@ describe('the walking skeleton', () => {
     expect(agg.items.tot_cijfer.mean).toBe(8.7);
     expect(agg.items.tot_aanraden.pct.ja).toBe(90);
     expect(agg.items.tot_aanraden.pct.misschien).toBe(10);
+    // Names travel with the figures, so a dashboard needs no copy of the questionnaire.
+    expect(agg.labels.teams.crabbehof).toBe('Crabbehof');
+    expect(agg.labels.items.tot_cijfer).toMatchObject({ type: 'cijfer', section: 'uw_mening' });
+    expect(agg.labels.items.tot_cijfer.text.nl).toBe('Welk rapportcijfer geeft u het sociaal team?');
   });
 
   it('pushes the aggregate over the live WebSocket when a response arrives', async () => {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Aggregate } from '../../schemas/aggregate.js';
+import type { Aggregate, ReportLabels } from '../../schemas/aggregate.js';
 import { apiBase, errorCode } from '../api.js';
 import { aggregateQuery, localToday, previousRange, resolveRange, type Range, type Selection } from '../dashboard/selection.js';
 import { LiveController } from './live-controller.js';
@@ -16,6 +16,8 @@ export interface Report {
   previous?: Aggregate;
   range: Range;
   previousRange?: Range;
+  /** Names sent with the figures; live messages carry figures only, so these are kept from the read. */
+  labels?: ReportLabels;
 }
 
 export type ReportState = 'idle' | 'loading' | 'ready' | 'error';
@@ -76,7 +78,8 @@ export class ReportController implements ReactiveController {
         prevRange ? this.get(aggregateQuery(sel, prevRange)).catch(() => undefined) : undefined,
       ]);
       if (seq !== this.seq) return;
-      this.report = { current, byTeam, trend, previous, range, previousRange: prevRange };
+      const labels = (current as Aggregate & { labels?: ReportLabels }).labels;
+      this.report = { current, byTeam, trend, previous, range, previousRange: prevRange, labels };
       this.error = undefined;
       this.state = 'ready';
       this.updatedAt = new Date();

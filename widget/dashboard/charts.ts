@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Aggregate, ItemCell, ItemFigures } from '../../schemas/aggregate.js';
 import { barHeight, barWidth } from './css-size.js';
 import { fmtDec, fmtInt, fmtPct, fmtPeriodKey } from './format.js';
-import { itemText, optionText } from './labels.js';
+import type { Labels } from './labels.js';
 
 /*
  * Charts are CSS flex bars sized in percent: the figures are percentages already, so there is no
@@ -70,7 +70,7 @@ export interface StellingRow {
 }
 
 /** One block of stellingen as 100% stacked bars, highest agreement first, "weet niet" beside the bar. */
-export function stellingBlock(blockId: string, title: string, rows: StellingRow[]): TemplateResult {
+export function stellingBlock(labels: Labels, blockId: string, title: string, rows: StellingRow[]): TemplateResult {
   const shown = rows
     .map((r) => ({ id: r.id, f: published(r.cell, 'stelling') }))
     .sort((a, b) => (b.f?.pct.eens ?? -1) - (a.f?.pct.eens ?? -1));
@@ -80,7 +80,7 @@ export function stellingBlock(blockId: string, title: string, rows: StellingRow[
   const base = nRange(figs.map((r) => r.f.n));
   return html`<section class="card block" aria-labelledby=${headingId} data-block=${blockId}>
     <h3 id=${headingId}>${title}</h3>
-    <p class="summary">${stellingSummary(figs)}</p>
+    <p class="summary">${stellingSummary(labels, figs)}</p>
     <ul class="legend" aria-hidden="true">
       <li><span class="swatch eens"></span>${msg('(Helemaal) mee eens')}</li>
       <li><span class="swatch neutraal"></span>${msg('Niet mee eens, niet mee oneens')}</li>
@@ -89,7 +89,7 @@ export function stellingBlock(blockId: string, title: string, rows: StellingRow[
     <div class="bars" aria-hidden="true">
       ${shown.map(
         (r) => html`<div class="bar-row">
-          <span class="bar-label">${itemText(r.id)}</span>
+          <span class="bar-label">${labels.itemText(r.id)}</span>
           ${r.f
             ? html`<span class="stack">
                   <span class="seg eens" ${barWidth(r.f.pct.eens)}>${inside(r.f.pct.eens)}</span
@@ -106,7 +106,7 @@ export function stellingBlock(blockId: string, title: string, rows: StellingRow[
     <p class="note">${msg(str`Toelichting: % van cliënten met een oordeel (n = ${base})`)}</p>
     ${flagged.length
       ? html`<p class="note flag">
-          ${msg('Let op: bij deze stellingen zei 20% of meer ‘weet niet’:')} ${flagged.map((r) => `‘${itemText(r.id)}’`).join(', ')}
+          ${msg('Let op: bij deze stellingen zei 20% of meer ‘weet niet’:')} ${flagged.map((r) => `‘${labels.itemText(r.id)}’`).join(', ')}
         </p>`
       : nothing}
     ${dataTable(
@@ -115,26 +115,26 @@ export function stellingBlock(blockId: string, title: string, rows: StellingRow[
       shown.map((r) =>
         r.f
           ? [
-              itemText(r.id),
+              labels.itemText(r.id),
               fmtPct(r.f.pct.eens),
               fmtPct(r.f.pct.neutraal),
               fmtPct(r.f.pct.oneens),
               html`${fmtInt(r.f.n)}${indicatiefMark(r.f.indicatief)}`,
               `${fmtPct(r.f.pctWeetNiet)} (n = ${fmtInt(r.f.nWeetNiet)})`,
             ]
-          : [itemText(r.id), tooFew(), '', '', '', ''],
+          : [labels.itemText(r.id), tooFew(), '', '', '', ''],
       ),
     )}
   </section>`;
 }
 
-function stellingSummary(figs: { id: string; f: Figures<'stelling'> }[]): string {
+function stellingSummary(labels: Labels, figs: { id: string; f: Figures<'stelling'> }[]): string {
   if (figs.length === 0) return msg('Er zijn te weinig reacties om deze stellingen te tonen.');
   const top = figs[0];
-  if (figs.length === 1) return msg(str`‘${itemText(top.id)}’: ${fmtPct(top.f.pct.eens)} is het (helemaal) eens.`);
+  if (figs.length === 1) return msg(str`‘${labels.itemText(top.id)}’: ${fmtPct(top.f.pct.eens)} is het (helemaal) eens.`);
   const low = figs[figs.length - 1];
   return msg(
-    str`Het meest eens zijn cliënten met ‘${itemText(top.id)}’ (${fmtPct(top.f.pct.eens)}). Het minst met ‘${itemText(low.id)}’ (${fmtPct(low.f.pct.eens)}).`,
+    str`Het meest eens zijn cliënten met ‘${labels.itemText(top.id)}’ (${fmtPct(top.f.pct.eens)}). Het minst met ‘${labels.itemText(low.id)}’ (${fmtPct(low.f.pct.eens)}).`,
   );
 }
 
@@ -202,10 +202,10 @@ export function aanradenChart(cell: ItemCell | undefined): TemplateResult {
 }
 
 /** Keuze and meerkeuze as horizontal bars, largest first; "iets anders" and "weet niet" stay last. */
-export function choiceChart(itemId: string, cell: ItemCell | undefined): TemplateResult {
+export function choiceChart(labels: Labels, itemId: string, cell: ItemCell | undefined): TemplateResult {
   const f = published(cell, 'meerkeuze') ?? published(cell, 'keuze');
   const headingId = `c-${itemId}`;
-  const title = itemText(itemId);
+  const title = labels.itemText(itemId);
   if (!f) {
     return html`<section class="card" aria-labelledby=${headingId}>
       <h3 id=${headingId}>${title}</h3>
@@ -219,11 +219,11 @@ export function choiceChart(itemId: string, cell: ItemCell | undefined): Templat
   return html`<section class="card" aria-labelledby=${headingId}>
     <h3 id=${headingId}>${title}</h3>
     ${multi ? html`<p class="hint">${msg('Meerdere antwoorden mogelijk')}</p>` : nothing}
-    <p class="summary">${top ? msg(str`Het vaakst gekozen: ‘${optionText(itemId, top)}’ (${fmtPct(f.pct[top])}).`) : nothing}</p>
+    <p class="summary">${top ? msg(str`Het vaakst gekozen: ‘${labels.optionText(itemId, top)}’ (${fmtPct(f.pct[top])}).`) : nothing}</p>
     <div class="bars hbars" aria-hidden="true">
       ${options.map(
         (o) => html`<div class="bar-row">
-          <span class="bar-label">${optionText(itemId, o)}</span>
+          <span class="bar-label">${labels.optionText(itemId, o)}</span>
           <span class="track"><span class="fill" ${barWidth(f.pct[o])}></span></span>
           <span class="bar-extra">${fmtPct(f.pct[o])}</span>
         </div>`,
@@ -237,7 +237,7 @@ export function choiceChart(itemId: string, cell: ItemCell | undefined): Templat
     ${dataTable(
       title,
       [msg('Antwoord'), msg('Aantal'), msg('Percentage')],
-      options.map((o) => [optionText(itemId, o), fmtInt(f.counts[o] ?? 0), fmtPct(f.pct[o])]),
+      options.map((o) => [labels.optionText(itemId, o), fmtInt(f.counts[o] ?? 0), fmtPct(f.pct[o])]),
     )}
   </section>`;
 }

@@ -1,12 +1,12 @@
 import { msg } from '@lit/localize';
 import { TEMPLATES } from '../../schemas/bank.js';
+import type { ReportLabels } from '../../schemas/aggregate.js';
 import type { ItemInput } from '../../schemas/questionnaire.js';
 import { getLocale } from '../localization.js';
 
 /**
- * Item texts for labels. The aggregate carries figures only, and the dashboard has no site key to read
- * a served definition, so labels come from the default bank (whose ids stay stable across versions);
- * an item the bank does not know is shown by its id.
+ * Fallback item texts: the default bank (whose ids stay stable across versions). The names the server
+ * sends with the figures (`labels`) come first; see `Labels`.
  */
 const BANK = new Map<string, ItemInput>();
 for (const q of Object.values(TEMPLATES)) for (const s of q.sections) for (const i of s.items) if (!BANK.has(i.id)) BANK.set(i.id, i);
@@ -97,5 +97,51 @@ export function statusText(v: string): string {
       return msg('Hulp loopt nog');
     default:
       return msg('Weet niet');
+  }
+}
+
+/**
+ * Names for one report: the server's `labels` (the gemeente's own questions and team names) first,
+ * the default bank and the id as fallbacks.
+ */
+export class Labels {
+  constructor(private readonly server?: ReportLabels) {}
+
+  private get en(): boolean {
+    return getLocale() === 'en';
+  }
+
+  itemText(id: string): string {
+    const s = this.server?.items[id];
+    return s ? (this.en ? s.text.en : s.text.nl) : itemText(id);
+  }
+
+  optionText(itemId: string, optionId: string): string {
+    const o = this.server?.items[itemId]?.options?.[optionId];
+    return o ? (this.en ? o.en : o.nl) : optionText(itemId, optionId);
+  }
+
+  type(id: string): string | undefined {
+    return this.server?.items[id]?.type ?? bankItem(id)?.type;
+  }
+
+  isContextItem(id: string): boolean {
+    const s = this.server?.items[id];
+    return s ? s.context !== undefined : isContextItem(id);
+  }
+
+  /** The report block: the item's section when it is one of the report's blocks, else by id prefix. */
+  blockOf(id: string): BlockId {
+    const section = this.server?.items[id]?.section;
+    return section && (BLOCKS as readonly string[]).includes(section) && section !== 'overig' ? (section as BlockId) : blockOf(id);
+  }
+
+  teamName(key: string): string {
+    return this.server?.teams[key] ?? teamName(key);
+  }
+
+  questionnaireTitle(): string | undefined {
+    const t = this.server?.title;
+    return t && (this.en ? t.en : t.nl);
   }
 }

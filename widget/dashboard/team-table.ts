@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Aggregate, ItemCell, ItemFigures } from '../../schemas/aggregate.js';
 import { indicatiefMark, tooFew } from './charts.js';
 import { fmtDec, fmtInt, fmtPct } from './format.js';
-import { itemText, teamName } from './labels.js';
+import type { Labels } from './labels.js';
 
 interface Column {
   key: string;
@@ -32,12 +32,12 @@ const few = () => html`<span class="few">${tooFew()}</span>`;
  * The breakdown a raadsinformatiebrief shows: teams as columns plus the total. Hidden cells read
  * "te weinig reacties"; cells of 10 to 30 answers carry an asterisk for "indicatief".
  */
-export function teamTable(byTeam: Aggregate | undefined, ids: { cijfer: string; aanraden: string }, selectedTeam?: string): TemplateResult {
+export function teamTable(labels: Labels, byTeam: Aggregate | undefined, ids: { cijfer: string; aanraden: string }, selectedTeam?: string): TemplateResult {
   if (!byTeam?.groups?.length) return html`<p class="muted">${msg('Er zijn nog geen reacties per team.')}</p>`;
   const columns: Column[] = byTeam.groups.map((g) =>
     'suppressed' in g
-      ? { key: g.key, name: teamName(g.key), indicatief: false }
-      : { key: g.key, name: teamName(g.key), n: g.n, indicatief: g.indicatief, items: g.items },
+      ? { key: g.key, name: labels.teamName(g.key), indicatief: false }
+      : { key: g.key, name: labels.teamName(g.key), n: g.n, indicatief: g.indicatief, items: g.items },
   );
   columns.push({ key: '_totaal', name: msg('Totaal'), n: byTeam.n, indicatief: false, items: byTeam.items });
 
@@ -61,7 +61,7 @@ export function teamTable(byTeam: Aggregate | undefined, ids: { cijfer: string; 
     },
     ...stellingen.map(
       (id): Row => ({
-        label: msg(str`${itemText(id)} (% (helemaal) mee eens)`),
+        label: msg(str`${labels.itemText(id)} (% (helemaal) mee eens)`),
         cell: (c) => figure(item(c, id), (f) => (f.type === 'stelling' ? fmtPct(f.pct.eens) : undefined)),
       }),
     ),

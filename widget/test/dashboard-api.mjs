@@ -61,6 +61,14 @@ function current() {
       tot_goed: { type: 'open', n: 40, indicatief: false, texts: ['Ze luisterden echt naar mij.', 'Snel een afspraak.'] },
       tot_beter: { suppressed: true },
     },
+    // Names as the server sends them: a gemeente's own team names and question texts win over the bank.
+    labels: {
+      title: { nl: 'Vragenlijst sociaal team', en: 'Social team questionnaire' },
+      teams: { centrum: 'Centrum', crabbehof: 'Crabbehof en Zuid', krispijn: 'Krispijn', oost: 'Oost', wielwijk: 'Wielwijk' },
+      items: {
+        mw_serieus: { type: 'stelling', section: 'medewerker', text: { nl: 'Mijn hulpverlener nam mij serieus.', en: 'My care worker took me seriously.' } },
+      },
+    }
   };
 }
 

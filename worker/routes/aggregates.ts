@@ -1,10 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import type { ReportLabels } from '../../schemas/aggregate.js';
+import { fillText, type Section } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
-import { getGemeente, getQuestionnaire, listTeams, reportDefinition } from '../db.js';
+import { getGemeente, getQuestionnaire, getVersion, listTeams, reportDefinition } from '../db.js';
 import { ApiError } from '../errors.js';
 import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
@@ -93,12 +95,40 @@ export async function aggregateOf(env: Env, questionnaire: string, s: Selection,
   return { def, aggregate };
 }
 
+/** Names for the figures: teams in scope, and the questions of every version, in reading order. */
+async function labelsOf(env: Env, s: Selection, questionnaire: string, def: { sections: Section[] } | null): Promise<ReportLabels> {
+  const [teams, latest] = await Promise.all([
+    listTeams(env.DB, s.gemeente, s.filter.dims?.partner),
+    getVersion(env.DB, s.gemeente, questionnaire),
+  ]);
+  const general = { organisatie: { nl: 'het sociaal team', en: 'the social team' } };
+  const items: ReportLabels['items'] = {};
+  for (const section of def?.sections ?? []) {
+    for (const item of section.items) {
+      items[item.id] = {
+        type: item.type,
+        text: fillText(item.text, general),
+        section: section.id,
+        ...(item.type === 'keuze' && item.context ? { context: item.context } : {}),
+        ...(item.type === 'keuze' || item.type === 'meerkeuze'
+          ? { options: Object.fromEntries(item.options.map((o) => [o.id, fillText(o.text, general)])) }
+          : {}),
+      };
+    }
+  }
+  return {
+    ...(latest ? { title: latest.definition.title } : {}),
+    teams: Object.fromEntries(teams.map((t) => [t.id, t.name])),
+    items,
+  };
+}
+
 export const aggregates = new Hono<AppEnv>().get('/', requireRole('operator', 'admin', 'viewer'), async (c) => {
   const q = readQuery(c, AggregateQuery);
   const s = await selection(c, q);
-  const { aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy);
+  const { def, aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy);
   c.header('Cache-Control', 'no-store');
-  return c.json({ questionnaire: q.questionnaire, ...aggregate });
+  return c.json({ questionnaire: q.questionnaire, ...aggregate, labels: await labelsOf(c.env, s, q.questionnaire, def) });
 });
 
 /** A WebSocket that receives the aggregate now and after every change, for the same selection as GET. */
