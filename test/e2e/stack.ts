@@ -25,6 +25,9 @@ export async function startStack(port: number, vars: Record<string, string> = {}
     extraSql: `UPDATE site_keys SET origins = '["${origin}","http://localhost:${port}"]' WHERE key = 'demo-site';\n`,
   });
   const dev = startDev({ port, persistTo, quiet: true, vars });
+  // Drain wrangler's output: an unread pipe fills up under load and stalls the server.
+  dev.stdout?.resume();
+  dev.stderr?.resume();
   await waitForHealth(origin);
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless')) });
   return {

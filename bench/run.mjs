@@ -1,0 +1,409 @@
+// npm run bench: Peil's figures on the real local stack (wrangler dev, Chromium), written to
+// bench/results/<name>.json and bench/results/summary.md. Figures are relative to the machine they
+// ran on: compare medians and ratios from one run, not across machines.
+//
+// Knobs (environment): BENCH_ONLY=size,render,ingest,aggregates,live · BENCH_MAX=1000000 (largest
+// aggregate size) · BENCH_SEED_BUDGET_S=600 (seeding stops there, and earlier when the next size
+// would not fit; the figures then end at the size reached) ·
+// BENCH_LOADS=20 (page loads) · BENCH_INGEST=3000 (requests per round) · BENCH_ROUNDS=3 ·
+// BENCH_CONNECTIONS=10 · BENCH_READS=50 · BENCH_LIVE=30 · BENCH_PORT=8801 (and the next one).
+import autocannon from 'autocannon';
+import { chromium } from 'playwright-core';
+import WebSocket from 'ws';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { buildAll } from '../scripts/build.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from '../scripts/chromium.mjs';
+import {
+  ADMIN,
+  QUESTIONNAIRE,
+  aggregate,
+  median,
+  percentile,
+  responsesN,
+  round,
+  seed,
+  startCeiling,
+  startPeil,
+  submission,
+} from './lib.mjs';
+
+const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const ONLY = (process.env.BENCH_ONLY ?? 'size,render,ingest,aggregates,live').split(',').map((s) => s.trim());
+const PORT = env('BENCH_PORT', 8801);
+const MAX = env('BENCH_MAX', 1_000_000);
+const SEED_BUDGET_MS = env('BENCH_SEED_BUDGET_S', 600) * 1000;
+const LOADS = env('BENCH_LOADS', 20);
+const INGEST = env('BENCH_INGEST', 3000);
+const ROUNDS = env('BENCH_ROUNDS', 3);
+const CONNECTIONS = env('BENCH_CONNECTIONS', 10);
+const READS = env('BENCH_READS', 50);
+const LIVE = env('BENCH_LIVE', 30);
+const GZIP_BUDGET = 20 * 1024;
+const RESULTS = new URL('./results/', import.meta.url);
+
+const startedAt = new Date();
+const meta = {
+  date: startedAt.toISOString(),
+  machine: `${cpus().length} × ${cpus()[0]?.model.trim()}, ${round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}`,
+  node: process.version,
+  command: `${Object.entries(process.env)
+    .filter(([k]) => k.startsWith('BENCH_'))
+    .map(([k, v]) => `${k}=${v} `)
+    .join('')}npm run bench`,
+  loadAverageAtStart: loadavg().map((x) => round(x, 2)),
+};
+
+const BENCHES = ['size', 'render', 'ingest', 'aggregates', 'live'];
+
+/** Writes one benchmark's result; its summary rows go with it so summary.md can combine runs. */
+async function save(name, data, rows) {
+  const result = { ...meta, loadAverageAtEnd: loadavg().map((x) => round(x, 2)), ...data, summary: rows };
+  await writeFile(new URL(`${name}.json`, RESULTS), JSON.stringify(result, null, 2) + '\n');
+  console.log(`bench: wrote bench/results/${name}.json`);
+}
+
+const kB = (bytes) => `${round(bytes / 1024)} kB`;
+const ms = (x) => `${round(x)} ms`;
+
+/** 1. The survey bundle as a partner's visitors download it. */
+async function benchSize() {
+  await buildAll();
+  const files = {};
+  for (const name of ['peil.js', 'peil-dashboard.js']) {
+    const raw = await readFile(new URL(`../dist/${name}`, import.meta.url));
+    files[name] = {
+      raw: raw.length,
+      gzip: gzipSync(raw, { level: 9 }).length,
+      brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  }
+  const survey = files['peil.js'];
+  const withinBudget = survey.gzip <= GZIP_BUDGET;
+  await save('size', { budgetGzip: GZIP_BUDGET, withinBudget, files }, [
+    ['Widget size (dist/peil.js)', `${kB(survey.gzip)} gzip · ${kB(survey.brotli)} brotli · ${kB(survey.raw)} raw`, `budget 20 kB gzip: ${withinBudget ? 'within' : 'OVER'}`],
+  ]);
+}
+
+// The bench page: a partner page with nothing but the embed. The mark sits right before the script
+// tag; the first question counts as painted in the task after the animation frame that follows its
+// insertion into the shadow root.
+const renderPage = (origin) => `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>bench</title></head><body>
+<script>
+performance.mark('peil-script');
+(function watch() {
+  const q = document.querySelector('peil-survey')?.shadowRoot?.querySelector('[part~="question"]');
+  if (!q) return requestAnimationFrame(watch);
+  requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      const entry = performance.getEntriesByName('${origin}/peil.js')[0];
+      window.__peil = { painted: performance.now(), mark: performance.getEntriesByName('peil-script')[0].startTime, responseEnd: entry ? entry.responseEnd : null };
+    };
+    ch.port2.postMessage(0);
+  });
+})();
+</script>
+<script src="${origin}/peil.js"></script>
+<peil-survey questionnaire="${QUESTIONNAIRE}" site-key="demo-site" team="crabbehof"></peil-survey>
+</body></html>`;
+
+/** 2. From the script tag to the first question painted, each load in a fresh (cold) browser context. */
+async function benchRender(peil) {
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless')) });
+  const fromTag = [];
+  const fromScript = [];
+  try {
+    const html = renderPage(peil.origin);
+    for (let i = 0; i < LOADS + 1; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.route(`${peil.origin}/__bench`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+      await page.goto(`${peil.origin}/__bench`);
+      await page.waitForFunction(() => (window).__peil, undefined, { timeout: 30_000 });
+      const t = await page.evaluate(() => (window).__peil);
+      await context.close();
+      if (i === 0) continue; // the first load warms wrangler's asset cache and the worker
+      fromTag.push(t.painted - t.mark);
+      if (t.responseEnd !== null) fromScript.push(t.painted - t.responseEnd);
+    }
+  } finally {
+    await browser.close();
+  }
+  const stats = (xs) => ({ median: round(median(xs)), p90: round(percentile(xs, 90)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) });
+  const data = { loads: LOADS, fromScriptTagMs: stats(fromTag), fromScriptDownloadedMs: stats(fromScript), samples: { fromTag: fromTag.map((x) => round(x)), fromScript: fromScript.map((x) => round(x)) } };
+  await save('render', data, [[
+    `First question painted (Chromium, ${LOADS} cold loads)`,
+    `median ${ms(data.fromScriptTagMs.median)} from the script tag (incl. download and questionnaire fetch); ${ms(data.fromScriptDownloadedMs.median)} from script downloaded`,
+    `p90 ${ms(data.fromScriptTagMs.p90)}`,
+  ]]);
+}
+
+/** One autocannon run of `amount` POSTs, each with a fresh submissionId. */
+async function cannon(url, amount, headers = {}) {
+  const instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    amount,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        setupRequest: (req) => ({ ...req, body: JSON.stringify(submission()) }),
+      },
+    ],
+  });
+  // autocannon notices the end of an `amount` run on its one-second tick; time the responses instead.
+  const start = performance.now();
+  let last = start;
+  instance.on('response', () => (last = performance.now()));
+  const result = await instance;
+  const seconds = (last - start) / 1000;
+  return {
+    requests: result.requests.total,
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    durationS: round(seconds, 2),
+    perSecond: round(result['2xx'] / seconds),
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+  };
+}
+
+/** 3. Sustained submissions per second, and that every acknowledged one is counted exactly once. */
+async function benchIngest(peil) {
+  const ceiling = await startCeiling(PORT + 1);
+  const rounds = [];
+  try {
+    const origin = { origin: peil.origin };
+    // Warm both (JIT, D1 and Durable Object start-up) outside the measurement.
+    await cannon(`${peil.origin}/v1/responses`, 200, origin);
+    await cannon(`${ceiling.origin}/insert`, 200);
+    for (let r = 0; r < ROUNDS; r++) {
+      const before = await responsesN(peil.origin);
+      const p = await cannon(`${peil.origin}/v1/responses`, INGEST, origin);
+      const after = await responsesN(peil.origin);
+      const countBefore = (await (await fetch(`${ceiling.origin}/count`)).json()).n;
+      const c = await cannon(`${ceiling.origin}/insert`, INGEST);
+      const countAfter = (await (await fetch(`${ceiling.origin}/count`)).json()).n;
+      rounds.push({
+        peil: { ...p, cubeDelta: after - before, exact: after - before === p.ok && p.non2xx === 0 && p.errors === 0 },
+        ceiling: { ...c, rowsDelta: countAfter - countBefore },
+      });
+      console.log(`bench: ingest round ${r + 1}: Peil ${p.perSecond}/s, ceiling ${c.perSecond}/s`);
+    }
+  } finally {
+    await ceiling.stop();
+  }
+  const peilRate = round(median(rounds.map((r) => r.peil.perSecond)));
+  const ceilingRate = round(median(rounds.map((r) => r.ceiling.perSecond)));
+  const data = {
+    connections: CONNECTIONS,
+    requestsPerRound: INGEST,
+    peil: { perSecondMedian: peilRate, p50Ms: median(rounds.map((r) => r.peil.latencyMs.p50)), p99Ms: median(rounds.map((r) => r.peil.latencyMs.p99)) },
+    ceiling: { perSecondMedian: ceilingRate, p50Ms: median(rounds.map((r) => r.ceiling.latencyMs.p50)), p99Ms: median(rounds.map((r) => r.ceiling.latencyMs.p99)) },
+    // Each round runs Peil and the ceiling back to back, so their ratio shares that moment's load.
+    ratio: round(median(rounds.map((r) => r.peil.perSecond / r.ceiling.perSecond)), 2),
+    exactCount: rounds.every((r) => r.peil.exact),
+    rounds,
+  };
+  const sent = rounds.reduce((s, r) => s + r.peil.ok, 0);
+  const counted = rounds.reduce((s, r) => s + r.peil.cubeDelta, 0);
+  await save('ingest', data, [
+    [`Ingest, POST /v1/responses (${CONNECTIONS} connections)`, `${data.peil.perSecondMedian} /s · p50 ${ms(data.peil.p50Ms)} · p99 ${ms(data.peil.p99Ms)}`, `${round(data.ratio * 100, 0)}% of the ceiling (median of per-round ratios)`],
+    ['Ceiling: bare Worker route, one Durable Object row', `${data.ceiling.perSecondMedian} /s · p50 ${ms(data.ceiling.p50Ms)} · p99 ${ms(data.ceiling.p99Ms)}`, 'same run, same machine'],
+    ['Exact count after ingest', `${sent} acknowledged, ${counted} counted (aggregates n)`, data.exactCount ? 'exact' : 'MISMATCH'],
+  ]);
+}
+
+async function timedReads(origin, query, budgetMs) {
+  const times = [];
+  const until = Date.now() + budgetMs;
+  await aggregate(origin, query); // warm
+  while (times.length < READS && (times.length < 5 || Date.now() < until)) {
+    const t = performance.now();
+    await aggregate(origin, query);
+    times.push(performance.now() - t);
+  }
+  return { reads: times.length, p50Ms: round(median(times)), p99Ms: round(percentile(times, 99)) };
+}
+
+/** 4. Aggregate reads as the ledger grows, seeded through the import (bulk) path. */
+async function benchAggregates() {
+  const sizes = [1_000, 10_000, 100_000, 1_000_000].filter((s) => s <= MAX);
+  if (!sizes.includes(MAX)) sizes.push(MAX);
+  const peil = await startPeil(PORT);
+  const steps = [];
+  let stopped;
+  let seedMs = 0;
+  try {
+    let stored = 0;
+    const deadline = Date.now() + SEED_BUDGET_MS;
+    for (const size of sizes) {
+      const rate = stored > 0 ? stored / seedMs : undefined;
+      if (rate && seedMs + (size - stored) / rate > SEED_BUDGET_MS) {
+        stopped = `seeding to ${size.toLocaleString('en')} would take about ${round((size - stored) / rate / 60_000)} more minutes at ${round(rate * 1000, 0)} rows/s (BENCH_SEED_BUDGET_S=${SEED_BUDGET_MS / 1000})`;
+        console.log(`bench: ${stopped}`);
+        break;
+      }
+      const t = Date.now();
+      stored += await seed(peil.origin, size - stored, { deadline });
+      seedMs += Date.now() - t;
+      const n = await responsesN(peil.origin);
+      const plain = await timedReads(peil.origin, '', 60_000);
+      const byTeam = await timedReads(peil.origin, '&groupBy=team', 60_000);
+      steps.push({ responses: n, seededPerSecond: round(stored / (seedMs / 1000), 0), plain, byTeam });
+      console.log(`bench: aggregates at ${n}: p50 ${plain.p50Ms} ms, by team ${byTeam.p50Ms} ms`);
+      if (n < size) {
+        stopped = `the seeding budget (BENCH_SEED_BUDGET_S=${SEED_BUDGET_MS / 1000}) ran out at ${n.toLocaleString('en')} of ${size.toLocaleString('en')} responses`;
+        console.log(`bench: ${stopped}`);
+        break;
+      }
+    }
+  } finally {
+    await peil.stop();
+  }
+  const first = steps[0];
+  const last = steps[steps.length - 1];
+  const data = {
+    steps,
+    stopped,
+    ratioLargestSmallest: { plainP50: round(last.plain.p50Ms / first.plain.p50Ms, 2), byTeamP50: round(last.byTeam.p50Ms / first.byTeam.p50Ms, 2) },
+  };
+  await save('aggregates', data, [
+    ...steps.map((s) => [
+      `GET /v1/aggregates at ${s.responses.toLocaleString('en')} responses`,
+      `p50 ${ms(s.plain.p50Ms)} · p99 ${ms(s.plain.p99Ms)}`,
+      `groupBy=team: p50 ${ms(s.byTeam.p50Ms)} · p99 ${ms(s.byTeam.p99Ms)}`,
+    ]),
+    [
+    `Aggregate read, ${last.responses.toLocaleString('en')} / ${first.responses.toLocaleString('en')} responses`,
+    `${data.ratioLargestSmallest.plainP50}× (p50)`,
+    `groupBy=team ${data.ratioLargestSmallest.byTeamP50}×${stopped ? ` · stopped early: ${stopped}` : ''}`,
+    ],
+  ]);
+}
+
+/** 5. From a submission to the dashboard's WebSocket message that counts it. */
+async function benchLive(peil) {
+  const url = `${peil.origin.replace('http', 'ws')}/v1/live?questionnaire=${QUESTIONNAIRE}`;
+  let messages = [];
+  let wake = () => {};
+  let ws;
+  // A dashboard connection; when it drops (wrangler reloads the worker when a source file changes),
+  // the sample in progress is measured again on a new one.
+  const connect = () => {
+    messages = [];
+    ws = new WebSocket(url, ['peil.v1', `bearer.${ADMIN}`]);
+    ws.on('message', (data) => {
+      const m = JSON.parse(String(data));
+      if (m.type === 'aggregate') {
+        messages.push({ at: performance.now(), n: m.n });
+        wake();
+      }
+    });
+    ws.on('close', () => wake());
+    ws.on('error', () => wake());
+  };
+  const next = (pred, timeoutMs = 10_000) =>
+    new Promise((resolve) => {
+      const socket = ws;
+      const timer = setTimeout(() => resolve(undefined), timeoutMs);
+      const check = () => {
+        const m = messages.find(pred);
+        if (m || socket.readyState >= WebSocket.CLOSING) {
+          clearTimeout(timer);
+          resolve(m);
+        } else wake = check;
+      };
+      check();
+    });
+  const live = [];
+  const ack = [];
+  let reconnects = 0;
+  try {
+    connect();
+    let n = (await next(() => true))?.n;
+    while (live.length < LIVE) {
+      if (n === undefined || ws.readyState !== WebSocket.OPEN) {
+        if (++reconnects > 5) throw new Error('the live connection kept dropping');
+        ws.terminate();
+        connect();
+        n = (await next(() => true))?.n;
+        continue;
+      }
+      const t = performance.now();
+      const res = await fetch(`${peil.origin}/v1/responses`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: peil.origin },
+        body: JSON.stringify(submission()),
+      });
+      if (res.status !== 201) throw new Error(`submit ${res.status}: ${await res.text()}`);
+      const acked = performance.now() - t;
+      const m = await next((x) => x.n >= n + 1);
+      n = m?.n;
+      if (!m) continue;
+      ack.push(acked);
+      live.push(m.at - t);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    ws?.terminate();
+  }
+  const data = {
+    samples: LIVE,
+    reconnects,
+    coalesceMs: 250,
+    liveMs: { p50: round(median(live)), p95: round(percentile(live, 95)) },
+    submitAckMs: { p50: round(median(ack)), p95: round(percentile(ack, 95)) },
+  };
+  await save('live', data, [[
+    'Live: submission → dashboard WebSocket message',
+    `p50 ${ms(data.liveMs.p50)} · p95 ${ms(data.liveMs.p95)}`,
+    'includes the ledger’s 250 ms push coalescing',
+  ]]);
+}
+
+await mkdir(RESULTS, { recursive: true });
+if (ONLY.includes('size')) await benchSize();
+if (ONLY.some((b) => ['render', 'ingest', 'live'].includes(b))) {
+  if (!ONLY.includes('size')) await buildAll();
+  const peil = await startPeil(PORT);
+  try {
+    if (ONLY.includes('render')) await benchRender(peil);
+    if (ONLY.includes('live')) await benchLive(peil);
+    if (ONLY.includes('ingest')) await benchIngest(peil);
+  } finally {
+    await peil.stop();
+  }
+}
+if (ONLY.includes('aggregates')) await benchAggregates();
+
+// summary.md combines the latest result of every benchmark; rows from an earlier run say so.
+const results = [];
+for (const name of BENCHES) {
+  try {
+    results.push(JSON.parse(await readFile(new URL(`${name}.json`, RESULTS), 'utf8')));
+  } catch {
+    // not run yet
+  }
+}
+const minutes = round((Date.now() - startedAt.getTime()) / 60_000);
+const earlier = results.filter((r) => r.date !== meta.date);
+const table = [
+  `Measured ${meta.date.slice(0, 10)} on ${meta.machine}, Node ${meta.node}, with \`${meta.command}\` (${minutes} min; load average ${meta.loadAverageAtStart.join(' / ')} at start, ${loadavg().map((x) => round(x, 2)).join(' / ')} at end). Server, load generator and browser share the machine: read the figures relative to each other.`,
+  '',
+  '| Benchmark | Result | Note |',
+  '|---|---|---|',
+  ...results.flatMap((r) => (r.summary ?? []).map((row) => `| ${row.join(' | ')}${r.date !== meta.date ? ' ¹' : ''} |`)),
+  '',
+  ...(earlier.length
+    ? [`¹ From an earlier run: ${[...new Set(earlier.map((r) => `${r.date.slice(0, 16).replace('T', ' ')} UTC, \`${r.command}\``))].join('; ')}.`, '']
+    : []),
+];
+await writeFile(new URL('summary.md', RESULTS), table.join('\n'));
+console.log('\n' + table.join('\n'));
