@@ -9,6 +9,7 @@ import {
   type LiveSubscription,
   type SubmitResult,
 } from './ledger-types.js';
+import { monthOf, planRange, type RangePlan } from './report/rollup.js';
 import { currentPeriod, groupKey } from './report/period.js';
 import { ANSWERED, RESPONDENTS, UNKNOWN_GROUP, buildAggregate, type CubeCell } from './report/stats.js';
 import { dutchDay } from './ingest.js';
@@ -69,6 +70,14 @@ export class Ledger extends DurableObject<Env> {
         count INTEGER NOT NULL,
         PRIMARY KEY (day, partner, team, contact, status, role, channel, item, value)
       ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS cube_month (
+        day TEXT NOT NULL,
+        partner TEXT NOT NULL, team TEXT NOT NULL, contact TEXT NOT NULL,
+        status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL,
+        item TEXT NOT NULL, value TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (day, partner, team, contact, status, role, channel, item, value)
+      ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS open_texts (
         submission_id TEXT NOT NULL,
         item TEXT NOT NULL,
@@ -81,6 +90,18 @@ export class Ledger extends DurableObject<Env> {
       CREATE INDEX IF NOT EXISTS open_texts_day ON open_texts (day);
       CREATE INDEX IF NOT EXISTS open_texts_item_day ON open_texts (item, day);
     `);
+    // Ledgers from before the monthly roll-up get it built once from their daily cube.
+    if (this.meta('rollup') === undefined) {
+      ctx.storage.transactionSync(() => {
+        this.sql.exec('DELETE FROM cube_month');
+        this.sql.exec(
+          `INSERT INTO cube_month (day, ${DIMENSIONS.join(', ')}, item, value, count)
+           SELECT substr(day, 1, 7) || '-01', ${DIMENSIONS.join(', ')}, item, value, SUM(count) FROM cube
+           GROUP BY substr(day, 1, 7), ${DIMENSIONS.join(', ')}, item, value`,
+        );
+        this.sql.exec("INSERT INTO meta (key, value) VALUES ('rollup', 'month')");
+      });
+    }
   }
 
   /** Remembers which questionnaire this ledger holds, for alarms and live pushes. */
@@ -153,15 +174,19 @@ export class Ledger extends DurableObject<Env> {
       JSON.stringify(rec.answers),
       JSON.stringify(rec.texts),
     );
-    const bump = (item: string, value: string) =>
-      this.sql.exec(
-        `INSERT INTO cube (day, ${DIMENSIONS.join(', ')}, item, value, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-         ON CONFLICT DO UPDATE SET count = count + 1`,
-        rec.day,
-        ...dimValues,
-        item,
-        value,
-      );
+    const month = monthOf(rec.day);
+    const bump = (item: string, value: string) => {
+      for (const [table, day] of [['cube', rec.day], ['cube_month', month]] as const) {
+        this.sql.exec(
+          `INSERT INTO ${table} (day, ${DIMENSIONS.join(', ')}, item, value, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+           ON CONFLICT DO UPDATE SET count = count + 1`,
+          day,
+          ...dimValues,
+          item,
+          value,
+        );
+      }
+    };
     bump('_resp', '');
     for (const [item, value] of Object.entries(rec.answers)) {
       bump(item, '*');
@@ -202,17 +227,36 @@ export class Ledger extends DurableObject<Env> {
     return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
   }
 
-  /** Summed cube cells for a selection, optionally broken down by a dimension or period. */
+  /**
+   * Summed cube cells for a selection, optionally broken down by a dimension or period. Whole months
+   * are read from the monthly roll-up and only the loose days from the daily cube, so the cost of a read
+   * does not grow with the number of responses (see report/rollup.ts). Day and week breakdowns need days.
+   */
   async cells(filter: CellFilter, groupBy?: GroupBy): Promise<CubeCell[]> {
-    const w = this.where(filter);
     const group = groupBy ? GROUP_EXPR[groupBy] : "''";
-    return this.sql
-      .exec<{ grp: string; item: string; value: string; count: number }>(
-        `SELECT ${group} AS grp, item, value, SUM(count) AS count FROM cube ${w.sql} GROUP BY grp, item, value`,
-        ...w.args,
-      )
-      .toArray()
-      .map((r) => ({ group: r.grp === '' && groupBy ? '_onbekend' : r.grp, item: r.item, value: r.value, count: r.count }));
+    const plan: RangePlan = groupBy === 'day' || groupBy === 'week' ? { days: [{ from: filter.from, to: filter.to }] } : planRange(filter.from, filter.to);
+    const reads: { table: string; from?: string; to?: string; toExcl?: string }[] = plan.days.map((d) => ({ table: 'cube', ...d }));
+    if (plan.months) reads.push({ table: 'cube_month', from: plan.months.from, toExcl: plan.months.toExcl });
+    const sums = new Map<string, CubeCell>();
+    for (const read of reads) {
+      const w = this.where({ from: read.from, to: read.to, dims: filter.dims });
+      const bounds = read.toExcl ? `${w.sql ? `${w.sql} AND` : 'WHERE'} day < ?` : w.sql;
+      const rows = this.sql
+        .exec<{ grp: string; item: string; value: string; count: number }>(
+          `SELECT ${group} AS grp, item, value, SUM(count) AS count FROM ${read.table} ${bounds} GROUP BY grp, item, value`,
+          ...w.args,
+          ...(read.toExcl ? [read.toExcl] : []),
+        )
+        .toArray();
+      for (const r of rows) {
+        const g = r.grp === '' && groupBy ? '_onbekend' : r.grp;
+        const key = `${g}\u0000${r.item}\u0000${r.value}`;
+        const cell = sums.get(key);
+        if (cell) cell.count += r.count;
+        else sums.set(key, { group: g, item: r.item, value: r.value, count: r.count });
+      }
+    }
+    return [...sums.values()];
   }
 
   /**
@@ -308,14 +352,17 @@ export class Ledger extends DurableObject<Env> {
       .toArray();
     for (const r of rows) {
       const dimValues = DIMENSIONS.map((k) => r[k]);
-      const drop = (item: string, value: string) =>
-        this.sql.exec(
-          `UPDATE cube SET count = count - 1 WHERE day = ? AND ${DIMENSIONS.map((d) => `${d} = ?`).join(' AND ')} AND item = ? AND value = ?`,
-          r.day,
-          ...dimValues,
-          item,
-          value,
-        );
+      const drop = (item: string, value: string) => {
+        for (const [table, day] of [['cube', r.day], ['cube_month', monthOf(r.day)]] as const) {
+          this.sql.exec(
+            `UPDATE ${table} SET count = count - 1 WHERE day = ? AND ${DIMENSIONS.map((d) => `${d} = ?`).join(' AND ')} AND item = ? AND value = ?`,
+            day,
+            ...dimValues,
+            item,
+            value,
+          );
+        }
+      };
       drop('_resp', '');
       for (const [item, value] of Object.entries(JSON.parse(r.answers) as Record<string, AnswerValue>)) {
         drop(item, '*');
@@ -326,6 +373,7 @@ export class Ledger extends DurableObject<Env> {
       this.sql.exec('DELETE FROM responses WHERE submission_id = ?', r.submission_id);
     }
     this.sql.exec('DELETE FROM cube WHERE count <= 0');
+    this.sql.exec('DELETE FROM cube_month WHERE count <= 0');
     return rows.length;
   }
 

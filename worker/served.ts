@@ -1,5 +1,5 @@
 import { materialize, type QuestionnaireDefinition, type Text } from '../schemas/questionnaire.js';
-import { getPartner, getQuestionnaire, getSiteKey, getVersion, listTeams, type Partner, type SiteKey, type Team } from './db.js';
+import { getSiteKey, type Partner, type SiteKey, type Team, type Version } from './db.js';
 import { ApiError } from './errors.js';
 
 export interface Served {
@@ -9,6 +9,19 @@ export interface Served {
   status: 'open' | 'closed';
   version: number;
   definition: QuestionnaireDefinition;
+}
+
+/**
+ * Published versions are immutable, so an isolate may keep the ones it has parsed. Bounded, oldest
+ * first out; everything that can change (status, teams, site keys) is read fresh every time.
+ */
+const publishedVersions = new Map<string, Version>();
+const MAX_CACHED_VERSIONS = 200;
+
+function rememberVersion(key: string, version: Version): void {
+  if (publishedVersions.has(key)) return;
+  if (publishedVersions.size >= MAX_CACHED_VERSIONS) publishedVersions.delete(publishedVersions.keys().next().value!);
+  publishedVersions.set(key, version);
 }
 
 export async function siteKeyOrThrow(db: D1Database, key: string | undefined): Promise<SiteKey> {
@@ -34,18 +47,38 @@ export async function servedDefinition(
   questionnaireId: string,
   opts: { version?: number; team?: string },
 ): Promise<Served> {
-  const [row, partner, teams] = await Promise.all([
-    getQuestionnaire(db, site.gemeente_id, questionnaireId),
-    getPartner(db, site.gemeente_id, site.partner_id),
-    listTeams(db, site.gemeente_id, site.partner_id),
+  const g = site.gemeente_id;
+  const cached = opts.version ? publishedVersions.get(`${g}/${questionnaireId}/${opts.version}`) : undefined;
+  // One round trip to D1 for everything a submission needs; a published version may come from memory.
+  const [rowRes, partnerRes, teamsRes, versionRes] = await db.batch([
+    db.prepare('SELECT status FROM questionnaires WHERE gemeente_id = ? AND id = ?').bind(g, questionnaireId),
+    db.prepare('SELECT gemeente_id, id, name, organisatie, organisatie_en FROM partners WHERE gemeente_id = ? AND id = ?').bind(g, site.partner_id),
+    db.prepare('SELECT id, partner_id, name FROM teams WHERE gemeente_id = ? AND partner_id = ? ORDER BY name').bind(g, site.partner_id),
+    cached
+      ? db.prepare('SELECT 1 WHERE 0')
+      : opts.version
+        ? db
+            .prepare('SELECT version, definition, published_at FROM questionnaire_versions WHERE gemeente_id = ? AND questionnaire_id = ? AND version = ?')
+            .bind(g, questionnaireId, opts.version)
+        : db
+            .prepare(
+              'SELECT version, definition, published_at FROM questionnaire_versions WHERE gemeente_id = ? AND questionnaire_id = ? ORDER BY version DESC LIMIT 1',
+            )
+            .bind(g, questionnaireId),
   ]);
+  const row = rowRes.results[0] as { status: 'open' | 'closed' } | undefined;
+  const partner = partnerRes.results[0] as Partner | undefined;
+  const teams = teamsRes.results as unknown as Team[];
   if (!row || !partner) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${questionnaireId}.`);
-  const version = await getVersion(db, site.gemeente_id, questionnaireId, opts.version);
+  const fetched = versionRes.results[0] as { version: number; definition: string; published_at: string } | undefined;
+  const version: Version | undefined =
+    cached ?? (fetched && { version: fetched.version, definition: JSON.parse(fetched.definition), published_at: fetched.published_at });
   if (!version) {
     throw opts.version
       ? new ApiError(404, 'version_not_found', `Questionnaire ${questionnaireId} has no version ${opts.version}.`)
       : new ApiError(404, 'questionnaire_not_found', `Questionnaire ${questionnaireId} is not published.`);
   }
+  rememberVersion(`${g}/${questionnaireId}/${version.version}`, version);
   const team = opts.team === undefined ? undefined : teams.find((t) => t.id === opts.team);
   if (opts.team !== undefined && !team) {
     throw new ApiError(422, 'team_not_allowed', `Team ${opts.team} does not belong to this site key.`, [

@@ -31,6 +31,10 @@ describe('the walking skeleton', () => {
     expect((await repeat.json<any>()).status).toBe('duplicate');
     const agg = await aggregate('questionnaire=sociaal-team-kort&team=crabbehof');
     expect(agg.n).toBe(before + 1);
+    const integrity = await (await call('/v1/admin/questionnaires/sociaal-team-kort/integrity', { token: 'demo-admin' })).json<any>();
+    expect(integrity).toMatchObject({ consistent: true });
+    expect(integrity.responses).toBe(integrity.cube);
+    expect(integrity.responses).toBeGreaterThan(0);
     expect(agg.items.tot_cijfer).toEqual({ suppressed: true });
   });
 

@@ -40,8 +40,19 @@ export const importRoute = new Hono<AppEnv>().post('/', requireRole('operator', 
   const text = await readText(c, MAX_IMPORT_BYTES);
   const teams = await listTeams(c.env.DB, gemeente);
   const versions = new Map<number, Version | null>();
+  // One materialized definition per version, not per line: an import may have tens of thousands of lines.
+  const definitions = new Map<number, ReturnType<typeof materialize<Version['definition']>>>();
   const results: LineResult[] = [];
   const pending: { result: LineResult; record: LedgerRecord }[] = [];
+
+  const ledger = ledgerFor(c.env, gemeente, q.questionnaire);
+  // Stored in chunks as the lines are read, so a large import never holds all its records at once.
+  const flush = async () => {
+    const chunk = pending.splice(0, pending.length);
+    if (chunk.length === 0) return;
+    const stored = await ledger.submitMany(gemeente, q.questionnaire, chunk.map((p) => p.record));
+    chunk.forEach((p, j) => (p.result.status = stored[j].status));
+  };
 
   const lines = text.split(/\r?\n/);
   for (const [i, raw] of lines.entries()) {
@@ -67,22 +78,19 @@ export const importRoute = new Hono<AppEnv>().post('/', requireRole('operator', 
       if (!version) throw new ApiError(404, 'version_not_found', `No version ${input.version}.`);
       const team = input.context.team === undefined ? undefined : teams.find((t) => t.id === input.context.team);
       if (input.context.team !== undefined && !team) throw new ApiError(422, 'team_not_allowed', `No team ${input.context.team} in this gemeente.`);
-      const def = materialize(version.definition, { teams, organisatie: '' });
+      let def = definitions.get(version.version);
+      if (!def) definitions.set(version.version, (def = materialize(version.definition, { teams, organisatie: '' })));
       const at = input.submittedAt ? new Date(input.submittedAt) : new Date();
       const record = toRecord(def, input, { partner: team?.partner_id ?? '', channel: input.channel, day: dutchDay(at) });
       pending.push({ result, record });
+      if (pending.length >= CHUNK) await flush();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       result.error = err.issues?.length ? { code: err.code, message: err.message, issues: err.issues } : { code: err.code, message: err.message };
     }
   }
 
-  const ledger = ledgerFor(c.env, gemeente, q.questionnaire);
-  for (let at = 0; at < pending.length; at += CHUNK) {
-    const chunk = pending.slice(at, at + CHUNK);
-    const stored = await ledger.submitMany(gemeente, q.questionnaire, chunk.map((p) => p.record));
-    chunk.forEach((p, j) => (p.result.status = stored[j].status));
-  }
+  await flush();
   const count = (s: LineResult['status']) => results.filter((r) => r.status === s).length;
   return c.json({ stored: count('stored'), duplicates: count('duplicate'), refused: count('refused'), lines: results });
 });

@@ -442,6 +442,7 @@ function adminQuestionnaireOperations(): Operation[] {
     }),
     op('post', '/{id}/close', 'Stop taking answers'),
     op('post', '/{id}/open', 'Take answers again'),
+    op('get', '/{id}/integrity', 'Stored responses against the cube count (equal unless something drifted)'),
     { ...op('get', '', 'Templates from the item bank'), path: '/v1/templates', auth: ['public'], params: [], errors: [] },
     { ...op('get', '', 'One template'), path: '/v1/templates/{id}', auth: ['public'], params: path('id'), errors: [[404, 'not_found']] },
   ];

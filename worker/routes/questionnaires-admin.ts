@@ -19,6 +19,7 @@ import {
   type QuestionnaireSummary,
 } from '../db.js';
 import { ApiError, zodIssues } from '../errors.js';
+import { ledgerFor } from '../ledger-stub.js';
 
 /** A full definition is about 9 kB; leave room for longer help texts and more items. */
 const MAX_DEFINITION_BYTES = 256 * 1024;
@@ -190,6 +191,13 @@ export const questionnairesAdmin = new Hono<AppEnv>()
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     await setQuestionnaireStatus(c.env.DB, gemeente, row.id, 'open');
     return c.json(await summaryOf(c.env.DB, gemeente, row.id));
+  })
+  /** Stored responses against the cube's respondent count: equal unless something drifted. */
+  .get('/:id/integrity', async (c) => {
+    const gemeente = await scope(c);
+    const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
+    const counts = await ledgerFor(c.env, gemeente, row.id).counts();
+    return c.json({ questionnaire: row.id, ...counts, consistent: counts.responses === counts.cube });
   });
 
 /** Public: the default questionnaires any gemeente can start from. */
