@@ -168,6 +168,13 @@ export async function aggregate(origin, query = '') {
   return res.json();
 }
 
+/** Stored rows against the cube's respondent count (admin integrity route). */
+export async function integrity(origin, questionnaire = 'sociaal-team-kort') {
+  const res = await fetch(`${origin}/v1/admin/questionnaires/${questionnaire}/integrity`, { headers: { Authorization: 'Bearer demo-admin' } });
+  if (!res.ok) throw new Error(`integrity: HTTP ${res.status}`);
+  return res.json();
+}
+
 export async function responsesN(origin) {
   return (await aggregate(origin)).n;
 }

@@ -19,6 +19,7 @@ import {
   ADMIN,
   QUESTIONNAIRE,
   aggregate,
+  integrity,
   median,
   percentile,
   responsesN,
@@ -209,6 +210,8 @@ async function benchIngest(peil) {
     // Each round runs Peil and the ceiling back to back, so their ratio shares that moment's load.
     ratio: round(median(rounds.map((r) => r.peil.perSecond / r.ceiling.perSecond)), 2),
     exactCount: rounds.every((r) => r.peil.exact),
+    // Rows in the ledger against the cube's own respondent count, after every round.
+    integrity: await integrity(peil.origin),
     rounds,
   };
   const sent = rounds.reduce((s, r) => s + r.peil.ok, 0);
@@ -216,7 +219,11 @@ async function benchIngest(peil) {
   await save('ingest', data, [
     [`Ingest, POST /v1/responses (${CONNECTIONS} connections)`, `${data.peil.perSecondMedian} /s · p50 ${ms(data.peil.p50Ms)} · p99 ${ms(data.peil.p99Ms)}`, `${round(data.ratio * 100, 0)}% of the ceiling (median of per-round ratios)`],
     ['Ceiling: bare Worker route, one Durable Object row', `${data.ceiling.perSecondMedian} /s · p50 ${ms(data.ceiling.p50Ms)} · p99 ${ms(data.ceiling.p99Ms)}`, 'same run, same machine'],
-    ['Exact count after ingest', `${sent} acknowledged, ${counted} counted (aggregates n)`, data.exactCount ? 'exact' : 'MISMATCH'],
+    [
+      'Exact count after ingest',
+      `${sent} acknowledged = ${counted} counted (aggregates n); ledger ${data.integrity.responses} rows = cube n ${data.integrity.cube}`,
+      data.exactCount && data.integrity.consistent ? 'exact' : 'MISMATCH',
+    ],
   ]);
 }
 
