@@ -65,7 +65,8 @@ function usage(commands) {
   return `Usage: npm run peil -- <command> [--url URL] [--token TOKEN]
 
 Talks to the Peil API at --url (default $PEIL_URL or http://127.0.0.1:8787) with --token
-(default $PEIL_TOKEN). Locally the demo tokens are demo-admin and demo-operator.
+(default $PEIL_TOKEN, or demo-admin against a local Peil). Locally the demo tokens are demo-admin
+and demo-operator.
 
 Commands:
 ${lines.join('\n')}`;
@@ -80,7 +81,10 @@ if (!cmd || args.help) {
   process.exit(cmd || args.help || args._.length === 0 ? 0 : 1);
 }
 args._ = args._.slice(2);
-const api = client((args.url ?? process.env.PEIL_URL ?? 'http://127.0.0.1:8787').replace(/\/+$/, ''), args.token ?? process.env.PEIL_TOKEN);
+const base = (args.url ?? process.env.PEIL_URL ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
+// Against the local demo the demo admin token is the sensible default; elsewhere a token must be given.
+const local = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(base);
+const api = client(base, args.token ?? process.env.PEIL_TOKEN ?? (local ? 'demo-admin' : undefined));
 try {
   const result = await cmd.run(args, api);
   if (result !== undefined) console.log(typeof result === 'string' ? result : JSON.stringify(result, null, 2));

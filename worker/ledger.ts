@@ -34,6 +34,17 @@ const GROUP_EXPR: Record<GroupBy, string> = {
   year: 'substr(day, 1, 4)',
 };
 
+/** The daily cube and its monthly roll-up share one shape; the roll-up's day is the month's first. */
+function cubeTable(name: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${name} (
+        day TEXT NOT NULL,
+        ${DIMENSIONS.map((d) => `${d} TEXT NOT NULL`).join(', ')},
+        item TEXT NOT NULL, value TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (day, ${DIMENSIONS.join(', ')}, item, value)
+      ) WITHOUT ROWID;`;
+}
+
 function valuesOf(value: AnswerValue): string[] {
   return Array.isArray(value) ? value : [String(value)];
 }
@@ -62,22 +73,8 @@ export class Ledger extends DurableObject<Env> {
         texts TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS responses_day ON responses (day);
-      CREATE TABLE IF NOT EXISTS cube (
-        day TEXT NOT NULL,
-        partner TEXT NOT NULL, team TEXT NOT NULL, contact TEXT NOT NULL,
-        status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL,
-        item TEXT NOT NULL, value TEXT NOT NULL,
-        count INTEGER NOT NULL,
-        PRIMARY KEY (day, partner, team, contact, status, role, channel, item, value)
-      ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS cube_month (
-        day TEXT NOT NULL,
-        partner TEXT NOT NULL, team TEXT NOT NULL, contact TEXT NOT NULL,
-        status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL,
-        item TEXT NOT NULL, value TEXT NOT NULL,
-        count INTEGER NOT NULL,
-        PRIMARY KEY (day, partner, team, contact, status, role, channel, item, value)
-      ) WITHOUT ROWID;
+      ${cubeTable('cube')}
+      ${cubeTable('cube_month')}
       CREATE TABLE IF NOT EXISTS open_texts (
         submission_id TEXT NOT NULL,
         item TEXT NOT NULL,
