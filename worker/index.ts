@@ -21,12 +21,25 @@ export { Ledger } from './ledger.js';
 
 const app = new Hono<AppEnv>();
 
+// Origins known to be allowed, for a minute. Only CORS reads this: the handler checks every submission
+// against its own site key's origins, so a revoked origin is still refused at once.
+const KNOWN_ORIGIN_MS = 60_000;
+const knownOrigins = new Map<string, number>();
+async function corsOrigin(origin: string, db: D1Database): Promise<boolean> {
+  const until = knownOrigins.get(origin);
+  if (until !== undefined && until > Date.now()) return true;
+  if (!(await isKnownOrigin(db, origin))) return false;
+  if (knownOrigins.size > 10_000) knownOrigins.clear();
+  knownOrigins.set(origin, Date.now() + KNOWN_ORIGIN_MS);
+  return true;
+}
+
 app.use('*', secureHeaders({ crossOriginResourcePolicy: false, contentSecurityPolicy: undefined }));
 // The handler checks the origin against the body's site key; a preflight has no body, so CORS admits
 // only origins that some active site key allows.
 app.use(
   '/v1/responses',
-  cors({ origin: async (o, c) => (o && (await isKnownOrigin(c.env.DB, o)) ? o : null), allowMethods: ['POST'], allowHeaders: ['Content-Type'], maxAge: 86400 }),
+  cors({ origin: async (o, c) => (o && (await corsOrigin(o, c.env.DB)) ? o : null), allowMethods: ['POST'], allowHeaders: ['Content-Type'], maxAge: 86400 }),
 );
 app.use('/v1/questionnaires/*', cors({ origin: '*', allowMethods: ['GET'], exposeHeaders: ['ETag'], maxAge: 86400 }));
 
