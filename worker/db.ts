@@ -3,6 +3,7 @@ import {
   type Item,
   type QuestionnaireInput,
   type Section,
+  type Text,
 } from '../schemas/questionnaire.js';
 import { ApiError } from './errors.js';
 
@@ -135,7 +136,7 @@ export async function listVersions(db: D1Database, gemeente: string, id: string)
  * The definition reports are read against: the latest version's items in its order, followed by items
  * only older versions had. Item ids are stable across versions, so their counts add up.
  */
-export async function reportDefinition(db: D1Database, gemeente: string, id: string): Promise<{ sections: Section[] } | null> {
+export async function reportDefinition(db: D1Database, gemeente: string, id: string): Promise<{ title: Text; sections: Section[] } | null> {
   const versions = await listVersions(db, gemeente, id);
   if (versions.length === 0) return null;
   const latest = versions[versions.length - 1].definition;
@@ -151,7 +152,7 @@ export async function reportDefinition(db: D1Database, gemeente: string, id: str
   }
   const sections = [...latest.sections];
   if (retired.length) sections.push({ id: 'eerdere_versies', title: { nl: 'Vragen uit eerdere versies', en: 'Items from earlier versions' }, items: retired });
-  return { sections };
+  return { title: latest.title, sections };
 }
 
 /** Creates the questionnaire (when new) and publishes its definition as the next version. */

@@ -50,27 +50,26 @@ export async function servedDefinition(
   const g = site.gemeente_id;
   const cached = opts.version ? publishedVersions.get(`${g}/${questionnaireId}/${opts.version}`) : undefined;
   // One round trip to D1 for everything a submission needs; a published version may come from memory.
+  const versionQuery = opts.version
+    ? db
+        .prepare('SELECT version, definition, published_at FROM questionnaire_versions WHERE gemeente_id = ? AND questionnaire_id = ? AND version = ?')
+        .bind(g, questionnaireId, opts.version)
+    : db
+        .prepare(
+          'SELECT version, definition, published_at FROM questionnaire_versions WHERE gemeente_id = ? AND questionnaire_id = ? ORDER BY version DESC LIMIT 1',
+        )
+        .bind(g, questionnaireId);
   const [rowRes, partnerRes, teamsRes, versionRes] = await db.batch([
     db.prepare('SELECT status FROM questionnaires WHERE gemeente_id = ? AND id = ?').bind(g, questionnaireId),
     db.prepare('SELECT gemeente_id, id, name, organisatie, organisatie_en FROM partners WHERE gemeente_id = ? AND id = ?').bind(g, site.partner_id),
     db.prepare('SELECT id, partner_id, name FROM teams WHERE gemeente_id = ? AND partner_id = ? ORDER BY name').bind(g, site.partner_id),
-    cached
-      ? db.prepare('SELECT 1 WHERE 0')
-      : opts.version
-        ? db
-            .prepare('SELECT version, definition, published_at FROM questionnaire_versions WHERE gemeente_id = ? AND questionnaire_id = ? AND version = ?')
-            .bind(g, questionnaireId, opts.version)
-        : db
-            .prepare(
-              'SELECT version, definition, published_at FROM questionnaire_versions WHERE gemeente_id = ? AND questionnaire_id = ? ORDER BY version DESC LIMIT 1',
-            )
-            .bind(g, questionnaireId),
+    ...(cached ? [] : [versionQuery]),
   ]);
   const row = rowRes.results[0] as { status: 'open' | 'closed' } | undefined;
   const partner = partnerRes.results[0] as Partner | undefined;
   const teams = teamsRes.results as unknown as Team[];
   if (!row || !partner) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${questionnaireId}.`);
-  const fetched = versionRes.results[0] as { version: number; definition: string; published_at: string } | undefined;
+  const fetched = versionRes?.results[0] as { version: number; definition: string; published_at: string } | undefined;
   const version: Version | undefined =
     cached ?? (fetched && { version: fetched.version, definition: JSON.parse(fetched.definition), published_at: fetched.published_at });
   if (!version) {

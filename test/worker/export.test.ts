@@ -4,31 +4,11 @@ import { sha256Hex } from '../../worker/crypto.js';
 import { aggregateCsv } from '../../worker/export/aggregates-csv.js';
 import { EXPORT_PAGE } from '../../worker/routes/export.js';
 import { aggregate, call } from './helpers.js';
+import { readCsv } from '../../worker/export/csv-reader.js';
 
 const FULL = 'sociaal-team';
 const KORT = 'sociaal-team-kort';
 const BULK = EXPORT_PAGE * 2 + 100;
-
-/** An RFC 4180 reader, independent of the writer, to read exports back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += ch;
-  }
-  if (field || row.length) throw new Error('the last record is not CRLF-terminated');
-  return rows;
-}
 
 /** The body exactly as sent: Response.text() would drop the byte order mark we want to see. */
 async function raw(res: Response | Promise<Response>): Promise<string> {
@@ -40,7 +20,7 @@ async function raw(res: Response | Promise<Response>): Promise<string> {
 /** Rows as objects keyed by the header. */
 function records(text: string): Record<string, string>[] {
   expect(text.startsWith('\uFEFF')).toBe(true);
-  const [header, ...rows] = parseCsv(text.slice(1));
+  const [header, ...rows] = readCsv(text.slice(1));
   for (const r of rows) expect(r).toHaveLength(header.length);
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 }
@@ -155,7 +135,7 @@ describe('GET /v1/export/responses.sps and codebook.csv', () => {
     expect(sps.status).toBe(200);
     expect(sps.headers.get('Content-Disposition')).toBe('attachment; filename="peil-sociaal-team-antwoorden.sps"');
     const syntax = await sps.text();
-    const header = parseCsv(csv.slice(1))[0];
+    const header = readCsv(csv.slice(1))[0];
     const declared = syntax
       .split('\r\n')
       .filter((l) => /^ {4}\w+ (A\d+|F\d\.0|SDATE10)$/.test(l))
@@ -173,7 +153,7 @@ describe('GET /v1/export/responses.sps and codebook.csv', () => {
     expect(res.status).toBe(200);
     const rows = records(await raw(res));
     const csv = await raw(call(`/v1/export/responses.csv?questionnaire=${FULL}`, { token: 'demo-admin' }));
-    expect([...new Set(rows.map((r) => r.variable))]).toEqual(parseCsv(csv.slice(1))[0]);
+    expect([...new Set(rows.map((r) => r.variable))]).toEqual(readCsv(csv.slice(1))[0]);
     expect(rows).toContainEqual(expect.objectContaining({ variable: 'tot_aanraden', code: '2', value: 'misschien', value_label: 'Misschien', missing: '0' }));
     expect(rows).toContainEqual(expect.objectContaining({ variable: 'ctx_team', code: '9', value: 'weet_niet', missing: '1' }));
   });

@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ReportLabels } from '../../schemas/aggregate.js';
-import { fillText, type Section } from '../../schemas/questionnaire.js';
+import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
-import { getGemeente, getQuestionnaire, getVersion, listTeams, reportDefinition } from '../db.js';
+import { getGemeente, getQuestionnaire, listTeams, reportDefinition } from '../db.js';
 import { ApiError } from '../errors.js';
 import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
@@ -96,11 +96,8 @@ export async function aggregateOf(env: Env, questionnaire: string, s: Selection,
 }
 
 /** Names for the figures: teams in scope, and the questions of every version, in reading order. */
-async function labelsOf(env: Env, s: Selection, questionnaire: string, def: { sections: Section[] } | null): Promise<ReportLabels> {
-  const [teams, latest] = await Promise.all([
-    listTeams(env.DB, s.gemeente, s.filter.dims?.partner),
-    getVersion(env.DB, s.gemeente, questionnaire),
-  ]);
+async function labelsOf(env: Env, s: Selection, def: { title: Text; sections: Section[] } | null): Promise<ReportLabels> {
+  const teams = await listTeams(env.DB, s.gemeente, s.filter.dims?.partner);
   const general = { organisatie: { nl: 'het sociaal team', en: 'the social team' } };
   const items: ReportLabels['items'] = {};
   for (const section of def?.sections ?? []) {
@@ -117,7 +114,7 @@ async function labelsOf(env: Env, s: Selection, questionnaire: string, def: { se
     }
   }
   return {
-    ...(latest ? { title: latest.definition.title } : {}),
+    ...(def ? { title: def.title } : {}),
     teams: Object.fromEntries(teams.map((t) => [t.id, t.name])),
     items,
   };
@@ -128,7 +125,7 @@ export const aggregates = new Hono<AppEnv>().get('/', requireRole('operator', 'a
   const s = await selection(c, q);
   const { def, aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy);
   c.header('Cache-Control', 'no-store');
-  return c.json({ questionnaire: q.questionnaire, ...aggregate, labels: await labelsOf(c.env, s, q.questionnaire, def) });
+  return c.json({ questionnaire: q.questionnaire, ...aggregate, labels: await labelsOf(c.env, s, def) });
 });
 
 /** A WebSocket that receives the aggregate now and after every change, for the same selection as GET. */

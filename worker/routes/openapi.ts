@@ -87,6 +87,20 @@ const BODY: [number, ErrorCode][] = [
 ];
 const ADMIN: Auth[] = ['operator', 'admin'];
 
+/** A gemeente-admin download of one questionnaire's data. */
+function adminExport(path: string, summary: string, description: string, type: string): Operation {
+  return {
+    method: 'get',
+    path,
+    summary,
+    tag: 'data',
+    auth: ADMIN,
+    params: [questionnaireParam, gemeenteParam],
+    ok: { 200: { description, type } },
+    errors: [...AUTH, [400, 'validation_failed'], [404, 'questionnaire_not_found']],
+  };
+}
+
 const SCHEMAS: Record<string, z.ZodType> = {
   ErrorBody,
   Submission,
@@ -188,36 +202,9 @@ const OPERATIONS: Operation[] = [
     ok: { 101: { description: 'Switching protocols' } },
     errors: [...AUTH, [426, 'bad_request'], [400, 'validation_failed'], [404, 'questionnaire_not_found']],
   },
-  {
-    method: 'get',
-    path: '/v1/export/responses.csv',
-    summary: 'All responses as CSV (streamed)',
-    tag: 'data',
-    auth: ADMIN,
-    params: [questionnaireParam, gemeenteParam],
-    ok: { 200: { description: 'CSV', type: 'text/csv' } },
-    errors: [...AUTH, [400, 'validation_failed'], [404, 'questionnaire_not_found']],
-  },
-  {
-    method: 'get',
-    path: '/v1/export/responses.sps',
-    summary: 'SPSS syntax describing the CSV',
-    tag: 'data',
-    auth: ADMIN,
-    params: [questionnaireParam, gemeenteParam],
-    ok: { 200: { description: 'SPSS syntax', type: 'text/plain' } },
-    errors: [...AUTH, [400, 'validation_failed'], [404, 'questionnaire_not_found']],
-  },
-  {
-    method: 'get',
-    path: '/v1/export/codebook.csv',
-    summary: 'Codebook of the CSV columns and codes',
-    tag: 'data',
-    auth: ADMIN,
-    params: [questionnaireParam, gemeenteParam],
-    ok: { 200: { description: 'CSV', type: 'text/csv' } },
-    errors: [...AUTH, [400, 'validation_failed'], [404, 'questionnaire_not_found']],
-  },
+  adminExport('/v1/export/responses.csv', 'All responses as CSV (streamed)', 'CSV', 'text/csv'),
+  adminExport('/v1/export/responses.sps', 'SPSS syntax describing the CSV', 'SPSS syntax', 'text/plain'),
+  adminExport('/v1/export/codebook.csv', 'Codebook of the CSV columns and codes', 'CSV', 'text/csv'),
   {
     method: 'get',
     path: '/v1/export/aggregates.csv',
