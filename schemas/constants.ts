@@ -7,3 +7,12 @@ export const CONTACT_VALUES = ['kort', 'lang', 'weet_niet'] as const;
 export const STATUS_VALUES = ['afgerond', 'loopt', 'weet_niet'] as const;
 export const ROLE_VALUES = ['zelf', 'kind', 'zorg', 'anders'] as const;
 export const CHANNELS = ['web', 'telefoon', 'papier'] as const;
+
+// Keys of the aggregate cube, shared by the ledger that writes it, the reports that read it and the
+// dashboard that shows its groups.
+/** Item of the cube rows that count respondents (value ''). */
+export const RESPONDENTS = '_resp';
+/** Value of the cube rows that count respondents who answered an item. */
+export const ANSWERED = '*';
+/** Group of responses without the field grouped on. */
+export const UNKNOWN_GROUP = '_onbekend';

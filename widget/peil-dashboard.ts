@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { property, state } from 'lit/decorators.js';
 import type { Aggregate, ItemCell } from '../schemas/aggregate.js';
-import { CONTACT_VALUES, STATUS_VALUES } from '../schemas/constants.js';
+import { CONTACT_VALUES, STATUS_VALUES, UNKNOWN_GROUP } from '../schemas/constants.js';
 import { apiBase } from './api.js';
 import { ReportController } from './controllers/report-controller.js';
 import { aanradenChart, choiceChart, cijferChart, published, stellingBlock, trendChart } from './dashboard/charts.js';
@@ -235,7 +235,7 @@ export class PeilDashboard extends LitElement {
 
   private renderFilters(): TemplateResult {
     const s = this.selection;
-    const teams = (this.report.report?.byTeam?.groups ?? []).map((g) => g.key).filter((k) => k !== '_onbekend');
+    const teams = (this.report.report?.byTeam?.groups ?? []).map((g) => g.key).filter((k) => k !== UNKNOWN_GROUP);
     if (s.team && !teams.includes(s.team)) teams.push(s.team);
     const periodLabel: Record<Period, string> = {
       '12m': msg('Laatste 12 maanden'),

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Aggregate, ItemCell, ItemFigures } from '../../schemas/aggregate.js';
+import { UNKNOWN_GROUP } from '../../schemas/constants.js';
 import { barHeight, barWidth } from './css-size.js';
 import { fmtDec, fmtInt, fmtPct, fmtPeriodKey } from './format.js';
 import type { Labels } from './labels.js';
@@ -244,7 +245,7 @@ export function choiceChart(labels: Labels, itemId: string, cell: ItemCell | und
 
 /** The headline figures per month or quarter: two rows of columns and a table. */
 export function trendChart(trend: Aggregate | undefined, cijferId: string, aanradenId: string): TemplateResult {
-  const groups = (trend?.groups ?? []).filter((g) => g.key !== '_onbekend');
+  const groups = (trend?.groups ?? []).filter((g) => g.key !== UNKNOWN_GROUP);
   if (groups.length === 0) return html`<p class="muted">${msg('Nog geen gegevens over de tijd.')}</p>`;
   const points = groups.map((g) => {
     const items = 'suppressed' in g ? undefined : g.items;

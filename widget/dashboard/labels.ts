@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import { TEMPLATES } from '../../schemas/bank.js';
 import type { ReportLabels } from '../../schemas/aggregate.js';
+import { UNKNOWN_GROUP } from '../../schemas/constants.js';
 import type { ItemInput } from '../../schemas/questionnaire.js';
 import { getLocale } from '../localization.js';
 
@@ -71,7 +72,7 @@ export function blockTitle(block: BlockId): string {
 
 /** A team id as a name: the demo ids are the names in lower case; unknown responses get a word. */
 export function teamName(key: string): string {
-  if (key === '_onbekend') return msg('Onbekend');
+  if (key === UNKNOWN_GROUP) return msg('Onbekend');
   return key
     .split(/[-_]/)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))

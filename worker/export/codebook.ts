@@ -1,4 +1,4 @@
-import { STELLING_VALUES, AANRADEN_VALUES, CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/constants.js';
+import { ANSWERED, STELLING_VALUES, AANRADEN_VALUES, CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/constants.js';
 import { allItems, fillText, type Item, type Section } from '../../schemas/questionnaire.js';
 import { FLAG_FAST, type LedgerRecord } from '../ledger-types.js';
 import { csvRow, safeText } from './csv.js';
@@ -211,7 +211,7 @@ export function buildCodebook(input: CodebookInput): Variable[] {
         const add = (id: string, l: string) => options.some((o) => o.id === id) || options.push({ id, label: l });
         if (item.optionsFrom === 'teams') for (const t of input.teams) add(t.id, t.name);
         for (const o of item.options) add(o.id, dutch(o.text));
-        for (const v of [...(input.seen?.get(item.id) ?? [])].filter((v) => v !== '*').sort()) add(v, v);
+        for (const v of [...(input.seen?.get(item.id) ?? [])].filter((v) => v !== ANSWERED).sort()) add(v, v);
         const others = options.filter((o) => o.id !== 'weet_niet');
         // "Weet niet" gets the customary 9 as long as the real options fit below it.
         const missingCode = others.length < WEET_NIET_CODE ? WEET_NIET_CODE : 99;
@@ -241,7 +241,7 @@ export function buildCodebook(input: CodebookInput): Variable[] {
       case 'meerkeuze': {
         const ids = item.options.map((o) => o.id);
         const labels = new Map(item.options.map((o) => [o.id, dutch(o.text)]));
-        for (const v of [...(input.seen?.get(item.id) ?? [])].filter((v) => v !== '*' && !ids.includes(v)).sort()) ids.push(v);
+        for (const v of [...(input.seen?.get(item.id) ?? [])].filter((v) => v !== ANSWERED && !ids.includes(v)).sort()) ids.push(v);
         for (const id of ids) {
           vars.push({
             ...base,

@@ -7,6 +7,7 @@ import {
   type ItemCell,
   type ItemFigures,
 } from '../../schemas/aggregate.js';
+import { ANSWERED, RESPONDENTS, UNKNOWN_GROUP } from '../../schemas/constants.js';
 import { AANRADEN_VALUES, allItems, type Item, type Section } from '../../schemas/questionnaire.js';
 import { effectiveK, isIndicatief, suppressLine } from './suppress.js';
 
@@ -17,13 +18,6 @@ export interface CubeCell {
   value: string;
   count: number;
 }
-
-/** Item of the cube rows that count respondents (value ''). */
-export const RESPONDENTS = '_resp';
-/** Value of the cube rows that count respondents who answered an item. */
-export const ANSWERED = '*';
-/** Group of responses without the field grouped on. */
-export const UNKNOWN_GROUP = '_onbekend';
 
 /** Counts of one item in one selection, by answer value. */
 export type ValueCounts = ReadonlyMap<string, number>;
