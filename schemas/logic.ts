@@ -1,5 +1,5 @@
 import { AANRADEN_VALUES, STELLING_VALUES, type ContextField } from './constants.js';
-import type { Item, Section, Text } from './questionnaire.js';
+import type { Item, Section, Text } from './item.js';
 
 // Pure questionnaire logic shared by widget and worker. Only zod-free imports keep zod out of the widget.
 

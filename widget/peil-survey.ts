@@ -4,7 +4,16 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { Item, PublishedQuestionnaire, Section, Text } from '../schemas/questionnaire.js';
 import { effectiveAnswers, isShown, type AnswerValue, type Answers } from '../schemas/logic.js';
-import { CONTEXT_FIELDS, type ContextField } from '../schemas/constants.js';
+import {
+  AANRADEN_VALUES,
+  CONTEXT_FIELDS,
+  INVITE_PARAM,
+  STELLING_VALUES,
+  WEET_NIET,
+  type AanradenValue,
+  type ContextField,
+  type StellingValue,
+} from '../schemas/constants.js';
 import { apiBase, errorCode, uuid } from './api.js';
 import { DraftController } from './controllers/draft-controller.js';
 import { OutboxController } from './controllers/outbox-controller.js';
@@ -33,19 +42,19 @@ class LoadError extends Error {
   }
 }
 
-const STELLING: readonly [string, () => string][] = [
-  ['helemaal_eens', () => msg('Helemaal mee eens')],
-  ['eens', () => msg('Mee eens')],
-  ['neutraal', () => msg('Niet mee eens, niet mee oneens')],
-  ['oneens', () => msg('Mee oneens')],
-  ['helemaal_oneens', () => msg('Helemaal mee oneens')],
-  ['weet_niet', () => msg('Weet ik niet / niet van toepassing')],
-];
-const AANRADEN: readonly [string, () => string][] = [
-  ['ja', () => msg('Ja')],
-  ['misschien', () => msg('Misschien')],
-  ['nee', () => msg('Nee')],
-];
+const STELLING: Record<StellingValue, () => string> = {
+  helemaal_eens: () => msg('Helemaal mee eens'),
+  eens: () => msg('Mee eens'),
+  neutraal: () => msg('Niet mee eens, niet mee oneens'),
+  oneens: () => msg('Mee oneens'),
+  helemaal_oneens: () => msg('Helemaal mee oneens'),
+  weet_niet: () => msg('Weet ik niet / niet van toepassing'),
+};
+const AANRADEN: Record<AanradenValue, () => string> = {
+  ja: () => msg('Ja'),
+  misschien: () => msg('Misschien'),
+  nee: () => msg('Nee'),
+};
 
 /**
  * A client-experience questionnaire, embedded with one script tag on a partner's site.
@@ -296,7 +305,7 @@ export class PeilSurvey extends LitElement {
   }
 
   private get inviteToken(): string | undefined {
-    return this.invite || new URLSearchParams(location.search).get('peil-invite') || undefined;
+    return this.invite || new URLSearchParams(location.search).get(INVITE_PARAM) || undefined;
   }
 
   protected override updated(): void {
@@ -458,7 +467,7 @@ export class PeilSurvey extends LitElement {
       ${error}
       <div class="options">
         ${this.optionsOf(item).map(
-          ([value, label]) => html`<label class="option ${value === 'weet_niet' ? 'apart' : ''}" part="option">
+          ([value, label]) => html`<label class="option ${value === WEET_NIET ? 'apart' : ''}" part="option">
             <input type=${multiple ? 'checkbox' : 'radio'} name=${id} value=${value} .checked=${isChecked(value)}
               aria-describedby=${errorId ?? nothing}
               @change=${(e: Event) => onChange(value, (e.target as HTMLInputElement).checked)} />
@@ -477,9 +486,9 @@ export class PeilSurvey extends LitElement {
         return Array.from({ length: 11 - from }, (_, i) => [String(i + from), this.n(i + from)]);
       }
       case 'stelling':
-        return STELLING.map(([v, l]) => [v, l()]);
+        return STELLING_VALUES.map((v) => [v, STELLING[v]()]);
       case 'aanraden':
-        return AANRADEN.map(([v, l]) => [v, l()]);
+        return AANRADEN_VALUES.map((v) => [v, AANRADEN[v]()]);
       case 'keuze':
       case 'meerkeuze':
         return item.options.map((o) => [o.id, this.t(o.text)]);

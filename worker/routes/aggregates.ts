@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ReportLabels } from '../../schemas/aggregate.js';
+import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
@@ -15,11 +16,10 @@ import { PERIODS, currentPeriod, type Period } from '../report/period.js';
 import { buildAggregate } from '../report/stats.js';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-const Slug = z.string().regex(/^[a-z0-9_-]{1,64}$/);
 
 export const AggregateQuery = z
   .object({
-    questionnaire: Slug,
+    questionnaire: QuestionnaireId,
     gemeente: Slug.optional(),
     from: Day.optional(),
     to: Day.optional(),

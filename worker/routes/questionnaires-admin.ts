@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { TEMPLATES } from '../../schemas/bank.js';
-import { QuestionnaireDefinition, QuestionnaireId, allItems, versionIssues } from '../../schemas/questionnaire.js';
+import { QuestionnaireId } from '../../schemas/ids.js';
+import { QuestionnaireDefinition, allItems, versionIssues } from '../../schemas/questionnaire.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readJson } from '../body.js';
 import type { AppEnv } from '../context.js';
