@@ -21,6 +21,40 @@ export type StatusValue = (typeof STATUS_VALUES)[number];
 export const ROLE_VALUES = ['zelf', 'kind', 'zorg', 'anders'] as const;
 export const CHANNELS = ['web', 'telefoon', 'papier'] as const;
 
+/** Stable error codes of the API. The widget maps each to localized text; never show server prose. */
+export const ERROR_CODES = [
+  'bad_request',
+  'invalid_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'unknown_site_key',
+  'origin_not_allowed',
+  'team_not_allowed',
+  'questionnaire_not_found',
+  'version_not_found',
+  'questionnaire_closed',
+  'not_a_draft',
+  'incompatible_change',
+  'already_exists',
+  'submission_conflict',
+  'invite_invalid',
+  'invite_used',
+  'invite_expired',
+  'rate_limited',
+  'unknown_item',
+  'invalid_value',
+  'hidden_item_answered',
+  'required_missing',
+  'text_too_long',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 // Ids. The zod schemas built on these are in ids.ts; the widget checks URL parameters with the patterns.
 /** Ids of gemeenten, partners, teams, site-key partners and options: lowercase letters, digits, - and _. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;

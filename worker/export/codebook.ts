@@ -1,4 +1,5 @@
 import { ANSWERED, STELLING_VALUES, AANRADEN_VALUES, CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES, WEET_NIET } from '../../schemas/constants.js';
+import { assertNever } from '../../schemas/logic.js';
 import { allItems, fillText, type Item, type Section } from '../../schemas/questionnaire.js';
 import { FLAG_FAST, type LedgerRecord } from '../ledger-types.js';
 import { csvRow, safeText } from './csv.js';
@@ -274,6 +275,8 @@ export function buildCodebook(input: CodebookInput): Variable[] {
           encode: (r) => (Object.hasOwn(r.texts, item.id) ? safeText(r.texts[item.id]) : ''),
         });
         break;
+      default:
+        assertNever(item);
     }
   }
   return vars;

@@ -1,5 +1,6 @@
 import type { Aggregate, AggregateGroup, ItemCell, ItemFigures } from '../../schemas/aggregate.js';
 import { AANRADEN_VALUES, ANSWERED, CIJFER_VALUES, NPS_VALUES, OPINION_VALUES, RESPONDENTS, UNKNOWN_GROUP, WEET_NIET } from '../../schemas/constants.js';
+import { assertNever } from '../../schemas/logic.js';
 import { allItems, type Item, type Section } from '../../schemas/questionnaire.js';
 import { effectiveK, isIndicatief, suppressLine } from './suppress.js';
 
@@ -95,6 +96,8 @@ export function itemBase(item: Item, counts: ValueCounts): number {
     case 'meerkeuze':
     case 'open':
       return count(counts, ANSWERED);
+    default:
+      return assertNever(item);
   }
 }
 
@@ -166,6 +169,8 @@ export function itemFigures(item: Item, counts: ValueCounts, k: number, texts?: 
     }
     case 'open':
       return { type: 'open', n, indicatief, ...(texts ? { texts } : {}) };
+    default:
+      return assertNever(item);
   }
 }
 
