@@ -360,6 +360,30 @@ export const styles = css`
   .col-bar.alt {
     background: #39870c;
   }
+  .col-bar.eens {
+    background: var(--_eens);
+  }
+  .col-bar.neutraal {
+    background: var(--_neutraal);
+  }
+  .col-bar.oneens {
+    background: var(--_oneens);
+  }
+  .key-figures {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 2rem;
+    margin: 0 0 0.75rem;
+  }
+  .key-figures dt {
+    color: var(--_muted);
+  }
+  .key-figures dd {
+    margin: 0;
+    font-size: 1.75em;
+    font-weight: 700;
+    color: var(--_primary);
+  }
   .col-label {
     overflow-wrap: anywhere;
   }

@@ -197,6 +197,44 @@ describe('<peil-dashboard>', () => {
       for (const chart of charts) expect(chart.closest('[aria-hidden="true"]'), chart.className).to.exist;
       expect(el.shadowRoot!.querySelectorAll('details.data table').length).to.be.at.least(7);
     });
+    it('shows an nps item with its NPS score, mean, n and the 0–10 distribution', async () => {
+      const el = await mount();
+      await loaded(el);
+      const section = $(el, '[aria-labelledby="h-nps"]');
+      expect(section.querySelector('h2')!.textContent!.trim()).to.equal('Aanbevelen op een schaal van 0 tot 10');
+      const card = $(el, '[data-nps="tot_nps"]');
+      expect(card.querySelector('h3')!.textContent!.trim()).to.equal('Hoe waarschijnlijk is het dat u ons aanraadt?');
+      expect(card.querySelector('[data-nps-figure="score"]')!.textContent!.trim()).to.equal('+48');
+      expect(card.querySelector('[data-nps-figure="mean"]')!.textContent!.trim()).to.equal('8,4');
+      const words = card.textContent!.replace(/\s+/g, ' ');
+      expect(words).to.contain('NPS-score +48: 60% geeft een 9 of 10, 12% een 6 of lager. Gemiddeld een 8,4.');
+      expect(words).to.contain('(n = 100)');
+      // Eleven columns, 0 to 10, coloured by group; the chart is hidden from screen readers, its table is not.
+      const columns = [...card.querySelectorAll('.columns .col')];
+      expect(columns.map((c) => c.querySelector('.col-label')!.textContent)).to.deep.equal(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+      expect(columns.map((c) => c.querySelector('.col-bar')!.classList.contains('oneens'))).to.deep.equal([
+        ...Array(7).fill(true),
+        ...Array(4).fill(false),
+      ]);
+      expect(columns.filter((c) => c.querySelector('.col-bar')!.classList.contains('eens')).length).to.equal(2);
+      expect(card.querySelector('.columns')!.getAttribute('aria-hidden')).to.equal('true');
+      const rows = [...card.querySelectorAll('details.data tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
+      expect(rows).to.have.length(11);
+      expect(rows[0]).to.deep.equal(['0', '1', '1%']);
+      expect(rows[8]).to.deep.equal(['8', '18', '18%']);
+      expect(rows[10]).to.deep.equal(['10', '30', '30%']);
+      await expectAccessible(el);
+    });
+
+    it('says an nps item has too few responses rather than showing its figures', async () => {
+      history.replaceState(null, '', `${location.pathname}?${new URLSearchParams(location.search)}&team=oost`);
+      const el = await mount();
+      await loaded(el);
+      const card = $(el, '[data-nps="tot_nps"]');
+      expect(card.textContent).to.contain('te weinig reacties');
+      expect(card.querySelector('[data-nps-figure]')).to.equal(null);
+      expect(card.querySelector('.columns')).to.equal(null);
+    });
   });
 
   describe('filters', () => {

@@ -6,7 +6,7 @@ import { CONTACT_VALUES, STATUS_VALUES, UNKNOWN_GROUP } from '../schemas/constan
 import type { ItemType } from '../schemas/item.js';
 import { apiBase } from './api.js';
 import { ReportController } from './controllers/report-controller.js';
-import { aanradenChart, choiceChart, cijferChart, published, stellingBlock, trendChart } from './dashboard/charts.js';
+import { aanradenChart, choiceChart, cijferChart, npsChart, published, stellingBlock, trendChart } from './dashboard/charts.js';
 import { DownloadController } from './dashboard/download-controller.js';
 import { fmtDay, fmtInt } from './dashboard/format.js';
 import { BLOCKS, Labels, blockTitle, contactText, questionnaireOptions, statusText } from './dashboard/labels.js';
@@ -169,7 +169,7 @@ export class PeilDashboard extends LitElement {
             ${aanradenChart(current.items[ids.aanraden])}
           </section>
         </div>
-        ${this.renderStellingen(current)}
+        ${this.renderStellingen(current)} ${this.renderNps(current)}
         <section class="card" aria-labelledby="h-trend">
           <div class="section-head">
             <h2 id="h-trend">${msg('Ontwikkeling')}</h2>
@@ -319,6 +319,15 @@ export class PeilDashboard extends LitElement {
         const rows = ids.filter((id) => this.labels.blockOf(id) === b).map((id) => ({ id, cell: current.items[id] }));
         return rows.length ? stellingBlock(this.labels, b, blockTitle(b), rows) : nothing;
       })}
+    </section>`;
+  }
+
+  private renderNps(current: Aggregate): TemplateResult | typeof nothing {
+    const ids = this.itemsIn(current, 'nps');
+    if (ids.length === 0) return nothing;
+    return html`<section aria-labelledby="h-nps">
+      <h2 id="h-nps">${msg('Aanbevelen op een schaal van 0 tot 10')}</h2>
+      <div class="pair">${ids.map((id) => npsChart(this.labels, id, current.items[id]))}</div>
     </section>`;
   }
 

@@ -1,9 +1,9 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Aggregate, ItemCell, ItemFigures } from '../../schemas/aggregate.js';
-import { CIJFER_VALUES, UNKNOWN_GROUP, WEET_NIET } from '../../schemas/constants.js';
+import { CIJFER_VALUES, NPS_VALUES, UNKNOWN_GROUP, WEET_NIET } from '../../schemas/constants.js';
 import { barHeight, barWidth } from './css-size.js';
-import { fmtDec, fmtInt, fmtPct, fmtPeriodKey } from './format.js';
+import { fmtDec, fmtDiffPt, fmtInt, fmtPct, fmtPeriodKey } from './format.js';
 import type { Labels } from './labels.js';
 
 /*
@@ -162,6 +162,65 @@ export function cijferChart(cell: ItemCell | undefined): TemplateResult {
       [msg('Cijfer'), msg('Aantal'), msg('Percentage')],
       CIJFER_VALUES.map((v) => [v, fmtInt(f.distribution[v] ?? 0), fmtPct(pctOf(v))]),
     )}`;
+}
+
+/** The group of an nps score: 9–10 promoters, 7–8 passives, 0–6 detractors (coloured as stellingen). */
+const npsGroup = (v: string) => (Number(v) >= 9 ? 'eens' : Number(v) >= 7 ? 'neutraal' : 'oneens');
+
+/** An nps item: its NPS score and mean, and the 0–10 distribution coloured by group. */
+export function npsChart(labels: Labels, itemId: string, cell: ItemCell | undefined): TemplateResult {
+  const f = published(cell, 'nps');
+  const headingId = `nps-${itemId}`;
+  const title = labels.itemText(itemId);
+  if (!f) {
+    return html`<section class="card" aria-labelledby=${headingId} data-nps=${itemId}>
+      <h3 id=${headingId}>${title}</h3>
+      <p class="muted">${tooFew()}</p>
+    </section>`;
+  }
+  const count = (v: (typeof NPS_VALUES)[number]) => f.distribution[v] ?? 0;
+  const max = Math.max(1, ...NPS_VALUES.map(count));
+  const pctOf = (v: (typeof NPS_VALUES)[number]) => (count(v) * 100) / f.n;
+  const score = fmtDiffPt(f.score);
+  return html`<section class="card" aria-labelledby=${headingId} data-nps=${itemId}>
+    <h3 id=${headingId}>${title}</h3>
+    <p class="summary">
+      ${msg(
+        str`NPS-score ${score}: ${fmtPct(f.pct.promoters)} geeft een 9 of 10, ${fmtPct(f.pct.detractors)} een 6 of lager. Gemiddeld een ${fmtDec(f.mean)}.`,
+      )}
+    </p>
+    <dl class="key-figures">
+      <div>
+        <dt>${msg('NPS-score')}</dt>
+        <dd data-nps-figure="score">${score}</dd>
+      </div>
+      <div>
+        <dt>${msg('Gemiddeld')}</dt>
+        <dd data-nps-figure="mean">${fmtDec(f.mean)}</dd>
+      </div>
+    </dl>
+    <ul class="legend" aria-hidden="true">
+      <li><span class="swatch eens"></span>${msg('9–10: promotors')}</li>
+      <li><span class="swatch neutraal"></span>${msg('7–8: passief')}</li>
+      <li><span class="swatch oneens"></span>${msg('0–6: criticasters')}</li>
+    </ul>
+    <div class="columns" aria-hidden="true">
+      ${NPS_VALUES.map(
+        (v) => html`<div class="col">
+          <span class="col-value">${fmtPct(pctOf(v))}</span>
+          <span class="col-track"><span class="col-bar ${npsGroup(v)}" ${barHeight((count(v) * 100) / max)}></span></span>
+          <span class="col-label">${v}</span>
+        </div>`,
+      )}
+    </div>
+    <p class="note">${msg(str`Toelichting: % van cliënten die deze vraag beantwoordden (n = ${fmtInt(f.n)})`)}</p>
+    <p class="note">${msg('De NPS-score is het % dat een 9 of 10 geeft min het % dat een 6 of lager geeft: van −100 tot +100.')}</p>
+    ${dataTable(
+      msg(str`Verdeling van de scores: ${title}`),
+      [msg('Score'), msg('Aantal'), msg('Percentage')],
+      NPS_VALUES.map((v) => [v, fmtInt(count(v)), fmtPct(pctOf(v))]),
+    )}
+  </section>`;
 }
 
 /** Aanraden as one 100% bar: ja, misschien, nee. */

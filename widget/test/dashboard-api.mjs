@@ -34,6 +34,17 @@ const cijfer = (mean, ci95, pctOnvoldoende, n) => ({
 
 const aanraden = (ja, misschien, nee, n) => ({ type: 'aanraden', n, indicatief: n < 30, pct: { ja, misschien, nee } });
 
+/** 100 scores: 12 of 0–6, 28 of 7–8, 60 of 9–10; mean 836 / 100. */
+const nps = () => ({
+  type: 'nps',
+  n: 100,
+  indicatief: false,
+  mean: 8.4,
+  score: 48,
+  distribution: { 0: 1, 1: 0, 2: 1, 3: 1, 4: 2, 5: 3, 6: 4, 7: 10, 8: 18, 9: 30, 10: 30 },
+  pct: { promoters: 60, passives: 28, detractors: 12 },
+});
+
 /** The whole selection: `sociaal-team`, 121 clients. Items in definition order, as the API sends them. */
 function current() {
   return {
@@ -58,6 +69,7 @@ function current() {
       },
       tot_cijfer: cijfer(8.8, [8.6, 9.0], 2, 121),
       tot_aanraden: aanraden(90, 8, 2, 121),
+      tot_nps: nps(),
       tot_goed: { type: 'open', n: 40, indicatief: false, texts: ['Ze luisterden echt naar mij.', 'Snel een afspraak.'] },
       tot_beter: { suppressed: true },
     },
@@ -67,6 +79,12 @@ function current() {
       teams: { centrum: 'Centrum', crabbehof: 'Crabbehof en Zuid', krispijn: 'Krispijn', oost: 'Oost', wielwijk: 'Wielwijk' },
       items: {
         mw_serieus: { type: 'stelling', section: 'medewerker', text: { nl: 'Mijn hulpverlener nam mij serieus.', en: 'My care worker took me seriously.' } },
+        // Not in the default questionnaire: only the server's label names it and gives its type.
+        tot_nps: {
+          type: 'nps',
+          section: 'totaal',
+          text: { nl: 'Hoe waarschijnlijk is het dat u ons aanraadt?', en: 'How likely are you to recommend us?' },
+        },
       },
     }
   };
@@ -85,7 +103,7 @@ function previous() {
 /** Too few to show anything: every figure hidden, only n. */
 function small() {
   const items = Object.fromEntries(Object.keys(current().items).map((id) => [id, { suppressed: true }]));
-  return { questionnaire: 'sociaal-team', n: 6, k, items };
+  return { ...current(), n: 6, items };
 }
 
 function byTeam() {
