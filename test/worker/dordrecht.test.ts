@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Aggregate } from '../../schemas/aggregate.js';
-import { DORDRECHT, dordrechtRespondents } from '../../worker/report/dordrecht-data.js';
+import { DORDRECHT, dordrechtRespondents } from '../support/dordrecht-data.js';
 import { aggregate, call } from './helpers.js';
 
 /**

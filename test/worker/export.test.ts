@@ -4,7 +4,7 @@ import { sha256Hex } from '../../worker/crypto.js';
 import { aggregateCsv } from '../../worker/export/aggregates-csv.js';
 import { EXPORT_PAGE } from '../../worker/routes/export.js';
 import { aggregate, call } from './helpers.js';
-import { readCsv } from '../../worker/export/csv-reader.js';
+import { readCsv } from '../support/csv-reader.js';
 
 const FULL = 'sociaal-team';
 const KORT = 'sociaal-team-kort';

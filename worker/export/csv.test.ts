@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BOM, csvField, csvRow, safeText } from './csv.js';
-import { readCsv } from './csv-reader.js';
+import { readCsv } from '../../test/support/csv-reader.js';
 
 describe('csv', () => {
   it('quotes only what needs quoting', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Aggregate } from '../../schemas/aggregate.js';
 import { Section } from '../../schemas/questionnaire.js';
-import { DORDRECHT, DORDRECHT_TEAMS } from './dordrecht-data.js';
+import { DORDRECHT, DORDRECHT_TEAMS } from '../../test/support/dordrecht-data.js';
 import { buildAggregate, type CubeCell } from './stats.js';
 
-// The published Dordrecht figures, reproduced from summed cube cells (see dordrecht-data.ts).
+// The published Dordrecht figures, reproduced from summed cube cells (see test/support/dordrecht-data.ts).
 const text = { nl: 'x', en: 'x' };
 const def = {
   sections: [
