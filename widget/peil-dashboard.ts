@@ -32,7 +32,7 @@ export class SelectionChangeEvent extends CustomEvent<Selection> {
  * arrive. Filters live in the URL so a link shows the same selection.
  *
  * @tagname peil-dashboard
- * @fires peil-selection-change - The reader changed a filter; `detail` is the selection.
+ * @fires {SelectionChangeEvent} peil-selection-change - The reader changed a filter; `detail` is the selection.
  * @csspart tile - Each headline figure.
  * @cssprop [--peil-primary=#00539f] - Accent colour; also the "(helemaal) mee eens" bars.
  */
@@ -105,7 +105,10 @@ export class PeilDashboard extends LitElement {
     for (const [key, value] of selectionParams(next, this.questionnaire)) params.set(key, value);
     const search = params.toString();
     history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
-    this.dispatchEvent(new SelectionChangeEvent(next));
+    // Described by @fires on the class: dispatching `new SelectionChangeEvent(next)` inline would make
+    // the manifest analyzer list a second event named after the argument.
+    const event = new SelectionChangeEvent(next);
+    this.dispatchEvent(event);
     void this.load();
   }
 

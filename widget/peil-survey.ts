@@ -143,7 +143,7 @@ export class PeilSurvey extends LitElement {
   private focusTarget?: string;
   private honeypot = '';
   private readonly outbox = new OutboxController(this);
-  private readonly draft = new DraftController(this, () => `peil-draft:${this.questionnaire}:${this.siteKey}:${this.team ?? ''}`);
+  private readonly draft = new DraftController(() => `peil-draft:${this.questionnaire}:${this.siteKey}:${this.team ?? ''}`);
 
   private readonly definition = new Task(this, {
     args: () => [apiBase(this.api), this.questionnaire, this.siteKey, this.team] as const,

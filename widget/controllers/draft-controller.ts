@@ -1,4 +1,3 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Answers } from '../../schemas/logic.js';
 
 export interface Draft {
@@ -9,17 +8,11 @@ export interface Draft {
 
 /**
  * Keeps answers in progress in sessionStorage, so a reload or an accidental back-navigation loses
- * nothing; cleared once the submission is safely in the outbox or sent.
+ * nothing; cleared once the submission is safely in the outbox or sent. The host reads and writes it
+ * at its own moments, so it hooks into no lifecycle.
  */
-export class DraftController implements ReactiveController {
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly key: () => string,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+export class DraftController {
+  constructor(private readonly key: () => string) {}
 
   load(): Draft | undefined {
     try {

@@ -53,8 +53,6 @@ export class ReportController implements ReactiveController {
     this.live = new LiveController<unknown>(host, (msg) => this.onLive(msg));
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     clearTimeout(this.refreshTimer);
   }

@@ -1,20 +1,17 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
 /** `denied` hides the downloads: the token is a partner's viewer token, and exports are the gemeente's. */
 export type DownloadState = 'idle' | 'busy' | 'denied' | 'unavailable' | 'failed';
 
 /**
  * Downloads an export with the bearer token. A plain link cannot send the token, so the file is
- * fetched, turned into a Blob and saved through a temporary object URL.
+ * fetched, turned into a Blob and saved through a temporary object URL. It needs no lifecycle of the
+ * host, only its updates, so it is not registered with addController.
  */
-export class DownloadController implements ReactiveController {
+export class DownloadController {
   state: DownloadState = 'idle';
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {}
 
   /** Forget an earlier refusal when the token changes. */
   reset(): void {
