@@ -28,8 +28,9 @@ export interface CellFilter {
   dims?: Partial<Record<Dimension, string>>;
 }
 
+/** `duplicate`: the submissionId was stored with the same answers; `conflict`: with other answers. */
 export interface SubmitResult {
-  status: 'stored' | 'duplicate';
+  status: 'stored' | 'duplicate' | 'conflict';
   receivedOn: string;
 }
 

@@ -2,7 +2,8 @@ import { DurableObject } from 'cloudflare:workers';
 import type { CellFilter, GroupBy, LedgerRecord, SubmitResult } from './ledger-types.js';
 import { removeResponses, storeResponse } from './ledger/cube.js';
 import { LIVE_COALESCE_MS, liveMessage, pushAll, subscriptionOf } from './ledger/live.js';
-import { countResponses, readCells, readOpenTexts, readResponses, receivedDay, recompute } from './ledger/query.js';
+import { countResponses, readCells, readOpenTexts, readResponses, recompute } from './ledger/query.js';
+import { repeatResult } from './ledger/repeat.js';
 import { nextRun, retentionCutoff, retentionDays } from './ledger/retention.js';
 import { backfillRollup, bindMeta, createTables, needsRollup, readMeta } from './ledger/schema.js';
 import type { CubeCell } from './report/stats.js';
@@ -23,23 +24,26 @@ export class Ledger extends DurableObject<Env> {
     if (needsRollup(this.sql)) ctx.storage.transactionSync(() => backfillRollup(this.sql));
   }
 
-  /** Stores one response and counts it, once. A repeat of a submissionId returns the original result. */
+  /**
+   * Stores one response and counts it, once. A repeat of a submissionId with the same answers returns
+   * the original result; with other answers it is a conflict and nothing changes.
+   */
   async submit(gemeente: string, questionnaire: string, rec: LedgerRecord): Promise<SubmitResult> {
     const [result] = await this.submitMany(gemeente, questionnaire, [rec]);
     return result;
   }
 
-  /** The day a submission was received, or null: lets a caller answer a repeat before spending an invite on it. */
-  async receivedOn(submissionId: string): Promise<string | null> {
-    return receivedDay(this.sql, submissionId) ?? null;
+  /** What a repeat of this record would get, or null when it is new: lets a caller answer a repeat before spending an invite on it. */
+  async repeatOf(rec: LedgerRecord): Promise<SubmitResult | null> {
+    return repeatResult(this.sql, rec) ?? null;
   }
 
   /** Stores responses, each idempotent on its submissionId, all in one transaction. */
   async submitMany(gemeente: string, questionnaire: string, recs: LedgerRecord[]): Promise<SubmitResult[]> {
     const results = this.ctx.storage.transactionSync(() =>
       recs.map((rec): SubmitResult => {
-        const earlier = receivedDay(this.sql, rec.submissionId);
-        if (earlier !== undefined) return { status: 'duplicate', receivedOn: earlier };
+        const repeat = repeatResult(this.sql, rec);
+        if (repeat) return repeat;
         storeResponse(this.sql, rec);
         return { status: 'stored', receivedOn: rec.day };
       }),

@@ -36,6 +36,9 @@ async function storedRow(id: string, questionnaire = KORT) {
   );
 }
 
+const sortedCells = (cells: { group: string; item: string; value: string; count: number }[]) =>
+  [...cells].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+
 async function createInvites(body: Record<string, unknown>, token = 'demo-admin') {
   const res = await call('/v1/invites', { method: 'POST', json: { questionnaire: KORT, partner: 'sociaal-team', ...body }, token });
   expect(res.status).toBe(201);
@@ -236,6 +239,55 @@ describe('idempotency on submissionId', () => {
     expect(await counts()).toEqual({ responses: before.responses + 1, cube: before.cube + 1 });
   });
 
+  it('refuses the same submissionId with other answers (409 submission_conflict) and keeps the original', async () => {
+    const body = submission();
+    expect((await post(body)).status).toBe(201);
+    const row = await storedRow(body.submissionId);
+    const cells = sortedCells(await ledger().cells({}));
+    await refused(() => post({ ...body, answers: { ...body.answers, tot_cijfer: 3 } }), 409, 'submission_conflict');
+    await refused(() => post({ ...body, answers: { tot_cijfer: 8, tot_aanraden: 'ja' } }), 409, 'submission_conflict');
+    await refused(() => post({ ...body, answers: { ...body.answers, tot_beter: 'Meer tijd' } }), 409, 'submission_conflict');
+    expect(await storedRow(body.submissionId)).toEqual(row);
+    expect(sortedCells(await ledger().cells({}))).toEqual(cells);
+    // What the widget's outbox resends is the identical body: still the original 200.
+    const again = await post(body);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ submissionId: body.submissionId, status: 'duplicate', receivedOn: row.day });
+  });
+
+  it('stores one of concurrent submissions that share a submissionId but not their answers; the rest conflict', async () => {
+    const submissionId = crypto.randomUUID();
+    const before = await counts();
+    const all = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((cijfer) => post(submission({ submissionId, answers: { tot_cijfer: cijfer, tot_aanraden: 'ja' } }))),
+    );
+    expect(all.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const r of all.filter((r) => r.status === 409)) expect((await errorOf(r)).code).toBe('submission_conflict');
+    expect(await counts()).toEqual({ responses: before.responses + 1, cube: before.cube + 1 });
+  });
+
+  it('refuses an imported line that reuses a stored submissionId with other answers, and stores the rest', async () => {
+    const line = (submissionId: string, cijfer: number) =>
+      JSON.stringify({ submissionId, questionnaireId: KORT, version: 1, channel: 'telefoon', answers: { tot_cijfer: cijfer, tot_aanraden: 'ja' }, context: {} });
+    const [a, b] = [crypto.randomUUID(), crypto.randomUUID()];
+    const before = await counts();
+    const res = await call(`/v1/import?questionnaire=${KORT}`, {
+      method: 'POST',
+      token: 'demo-admin',
+      body: [line(a, 7), line(a, 7), line(a, 4), line(b, 9)].join('\n'),
+      headers: { 'Content-Type': 'application/x-ndjson' },
+    });
+    const report = await res.json<{ stored: number; duplicates: number; refused: number; lines: { status: string; error?: { code: string } }[] }>();
+    expect([report.stored, report.duplicates, report.refused]).toEqual([2, 1, 1]);
+    expect(report.lines.map((l) => [l.status, l.error?.code])).toEqual([
+      ['stored', undefined],
+      ['duplicate', undefined],
+      ['refused', 'submission_conflict'],
+      ['stored', undefined],
+    ]);
+    expect(await counts()).toEqual({ responses: before.responses + 2, cube: before.cube + 2 });
+  });
+
   it('counts concurrent different submissions each once', async () => {
     const before = await counts();
     const all = await Promise.all(Array.from({ length: 10 }, () => post(submission())));
@@ -291,6 +343,14 @@ describe('one-time invites', () => {
     expect(repeat.status).toBe(200);
     expect(await repeat.json()).toEqual({ submissionId: body.submissionId, status: 'duplicate', receivedOn });
     await refused(() => post(submission({ invite: token })), 409, 'invite_used');
+  });
+
+  it('refuses a repeat of the invite’s submission with other answers as submission_conflict', async () => {
+    const [{ token }] = (await createInvites({})).invites;
+    const body = submission({ invite: token });
+    expect((await post(body)).status).toBe(201);
+    await refused(() => post({ ...body, answers: { ...body.answers, tot_aanraden: 'nee' } }), 409, 'submission_conflict');
+    expect((await post(body)).status).toBe(200);
   });
 
   it('of concurrent different submissions with one invite, exactly one is stored', async () => {

@@ -55,11 +55,6 @@ function where(filter: CellFilter): { sql: string; args: string[] } {
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
 }
 
-/** The day a submission was stored, if it was. */
-export function receivedDay(sql: SqlStorage, submissionId: string): string | undefined {
-  return sql.exec<{ day: string }>('SELECT day FROM responses WHERE submission_id = ?', submissionId).toArray()[0]?.day;
-}
-
 /**
  * Summed cube cells for a selection, optionally broken down by a dimension or period. Whole months
  * are read from the monthly roll-up and only the loose days from the daily cube, so the cost of a read

@@ -52,7 +52,12 @@ export const importRoute = new Hono<AppEnv>().post('/', requireRole('operator', 
     const chunk = pending.splice(0, pending.length);
     if (chunk.length === 0) return;
     const stored = await ledger.submitMany(gemeente, q.questionnaire, chunk.map((p) => p.record));
-    chunk.forEach((p, j) => (p.result.status = stored[j].status));
+    chunk.forEach((p, j) => {
+      const { status } = stored[j];
+      // A line left refused: its submission id was stored with other answers.
+      if (status === 'conflict') p.result.error = { code: 'submission_conflict', message: 'This submission id was already used for other answers.' };
+      else p.result.status = status;
+    });
   };
 
   const lines = text.split(/\r?\n/);

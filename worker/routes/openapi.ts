@@ -140,10 +140,11 @@ const OPERATIONS: Operation[] = [
     body: { schema: 'Submission' },
     ok: {
       201: { description: 'Stored', schema: 'SubmissionResult' },
-      200: { description: 'A repeat of a stored submissionId: the original result', schema: 'SubmissionResult' },
+      200: { description: 'A repeat of a stored submissionId with the same answers: the original result', schema: 'SubmissionResult' },
     },
     errors: [
       ...BODY,
+      [409, 'submission_conflict'],
       [401, 'unknown_site_key'],
       [403, 'origin_not_allowed'],
       [429, 'rate_limited'],

@@ -9,6 +9,7 @@ import { getQuestionnaire } from '../db.js';
 import { ApiError } from '../errors.js';
 import { dutchDay, toRecord } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
+import type { SubmitResult } from '../ledger-types.js';
 import { RateLimiter } from '../ratelimit.js';
 import { servedDefinition, siteKeyOrThrow } from '../served.js';
 import { consumeInvite, inviteFor, releaseInvite } from './invites.js';
@@ -55,29 +56,33 @@ export const responses = new Hono<AppEnv>()
       return c.json<SubmissionResult>({ submissionId: body.submissionId, status: 'stored', receivedOn: record.day }, 201);
     }
     const ledger = ledgerFor(c.env, site.gemeente_id, body.questionnaireId);
-    const duplicate = (receivedOn: string) =>
-      c.json<SubmissionResult>({ submissionId: body.submissionId, status: 'duplicate', receivedOn }, 200);
+    const answer = ({ status, receivedOn }: SubmitResult) => {
+      if (status === 'conflict') {
+        throw new ApiError(409, 'submission_conflict', 'This submission id was already used for other answers.');
+      }
+      return c.json<SubmissionResult>({ submissionId: body.submissionId, status, receivedOn }, status === 'stored' ? 201 : 200);
+    };
     if (invite) {
       // A repeat of the submission that spent this invite must get its original answer, so look first.
-      const earlier = await ledger.receivedOn(body.submissionId);
-      if (earlier) return duplicate(earlier);
+      const earlier = await ledger.repeatOf(record);
+      if (earlier) return answer(earlier);
       if (!(await consumeInvite(c.env.DB, invite.hash))) {
         // A concurrent attempt of this same submission may have spent it and stored the response meanwhile.
-        const meanwhile = await ledger.receivedOn(body.submissionId);
-        if (meanwhile) return duplicate(meanwhile);
+        const meanwhile = await ledger.repeatOf(record);
+        if (meanwhile) return answer(meanwhile);
         throw new ApiError(409, 'invite_used', 'This invite has already been used.');
       }
+      let result: SubmitResult;
       try {
-        const result = await ledger.submit(site.gemeente_id, body.questionnaireId, record);
-        return c.json<SubmissionResult>({ submissionId: body.submissionId, ...result }, result.status === 'stored' ? 201 : 200);
+        result = await ledger.submit(site.gemeente_id, body.questionnaireId, record);
       } catch (err) {
         // Nothing was stored, so the client may retry with the same invite.
         await releaseInvite(c.env.DB, invite.hash);
         throw err;
       }
+      return answer(result);
     }
-    const result = await ledger.submit(site.gemeente_id, body.questionnaireId, record);
-    return c.json<SubmissionResult>({ submissionId: body.submissionId, ...result }, result.status === 'stored' ? 201 : 200);
+    return answer(await ledger.submit(site.gemeente_id, body.questionnaireId, record));
   })
   .all('/', methodNotAllowed('POST'))
   /** A gemeente admin deletes one response, e.g. on a client's request; it leaves the counts too. */
