@@ -6,6 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ORIGIN } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -64,7 +65,7 @@ function usage(commands) {
   const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(64)} ${c.help}`);
   return `Usage: npm run peil -- <command> [--url URL] [--token TOKEN]
 
-Talks to the Peil API at --url (default $PEIL_URL or http://127.0.0.1:8787) with --token
+Talks to the Peil API at --url (default $PEIL_URL, else the local Peil at ${ORIGIN}; PEIL_PORT moves it) with --token
 (default $PEIL_TOKEN, or demo-admin against a local Peil). Locally the demo tokens are demo-admin
 and demo-operator.
 
@@ -81,7 +82,7 @@ if (!cmd || args.help) {
   process.exit(cmd || args.help || args._.length === 0 ? 0 : 1);
 }
 args._ = args._.slice(2);
-const base = (args.url ?? process.env.PEIL_URL ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
+const base = (args.url ?? process.env.PEIL_URL ?? ORIGIN).replace(/\/+$/, '');
 // Against the local demo the demo admin token is the sensible default; elsewhere a token must be given.
 const local = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(base);
 const api = client(base, args.token ?? process.env.PEIL_TOKEN ?? (local ? 'demo-admin' : undefined));
