@@ -77,7 +77,6 @@ export async function prepareLocal({ persistTo, quiet = true, port = PORT } = {}
 /**
  * Waits until the health route answers. With `server`, gives up as soon as that process exits, so a
  * server that could not start is never mistaken for another one answering on the same port.
-
  * @param {string} [origin]
  * @param {number} [timeoutMs]
  * @param {import('node:child_process').ChildProcess} [server]
@@ -90,7 +89,7 @@ export async function waitForHealth(origin = ORIGIN, timeoutMs = 120_000, server
     }
     // Each try is bounded: something that accepts the connection and never answers must not hang us.
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), 2000);
+    const timer = setTimeout(() => abort.abort(), 5000);
     try {
       const res = await fetch(`${origin}/v1/health`, { signal: abort.signal });
       if (res.ok) return;
