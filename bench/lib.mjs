@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareLocal, startDev, waitForHealth, wranglerEnv } from '../scripts/lib.mjs';
+import { freePort, serveLocal, wranglerEnv } from '../scripts/lib.mjs';
 
 export const ADMIN = 'demo-admin';
 export const QUESTIONNAIRE = 'sociaal-team-kort';
@@ -35,19 +35,12 @@ export function exited(child) {
 }
 
 /**
- * A fresh Peil on `port`: its own state folder, migrated and seeded, the demo site key opened to
- * this origin, rate limiting off.
+ * A fresh Peil on `port` (or a free one): its own state folder, migrated and seeded, the demo site
+ * key opened to this origin, rate limiting off.
  */
 export async function startPeil(port) {
-  const origin = `http://127.0.0.1:${port}`;
   const persistTo = await mkdtemp(join(tmpdir(), 'peil-bench-'));
-  await prepareLocal({
-    persistTo,
-    extraSql: `UPDATE site_keys SET origins = '["${origin}","http://localhost:${port}"]' WHERE key = 'demo-site';\n`,
-  });
-  const dev = startDev({ port, persistTo, quiet: true, vars: { PEIL_RATE_LIMIT: '0' } });
-  drain(dev);
-  await waitForHealth(origin);
+  const { origin, dev } = await serveLocal({ port, persistTo, vars: { PEIL_RATE_LIMIT: '0' } });
   return {
     origin,
     async stop() {
@@ -58,8 +51,9 @@ export async function startPeil(port) {
   };
 }
 
-/** The ceiling worker of bench/ceiling on `port`, with its own fresh state. */
+/** The ceiling worker of bench/ceiling on `port` (or a free one), with its own fresh state. */
 export async function startCeiling(port) {
+  port ??= await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const persistTo = await mkdtemp(join(tmpdir(), 'peil-ceiling-'));
   const dev = spawn(

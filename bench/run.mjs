@@ -6,7 +6,7 @@
 // aggregate size) · BENCH_SEED_BUDGET_S=600 (seeding stops there, and earlier when the next size
 // would not fit; the figures then end at the size reached) ·
 // BENCH_LOADS=20 (page loads) · BENCH_INGEST=3000 (requests per round) · BENCH_ROUNDS=3 ·
-// BENCH_CONNECTIONS=10 · BENCH_READS=50 · BENCH_LIVE=30 · BENCH_PORT=8801 (and the next one).
+// BENCH_CONNECTIONS=10 · BENCH_READS=50 · BENCH_LIVE=30 · BENCH_PORT (and the next one; default: free ports).
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
 import WebSocket from 'ws';
@@ -32,7 +32,7 @@ import {
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const ONLY = (process.env.BENCH_ONLY ?? 'size,render,ingest,aggregates,live').split(',').map((s) => s.trim());
-const PORT = env('BENCH_PORT', 8801);
+const PORT = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined;
 const MAX = env('BENCH_MAX', 1_000_000);
 const SEED_BUDGET_MS = env('BENCH_SEED_BUDGET_S', 600) * 1000;
 const LOADS = env('BENCH_LOADS', 20);
@@ -177,7 +177,7 @@ async function cannon(url, amount, headers = {}) {
 
 /** 3. Sustained submissions per second, and that every acknowledged one is counted exactly once. */
 async function benchIngest(peil) {
-  const ceiling = await startCeiling(PORT + 1);
+  const ceiling = await startCeiling(PORT && PORT + 1);
   const rounds = [];
   try {
     const origin = { origin: peil.origin };

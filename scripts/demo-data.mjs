@@ -2,8 +2,9 @@
 // last six months and the five teams, so the dashboard has figures to show. Deterministic; running it
 // again stores nothing new (the submissionIds repeat).
 import { createHash } from 'node:crypto';
+import { ORIGIN } from './lib.mjs';
 
-const base = (process.env.PEIL_URL ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
+const base = (process.env.PEIL_URL ?? ORIGIN).replace(/\/+$/, '');
 const token = process.env.PEIL_TOKEN ?? 'demo-admin';
 const TEAMS = ['centrum', 'crabbehof', 'krispijn', 'oost', 'wielwijk'];
 const STELLING = ['helemaal_eens', 'eens', 'eens', 'eens', 'neutraal', 'oneens', 'weet_niet'];

@@ -1,14 +1,17 @@
-// npm start: build, migrate and seed the local database, then serve Peil on http://127.0.0.1:8787.
+// npm start: build, migrate and seed the local database, then serve Peil on http://127.0.0.1:8787
+// (PEIL_PORT moves it; PEIL_PERSIST_TO keeps the local state elsewhere than .wrangler/).
 import { buildAll } from './build.mjs';
 import { ORIGIN, PORT, prepareLocal, startDev, waitForHealth } from './lib.mjs';
+
+const persistTo = process.env.PEIL_PERSIST_TO || undefined;
 
 console.log('Peil: building the widget and dashboard…');
 await buildAll();
 console.log('Peil: applying migrations and seeding the demo gemeente…');
-await prepareLocal();
+await prepareLocal({ persistTo, port: PORT });
 
 const vars = process.env.PEIL_RATE_LIMIT === '0' ? { PEIL_RATE_LIMIT: '0' } : {};
-const dev = startDev({ port: PORT, vars });
+const dev = startDev({ port: PORT, persistTo, vars });
 const stop = () => {
   try {
     process.kill(-dev.pid, 'SIGTERM');
@@ -21,7 +24,7 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 dev.on('exit', (code) => process.exit(code ?? 0));
 
-await waitForHealth();
+await waitForHealth(ORIGIN, 120_000, dev);
 console.log(`
   Peil is running.
 

@@ -1,7 +1,9 @@
-// npm test: every suite — typecheck, vitest (unit in Node, worker in workerd), widget tests in
-// Chromium, end-to-end against wrangler dev — and one closing line "N passed, N failed".
+// npm test: every suite — typecheck, the deploy dry run, vitest (unit in Node, worker in workerd),
+// widget tests in Chromium, end-to-end against wrangler dev — and one closing line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildAll } from './build.mjs';
 import { ensureChromium } from './chromium.mjs';
 
@@ -37,6 +39,20 @@ if (want('typecheck')) {
   console.log('== typecheck (tsc -b)');
   const code = sh('npx', ['tsc', '-b']);
   record('typecheck', { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 }, code);
+}
+
+if (want('deploy')) {
+  // The deploy path from a clean state: `npm run deploy` builds dist/ first; a dry run bundles the
+  // worker and reads the assets without uploading anything.
+  console.log('== deploy (npm run deploy -- --dry-run)');
+  const outdir = mkdtempSync(join(tmpdir(), 'peil-dry-'));
+  const code = sh('npm', ['run', 'deploy', '--', '--dry-run', '--outdir', outdir], {
+    WRANGLER_LOG_PATH: process.env.WRANGLER_LOG_PATH ?? join(tmpdir(), 'peil-wrangler-logs'),
+  });
+  const bundled = existsSync(join(outdir, 'index.js'));
+  rmSync(outdir, { recursive: true, force: true });
+  const ok = code === 0 && bundled;
+  record('deploy', { passed: ok ? 1 : 0, failed: ok ? 0 : 1 }, code);
 }
 
 if (want('vitest')) {

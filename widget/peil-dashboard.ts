@@ -52,7 +52,15 @@ export class PeilDashboard extends LitElement {
   @state() private selection!: Selection;
   @state() private loginFailed = false;
 
-  private readonly report = new ReportController(this);
+  private readonly report = new ReportController(
+    this,
+    () => [this.selection, this.api, this.token],
+    (code) => {
+      if (code !== 'unauthorized') return;
+      sessionStorage.removeItem(TOKEN_KEY);
+      this.loginFailed = true;
+    },
+  );
 
   /** Names for the figures shown: the gemeente's own questions and teams, from the last read. */
   private get labels(): Labels {
@@ -71,15 +79,6 @@ export class PeilDashboard extends LitElement {
     }
     this.token ||= fromHash ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
     this.selection = readSelection(new URLSearchParams(location.search), this.questionnaire);
-    if (this.token) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    await this.report.load(this.selection, this.api, this.token);
-    if (this.report.error === 'unauthorized') {
-      sessionStorage.removeItem(TOKEN_KEY);
-      this.loginFailed = true;
-    }
   }
 
   private login(e: Event): void {
@@ -89,7 +88,8 @@ export class PeilDashboard extends LitElement {
     sessionStorage.setItem(TOKEN_KEY, this.token);
     this.loginFailed = false;
     this.downloads.reset();
-    void this.load();
+    // Also when the same code is given again; a new code would be read anyway, and only once.
+    this.report.reload();
   }
 
   private select(change: Partial<Selection>): void {
@@ -109,7 +109,6 @@ export class PeilDashboard extends LitElement {
     // the manifest analyzer list a second event named after the argument.
     const event = new SelectionChangeEvent(next);
     this.dispatchEvent(event);
-    void this.load();
   }
 
   private onFilter(e: Event): void {
@@ -141,7 +140,7 @@ export class PeilDashboard extends LitElement {
       return html`<div class="error-state">
         <h1>${msg('Tevredenheid van cliënten')}</h1>
         <p role="alert" class="error">${msg('Het dashboard kon niet worden geladen. Probeer het later opnieuw.')}</p>
-        <button type="button" @click=${() => void this.load()}>${msg('Opnieuw proberen')}</button>
+        <button type="button" @click=${() => this.report.reload()}>${msg('Opnieuw proberen')}</button>
       </div>`;
     }
     if (!r.report) return html`<p role="status">${msg('Gegevens worden geladen…')}</p>`;

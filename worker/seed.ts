@@ -18,17 +18,23 @@ export const DEMO = {
     { id: 'wielwijk', name: 'Wielwijk' },
   ],
   siteKey: 'demo-site',
-  origins: ['http://127.0.0.1:8787', 'http://localhost:8787'],
   adminToken: 'demo-admin',
   operatorToken: 'demo-operator',
   viewerToken: 'demo-viewer',
 } as const;
 
+/** The origins the demo site key accepts when Peil runs locally on `port`. */
+export function demoOrigins(port: number): string[] {
+  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+}
+
 /**
- * The demo gemeente of local development, as idempotent statements: running it twice changes nothing.
- * Its tokens are well known, so it must never be seeded into a deployed database.
+ * The demo gemeente of local development, served on `port` (wrangler dev's default unless PEIL_PORT
+ * moves it), as idempotent statements: running it twice changes nothing, and running it for another
+ * port moves the demo site key's origins there. Its tokens are well known, so it must never be
+ * seeded into a deployed database.
  */
-export async function demoSeed(): Promise<Statement[]> {
+export async function demoSeed(port = 8787): Promise<Statement[]> {
   const g = DEMO.gemeente.id;
   const p = DEMO.partner.id;
   const token = async (id: string, secret: string, role: string, partner: string | null, label: string): Promise<Statement> => ({
@@ -46,8 +52,8 @@ export async function demoSeed(): Promise<Statement[]> {
       params: [g, t.id, p, t.name],
     })),
     {
-      sql: 'INSERT OR IGNORE INTO site_keys (key, gemeente_id, partner_id, origins) VALUES (?, ?, ?, ?)',
-      params: [DEMO.siteKey, g, p, JSON.stringify(DEMO.origins)],
+      sql: 'INSERT INTO site_keys (key, gemeente_id, partner_id, origins) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET origins = excluded.origins',
+      params: [DEMO.siteKey, g, p, JSON.stringify(demoOrigins(port))],
     },
     await token('tok_demo_operator', DEMO.operatorToken, 'operator', null, 'demo operator'),
     await token('tok_demo_admin', DEMO.adminToken, 'admin', null, 'demo admin'),

@@ -3,6 +3,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 
 const BASE = '/v1/admin/questionnaires';
+const value = { type: 'string' };
+const flag = { type: 'boolean' };
 
 // An operator token acts for the gemeente named with --gemeente; an admin token for its own.
 function path(args, rest = '') {
@@ -37,6 +39,7 @@ export const commands = {
   'questionnaire list': {
     usage: 'questionnaire list [--gemeente ID]',
     help: "Lists the gemeente's questionnaires with status, latest version and draft.",
+    options: { gemeente: value },
     run: async (args, api) => {
       const { questionnaires } = await api.request('GET', path(args));
       return questionnaires.map((q) => ({
@@ -51,11 +54,13 @@ export const commands = {
   'questionnaire versions': {
     usage: 'questionnaire versions <id> [--gemeente ID]',
     help: 'Lists published versions with the items each added and removed.',
+    options: { gemeente: value },
     run: async (args, api) => (await api.request('GET', path(args, `${id(args)}/versions`))).versions,
   },
   'questionnaire show': {
     usage: 'questionnaire show <id> [--version N] [--out FILE] [--gemeente ID]',
     help: 'Shows a questionnaire (its latest version and draft) or one published version.',
+    options: { version: value, out: value, gemeente: value },
     run: async (args, api) => {
       const at = args.version ? `${id(args)}/versions/${encodeURIComponent(args.version)}` : id(args);
       return output(args, await api.request('GET', path(args, at)));
@@ -64,21 +69,24 @@ export const commands = {
   'questionnaire create': {
     usage: 'questionnaire create <template> [--id ID] [--publish] | --file FILE [--gemeente ID]',
     help: 'Creates a questionnaire from a template (see template list) or a JSON definition.',
+    options: { id: value, publish: flag, file: value, gemeente: value },
     run: async (args, api) => {
       const body = args.file
         ? { definition: await readDefinition(args.file) }
         : { template: need(args, 0, 'template id'), ...(args.id ? { id: args.id } : {}) };
-      return api.request('POST', path(args), { ...body, publish: args.publish === 'true' });
+      return api.request('POST', path(args), { ...body, publish: args.publish === true });
     },
   },
   'questionnaire draft': {
     usage: 'questionnaire draft <id> [--out FILE] [--gemeente ID]',
     help: 'Starts a draft from the latest version (or returns the open draft).',
+    options: { out: value, gemeente: value },
     run: async (args, api) => output(args, (await api.request('POST', path(args, `${id(args)}/draft`))).draft),
   },
   'questionnaire edit': {
     usage: 'questionnaire edit <id> <file.json> [--gemeente ID]',
     help: 'Replaces the draft with the definition in a JSON file (validated).',
+    options: { gemeente: value },
     run: async (args, api) => {
       const def = await readDefinition(need(args, 1, 'JSON file'));
       await api.request('PUT', path(args, `${id(args)}/draft`), def);
@@ -88,31 +96,37 @@ export const commands = {
   'questionnaire discard': {
     usage: 'questionnaire discard <id> [--gemeente ID]',
     help: 'Throws away the draft; published versions stay.',
+    options: { gemeente: value },
     run: (args, api) => api.request('DELETE', path(args, `${id(args)}/draft`)),
   },
   'questionnaire publish': {
     usage: 'questionnaire publish <id> [--gemeente ID]',
     help: 'Publishes the draft as the next version; earlier versions and their responses stay.',
+    options: { gemeente: value },
     run: (args, api) => api.request('POST', path(args, `${id(args)}/publish`)),
   },
   'questionnaire close': {
     usage: 'questionnaire close <id> [--gemeente ID]',
     help: 'Stops taking responses (submissions get questionnaire_closed).',
+    options: { gemeente: value },
     run: (args, api) => api.request('POST', path(args, `${id(args)}/close`)),
   },
   'questionnaire open': {
     usage: 'questionnaire open <id> [--gemeente ID]',
     help: 'Takes responses again.',
+    options: { gemeente: value },
     run: (args, api) => api.request('POST', path(args, `${id(args)}/open`)),
   },
   'template list': {
     usage: 'template list',
     help: 'Lists the default questionnaires a gemeente can start from.',
+    options: {},
     run: async (_args, api) => (await api.request('GET', '/v1/templates')).templates,
   },
   'template show': {
     usage: 'template show <id> [--out FILE]',
     help: 'Shows a default questionnaire in full.',
+    options: { out: value },
     run: async (args, api) => output(args, await api.request('GET', `/v1/templates/${encodeURIComponent(need(args, 0, 'template id'))}`)),
   },
 };

@@ -1,11 +1,12 @@
 // Tenancy commands: gemeenten, partners, site keys, tokens, invites, response deletion and retention.
 // Secrets (tokens, invites) are printed once by the API; store them somewhere safe straight away.
 
-const list = (v) => (v === undefined || v === 'true' ? [] : String(v).split(',').map((s) => s.trim()).filter(Boolean));
+const list = (v) => (v === undefined ? [] : v.split(',').map((s) => s.trim()).filter(Boolean));
 const enc = encodeURIComponent;
+const value = { type: 'string' };
 
 function need(value, what) {
-  if (value === undefined || value === 'true' || value === '') throw new Error(`missing ${what}`);
+  if (value === undefined || value === '') throw new Error(`missing ${what}`);
   return value;
 }
 
@@ -19,7 +20,7 @@ function teams(v) {
 
 function query(params) {
   const q = Object.entries(params)
-    .filter(([, v]) => v !== undefined && v !== 'true')
+    .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${enc(v)}`)
     .join('&');
   return q ? `?${q}` : '';
@@ -29,17 +30,20 @@ export const commands = {
   'gemeente create': {
     usage: 'gemeente create <id> --name NAME [--k 10]',
     help: 'Creates a gemeente (operator token); prints its first admin token once.',
+    options: { name: value, k: value },
     run: (a, api) =>
       api.request('POST', '/v1/gemeenten', { id: need(a._[0], '<id>'), name: need(a.name, '--name'), ...(a.k ? { k: Number(a.k) } : {}) }),
   },
   'gemeente list': {
     usage: 'gemeente list',
     help: 'Lists the gemeenten the token may see.',
+    options: {},
     run: (_a, api) => api.request('GET', '/v1/gemeenten'),
   },
   'partner create': {
     usage: 'partner create <gemeente> <id> --name NAME --origins URL,URL [--teams id:Naam,…] [--organisatie TEXT]',
     help: 'Creates a partner with teams; prints its site key and viewer token once.',
+    options: { name: value, origins: value, teams: value, organisatie: value },
     run: (a, api) =>
       api.request('POST', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/partners`, {
         id: need(a._[1], '<id>'),
@@ -52,11 +56,13 @@ export const commands = {
   'partner list': {
     usage: 'partner list <gemeente>',
     help: 'Lists partners with their teams.',
+    options: {},
     run: (a, api) => api.request('GET', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/partners`),
   },
   'team add': {
     usage: 'team add <gemeente> <partner> --teams id:Naam,…',
     help: 'Adds teams to a partner.',
+    options: { teams: value },
     run: (a, api) =>
       api.request('POST', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/partners/${enc(need(a._[1], '<partner>'))}/teams`, {
         teams: teams(need(a.teams, '--teams')),
@@ -65,11 +71,13 @@ export const commands = {
   'sitekey list': {
     usage: 'sitekey list <gemeente> [--partner ID]',
     help: 'Lists site keys with their origins, revoked ones included.',
+    options: { partner: value },
     run: (a, api) => api.request('GET', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/site-keys${query({ partner: a.partner })}`),
   },
   'sitekey add': {
     usage: 'sitekey add <gemeente> --partner ID --origins URL,URL',
     help: 'Adds a site key for a partner.',
+    options: { partner: value, origins: value },
     run: (a, api) =>
       api.request('POST', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/site-keys`, {
         partner: need(a.partner, '--partner'),
@@ -79,6 +87,7 @@ export const commands = {
   'sitekey origins': {
     usage: 'sitekey origins <gemeente> <key> --origins URL,URL',
     help: 'Replaces the origins a site key accepts submissions from.',
+    options: { origins: value },
     run: (a, api) =>
       api.request('PATCH', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/site-keys/${enc(need(a._[1], '<key>'))}`, {
         origins: list(need(a.origins, '--origins')),
@@ -87,16 +96,19 @@ export const commands = {
   'sitekey revoke': {
     usage: 'sitekey revoke <gemeente> <key>',
     help: 'Revokes a site key: its embeds stop taking answers at once.',
+    options: {},
     run: (a, api) => api.request('DELETE', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/site-keys/${enc(need(a._[1], '<key>'))}`),
   },
   'token list': {
     usage: 'token list <gemeente>',
     help: 'Lists tokens by id, role, label and last characters.',
+    options: {},
     run: (a, api) => api.request('GET', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/tokens`),
   },
   'token create': {
     usage: 'token create <gemeente> --role admin|viewer [--partner ID] [--label TEXT]',
     help: 'Creates a token (a viewer token for one partner); prints it once.',
+    options: { role: value, partner: value, label: value },
     run: (a, api) =>
       api.request('POST', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/tokens`, {
         role: need(a.role, '--role'),
@@ -107,16 +119,19 @@ export const commands = {
   'token rotate': {
     usage: 'token rotate <gemeente> <tokenId>',
     help: 'Gives a token a new secret; the old one stops working at once.',
+    options: {},
     run: (a, api) => api.request('POST', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/tokens/${enc(need(a._[1], '<tokenId>'))}/rotate`),
   },
   'token revoke': {
     usage: 'token revoke <gemeente> <tokenId>',
     help: 'Revokes a token.',
+    options: {},
     run: (a, api) => api.request('DELETE', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/tokens/${enc(need(a._[1], '<tokenId>'))}`),
   },
   'invite create': {
-    usage: 'invite create <questionnaire> [--partner ID] [--team ID] [--count 1] [--days 30] [--url URL] [--gemeente ID]',
+    usage: 'invite create <questionnaire> [--partner ID] [--team ID] [--count 1] [--days 30] [--page URL] [--gemeente ID]',
     help: 'Creates one-time invite links (a partner token: for its own partner).',
+    options: { partner: value, team: value, count: value, days: value, page: value, gemeente: value },
     run: (a, api) =>
       api.request('POST', `/v1/invites${query({ gemeente: a.gemeente })}`, {
         questionnaire: need(a._[0], '<questionnaire>'),
@@ -124,18 +139,20 @@ export const commands = {
         ...(a.team ? { team: a.team } : {}),
         ...(a.count ? { count: Number(a.count) } : {}),
         ...(a.days ? { expiresInDays: Number(a.days) } : {}),
-        ...(a.url ? { url: a.url } : {}),
+        ...(a.page ? { url: a.page } : {}),
       }),
   },
   'invite stats': {
     usage: 'invite stats <questionnaire> [--partner ID] [--gemeente ID]',
     help: 'Counts invites created, used, expired and open.',
+    options: { partner: value, gemeente: value },
     run: (a, api) =>
       api.request('GET', `/v1/invites${query({ questionnaire: need(a._[0], '<questionnaire>'), partner: a.partner, gemeente: a.gemeente })}`),
   },
   'response delete': {
     usage: 'response delete <submissionId> --questionnaire ID [--gemeente ID]',
     help: 'Deletes one response and takes it out of the figures.',
+    options: { questionnaire: value, gemeente: value },
     run: (a, api) =>
       api.request(
         'DELETE',
@@ -145,6 +162,7 @@ export const commands = {
   'retention set': {
     usage: 'retention set <questionnaire> --days N [--gemeente ID]',
     help: 'Sets how long responses are kept; older ones are deleted now and daily after.',
+    options: { days: value, gemeente: value },
     run: (a, api) =>
       api.request('PUT', `/v1/retention${query({ questionnaire: need(a._[0], '<questionnaire>'), gemeente: a.gemeente })}`, {
         days: Number(need(a.days, '--days')),
@@ -153,11 +171,13 @@ export const commands = {
   'retention show': {
     usage: 'retention show <questionnaire> [--gemeente ID]',
     help: 'Shows how long responses are kept.',
+    options: { gemeente: value },
     run: (a, api) => api.request('GET', `/v1/retention${query({ questionnaire: need(a._[0], '<questionnaire>'), gemeente: a.gemeente })}`),
   },
   'operator bootstrap': {
     usage: 'operator bootstrap [--label TEXT]',
     help: 'Prints a new operator token and the SQL that registers its hash (for a fresh deployment).',
+    options: { label: value },
     run: async (a) => {
       const { createHash, randomBytes } = await import('node:crypto');
       const token = `peil_op_${randomBytes(32).toString('base64url')}`;

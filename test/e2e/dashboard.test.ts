@@ -64,7 +64,7 @@ async function figure(page: Page, name: string): Promise<string> {
 beforeAll(async () => {
   await buildAll();
   await mkdir(SHOTS, { recursive: true });
-  stack = await startStack(8797);
+  stack = await startStack();
   const def = await fetch(`${stack.origin}/v1/questionnaires/${Q}?siteKey=demo-site`);
   version = ((await def.json()) as { version: number }).version;
   const res = await fetch(`${stack.origin}/v1/import?questionnaire=${Q}`, {

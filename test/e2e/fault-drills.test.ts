@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareLocal, startDev, waitForHealth } from '../../scripts/lib.mjs';
+import { serveLocal, startDev, waitForHealth } from '../../scripts/lib.mjs';
 import { startStack, type Stack } from './stack.js';
 
 const QUESTIONNAIRE = 'sociaal-team-kort';
@@ -60,10 +60,7 @@ const exited = (child: ChildProcess) =>
 describe('on a running stack', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack(8798, { PEIL_RATE_LIMIT: '0' });
-    // A thousand requests of log lines would fill an unread pipe and stall wrangler.
-    stack.dev.stdout?.resume();
-    stack.dev.stderr?.resume();
+    stack = await startStack({ PEIL_RATE_LIMIT: '0' });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -203,20 +200,15 @@ describe('on a running stack', () => {
 });
 
 describe('wrangler dev killed during a load run', () => {
-  const port = 8799;
-  const origin = `http://127.0.0.1:${port}`;
+  let port: number;
+  let origin: string;
   let persistTo: string;
   let dev: ChildProcess | undefined;
   const vars = { PEIL_RATE_LIMIT: '0' };
 
   beforeAll(async () => {
     persistTo = await mkdtemp(join(tmpdir(), 'peil-drill-'));
-    await prepareLocal({
-      persistTo,
-      extraSql: `UPDATE site_keys SET origins = '["${origin}"]' WHERE key = 'demo-site';\n`,
-    });
-    dev = startQuietDev(port, persistTo, vars);
-    await waitForHealth(origin);
+    ({ port, origin, dev } = await serveLocal({ persistTo, vars }));
   });
   afterAll(async () => {
     if (dev) {
@@ -274,8 +266,9 @@ describe('wrangler dev killed during a load run', () => {
       killGroup(dev!, 'SIGKILL');
       await exited(dev!);
       await new Promise((r) => setTimeout(r, 1000));
+      // The same port again: the clients keep retrying the origin they know.
       dev = startQuietDev(port, persistTo, vars);
-      await waitForHealth(origin);
+      await waitForHealth(origin, 120_000, dev);
     };
 
     await Promise.all([drill(), sendAll()]);

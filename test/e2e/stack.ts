@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { prepareLocal, startDev, waitForHealth } from '../../scripts/lib.mjs';
+import { serveLocal } from '../../scripts/lib.mjs';
 
 export interface Stack {
   origin: string;
@@ -14,22 +14,13 @@ export interface Stack {
 }
 
 /**
- * A fresh local Peil: its own state folder and port, migrated and seeded, served by `wrangler dev`,
- * and a headless Chromium. The demo site key is opened to this port's origin.
+ * A fresh local Peil: its own state folder and a free port, migrated and seeded, served by `wrangler
+ * dev`, and a headless Chromium. The demo site key is opened to this port's origin.
  */
-export async function startStack(port: number, vars: Record<string, string> = {}): Promise<Stack> {
-  const origin = `http://127.0.0.1:${port}`;
+export async function startStack(vars: Record<string, string> = {}): Promise<Stack> {
   const persistTo = await mkdtemp(join(tmpdir(), 'peil-e2e-'));
-  await prepareLocal({
-    persistTo,
-    extraSql: `UPDATE site_keys SET origins = '["${origin}","http://localhost:${port}"]' WHERE key = 'demo-site';\n`,
-  });
-  const dev = startDev({ port, persistTo, quiet: true, vars });
-  // Drain wrangler's output: an unread pipe fills up under load and stalls the server.
-  dev.stdout?.resume();
-  dev.stderr?.resume();
-  await waitForHealth(origin);
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless')) });
+  const { origin, dev } = await serveLocal({ persistTo, vars });
+  const browser = await launchBrowser();
   return {
     origin,
     browser,
@@ -45,4 +36,9 @@ export async function startStack(port: number, vars: Record<string, string> = {}
       await rm(persistTo, { recursive: true, force: true });
     },
   };
+}
+
+/** The system Chromium, headless, as the end-to-end tests drive it. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless')) });
 }

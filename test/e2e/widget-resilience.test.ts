@@ -7,7 +7,7 @@ import { startStack, type Stack } from './stack.js';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack(8793);
+  stack = await startStack();
 });
 afterAll(async () => {
   await stack?.stop();

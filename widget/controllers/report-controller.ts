@@ -1,3 +1,4 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Aggregate, ReportLabels } from '../../schemas/aggregate.js';
 import { apiBase, errorCode } from '../api.js';
@@ -22,6 +23,19 @@ export interface Report {
 
 export type ReportState = 'idle' | 'loading' | 'ready' | 'error';
 
+/** What a report is read for: the selection, the API base (as the attribute gives it) and the token. */
+export type ReportArgs = readonly [selection: Selection | undefined, api: string, token: string];
+
+/** A finished read, with what it was read for, so live changes and refreshes stay with it. */
+interface Read {
+  report: Report;
+  /** The task's arguments of this read; a new read has new ones, even for the same selection. */
+  args: ReportArgs;
+  selection: Selection;
+  api: string;
+  token: string;
+}
+
 /** How long live changes are gathered before the breakdowns are read again. */
 const REFRESH_DEBOUNCE_MS = 1500;
 
@@ -29,71 +43,100 @@ function isAggregate(x: unknown): x is Aggregate {
   return typeof x === 'object' && x !== null && typeof (x as Aggregate).n === 'number' && typeof (x as Aggregate).items === 'object';
 }
 
+const STATES: Record<TaskStatus, ReportState> = {
+  [TaskStatus.INITIAL]: 'idle',
+  [TaskStatus.PENDING]: 'loading',
+  [TaskStatus.COMPLETE]: 'ready',
+  [TaskStatus.ERROR]: 'error',
+};
+
 /**
- * Reads a report and keeps it live. One WebSocket carries the main selection; when its respondent
- * count changes, the breakdowns (team, trend) are read again after a short pause, so a burst of
- * submissions costs two reads instead of a socket per view.
+ * Reads a report and keeps it live. The read is a `@lit/task` over the host's selection, API and
+ * token: a new filter or token reads again (aborting a read still under way), and the last report
+ * stays shown while it loads or when it fails. One WebSocket carries the main selection; when its
+ * respondent count changes, the breakdowns (team, trend) are read again after a short pause, so a
+ * burst of submissions costs two reads instead of a socket per view.
  */
 export class ReportController implements ReactiveController {
-  state: ReportState = 'idle';
   /** Error code from the API (`unauthorized`, `forbidden`, …) or `load_failed`. */
   error?: string;
-  report?: Report;
   updatedAt?: Date;
   readonly live: LiveController<unknown>;
 
-  private seq = 0;
+  private read?: Read;
   private refreshTimer?: ReturnType<typeof setTimeout>;
-  private api = '';
-  private token = '';
-  private selection?: Selection;
+  private readonly task: Task<ReportArgs, Read>;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  /** `onError` hears the code of every failed read, e.g. to ask for a new token on `unauthorized`. */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    args: () => ReportArgs,
+    onError: (code: string) => void = () => {},
+  ) {
     host.addController(this);
     this.live = new LiveController<unknown>(host, (msg) => this.onLive(msg));
+    this.task = new Task(host, {
+      args,
+      task: async (reportArgs, { signal }) => {
+        clearTimeout(this.refreshTimer);
+        const [selection, attr, token] = reportArgs;
+        if (!selection || !token) return initialState;
+        const api = apiBase(attr);
+        return { report: await this.fetchReport(selection, api, token, signal), args: reportArgs, selection, api, token };
+      },
+      onComplete: (read) => {
+        this.read = read;
+        this.error = undefined;
+        this.updatedAt = new Date();
+        this.live.connect(`${read.api}/v1/live?${aggregateQuery(read.selection, read.report.range)}`, read.token);
+      },
+      onError: (e) => {
+        this.error = e instanceof ApiFailure ? e.code : 'load_failed';
+        onError(this.error);
+      },
+    });
   }
 
+<<<<<<< HEAD
+=======
+  get state(): ReportState {
+    return STATES[this.task.status];
+  }
+
+  /** The last report read, with live changes applied; kept while a new read loads or fails. */
+  get report(): Report | undefined {
+    return this.read?.report;
+  }
+
+  /** Reads the same selection again: a retry, or a login with the token already given. */
+  reload(): void {
+    void this.task.run();
+  }
+
+>>>>>>> misc
   hostDisconnected(): void {
     clearTimeout(this.refreshTimer);
   }
 
-  /** Loads `sel` from scratch (a new filter or token) and points the live connection at it. */
-  async load(sel: Selection, api: string, token: string, today = localToday()): Promise<void> {
-    this.api = apiBase(api);
-    this.token = token;
-    this.selection = sel;
-    clearTimeout(this.refreshTimer);
-    const seq = ++this.seq;
-    this.state = 'loading';
-    this.host.requestUpdate();
-    const range = resolveRange(sel, today);
+  private async fetchReport(sel: Selection, api: string, token: string, signal?: AbortSignal): Promise<Report> {
+    const get = (params: URLSearchParams) => this.get(api, token, params, signal);
+    const range = resolveRange(sel, localToday());
     const prevRange = previousRange(sel, range);
-    try {
-      const [current, byTeam, trend, previous] = await Promise.all([
-        this.get(aggregateQuery(sel, range)),
-        this.get(aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => undefined),
-        this.get(aggregateQuery(sel, range, { groupBy: sel.trend })).catch(() => undefined),
-        prevRange ? this.get(aggregateQuery(sel, prevRange)).catch(() => undefined) : undefined,
-      ]);
-      if (seq !== this.seq) return;
-      const labels = (current as Aggregate & { labels?: ReportLabels }).labels;
-      this.report = { current, byTeam, trend, previous, range, previousRange: prevRange, labels };
-      this.error = undefined;
-      this.state = 'ready';
-      this.updatedAt = new Date();
-      this.live.connect(`${this.api}/v1/live?${aggregateQuery(sel, range)}`, token);
-    } catch (e) {
-      if (seq !== this.seq) return;
-      this.error = e instanceof ApiFailure ? e.code : 'load_failed';
-      this.state = 'error';
-    }
-    this.host.requestUpdate();
+    const [current, byTeam, trend, previous] = await Promise.all([
+      get(aggregateQuery(sel, range)),
+      get(aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => undefined),
+      get(aggregateQuery(sel, range, { groupBy: sel.trend })).catch(() => undefined),
+      prevRange ? get(aggregateQuery(sel, prevRange)).catch(() => undefined) : undefined,
+    ]);
+    const labels = (current as Aggregate & { labels?: ReportLabels }).labels;
+    return { current, byTeam, trend, previous, range, previousRange: prevRange, labels };
   }
 
-  private async get(params: URLSearchParams): Promise<Aggregate> {
-    const res = await fetch(`${this.api}/v1/aggregates?${params}`, {
-      headers: { Authorization: `Bearer ${this.token}` },
+  private async get(api: string, token: string, params: URLSearchParams, signal?: AbortSignal): Promise<Aggregate> {
+    const res = await fetch(`${api}/v1/aggregates?${params}`, {
+      headers: { Authorization: `Bearer ${token}` },
       cache: 'no-store',
+      signal,
     });
     if (!res.ok) throw new ApiFailure((await errorCode(res)) ?? 'load_failed');
     const body: unknown = await res.json();
@@ -103,9 +146,9 @@ export class ReportController implements ReactiveController {
 
   private onLive(message: unknown): void {
     // The socket also answers pings; only aggregates change the report.
-    if (!isAggregate(message) || !this.report) return;
-    const changed = message.n !== this.report.current.n;
-    this.report = { ...this.report, current: message };
+    if (!isAggregate(message) || !this.read) return;
+    const changed = message.n !== this.read.report.current.n;
+    this.read = { ...this.read, report: { ...this.read.report, current: message } };
     this.updatedAt = new Date();
     this.host.requestUpdate();
     // The first message after (re)connecting repeats what was read; only a new count means new responses.
@@ -116,16 +159,17 @@ export class ReportController implements ReactiveController {
   }
 
   private async refreshBreakdowns(): Promise<void> {
-    const sel = this.selection;
-    const report = this.report;
-    if (!sel || !report) return;
-    const seq = this.seq;
+    const read = this.read;
+    if (!read) return;
+    const { selection: sel, api, token } = read;
+    const { range } = read.report;
     const [byTeam, trend] = await Promise.all([
-      this.get(aggregateQuery(sel, report.range, { groupBy: 'team', withTeam: false })).catch(() => report.byTeam),
-      this.get(aggregateQuery(sel, report.range, { groupBy: sel.trend })).catch(() => report.trend),
+      this.get(api, token, aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => read.report.byTeam),
+      this.get(api, token, aggregateQuery(sel, range, { groupBy: sel.trend })).catch(() => read.report.trend),
     ]);
-    if (seq !== this.seq || !this.report) return;
-    this.report = { ...this.report, byTeam, trend };
+    // A new selection was asked for meanwhile: these breakdowns belong to the old one.
+    if (this.task.status === TaskStatus.PENDING || this.read?.args !== read.args) return;
+    this.read = { ...this.read, report: { ...this.read.report, byTeam, trend } };
     this.host.requestUpdate();
   }
 }

@@ -25,6 +25,13 @@ describe('csv', () => {
     expect(safeText('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(safeText('Prima hulp')).toBe('Prima hulp');
     expect(safeText('Eerste regel\r\n\r\nTweede\nDerde')).toBe('Eerste regel / Tweede / Derde');
-    expect(BOM).toBe('\uFEFF');
+  });
+
+  it('starts a file with the UTF-8 byte order mark, which readers take as the encoding and drop', () => {
+    const fields = ['één', 'cliënt'];
+    const bytes = new TextEncoder().encode(BOM + csvRow(fields));
+    // The three bytes Excel looks for before it reads a CSV as UTF-8 rather than Windows-1252.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(readCsv(new TextDecoder('utf-8').decode(bytes))).toEqual([fields]);
   });
 });
