@@ -97,8 +97,6 @@ export class ReportController implements ReactiveController {
     });
   }
 
-<<<<<<< HEAD
-=======
   get state(): ReportState {
     return STATES[this.task.status];
   }
@@ -113,7 +111,6 @@ export class ReportController implements ReactiveController {
     void this.task.run();
   }
 
->>>>>>> misc
   hostDisconnected(): void {
     clearTimeout(this.refreshTimer);
   }
