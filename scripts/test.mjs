@@ -55,6 +55,12 @@ if (want('deploy')) {
   record('deploy', { passed: ok ? 1 : 0, failed: ok ? 0 : 1 }, code);
 }
 
+if (want('lint')) {
+  console.log('== lint (eslint, prettier --check)');
+  const code = sh('npm', ['run', '--silent', 'lint']);
+  record('lint', { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 }, code);
+}
+
 if (want('vitest')) {
   console.log('== vitest: unit (Node) and worker (workerd, real D1 and Durable Objects)');
   const file = 'test-results/vitest.json';
