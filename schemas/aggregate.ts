@@ -6,8 +6,16 @@ const Count = z.number().int().min(0);
 const Pct = z.number().min(0).max(100);
 const Mean = z.number();
 
-/** Every figure carries its base `n`; `indicatief` marks k ≤ n < 30. */
-const figure = { n: Count, indicatief: z.boolean() };
+/**
+ * Every figure carries its base `n` (the real count); `indicatief` marks k ≤ n < 30. Weighted figures
+ * add the Kish effective n, (Σw)² / Σw², which is what their intervals rest on.
+ */
+const figure = { n: Count, nEffective: z.number().min(0).optional(), indicatief: z.boolean() };
+/**
+ * 95% interval of a percentage, `[low, high]` in percent: Clopper–Pearson (exact) when n < 30 or fewer
+ * than 5 on either side, Wilson score otherwise; narrowed for a known population.
+ */
+const Interval = z.tuple([Pct, Pct]);
 
 export const CijferFigures = z.object({
   type: z.literal('cijfer'),
@@ -19,6 +27,7 @@ export const CijferFigures = z.object({
   /** Share of 5 or lower. */
   pctOnvoldoende: Pct,
   pctAchtOfHoger: Pct,
+  ci95Pct: z.object({ onvoldoende: Interval, achtOfHoger: Interval }),
   distribution: z.record(z.enum(CIJFER_VALUES), Count),
 });
 
@@ -32,13 +41,16 @@ export const StellingFigures = z.object({
   /** `weet_niet` is 20% or more of the answers: the percentages need a caveat. */
   weetNietFlag: z.boolean(),
   pct: z.object({ eens: Pct, neutraal: Pct, oneens: Pct }),
+  ci95: z.object({ eens: Interval, neutraal: Interval, oneens: Interval }),
   pctDetail: z.record(z.enum(OPINION_VALUES), Pct),
+  ci95Detail: z.record(z.enum(OPINION_VALUES), Interval),
 });
 
 export const AanradenFigures = z.object({
   type: z.literal('aanraden'),
   ...figure,
   pct: z.record(z.enum(AANRADEN_VALUES), Pct),
+  ci95: z.record(z.enum(AANRADEN_VALUES), Interval),
 });
 
 export const NpsFigures = z.object({
@@ -49,12 +61,14 @@ export const NpsFigures = z.object({
   score: z.number().int().min(-100).max(100),
   distribution: z.record(z.enum(NPS_VALUES), Count),
   pct: z.object({ promoters: Pct, passives: Pct, detractors: Pct }),
+  ci95: z.object({ promoters: Interval, passives: Interval, detractors: Interval }),
 });
 
 const choice = {
   /** Respondents who answered the item: the base, so meerkeuze percentages may add up to more than 100. */
   ...figure,
   pct: z.record(z.string(), Pct),
+  ci95: z.record(z.string(), Interval),
   counts: z.record(z.string(), Count),
 };
 export const KeuzeFigures = z.object({ type: z.literal('keuze'), ...choice });

@@ -25,9 +25,18 @@ const totals = {
     sd: 1.17,
     pctOnvoldoende: 1.7,
     pctAchtOfHoger: 89.3,
+    // R 4.2: binom.test(2, 121)$conf.int and prop.test(108, 121, correct = FALSE)$conf.int: "2% (0,2–5,8%)".
+    ci95Pct: { onvoldoende: [0.2, 5.8], achtOfHoger: [82.5, 93.6] },
     distribution: { '1': 0, '2': 0, '3': 1, '4': 0, '5': 1, '6': 2, '7': 9, '8': 27, '9': 45, '10': 36 },
   },
-  tot_aanraden: { type: 'aanraden', n: 121, indicatief: false, pct: { ja: 90.1, misschien: 8.3, nee: 1.7 } },
+  tot_aanraden: {
+    type: 'aanraden',
+    n: 121,
+    indicatief: false,
+    pct: { ja: 90.1, misschien: 8.3, nee: 1.7 },
+    // R 4.2: prop.test(109, 121, correct = FALSE), prop.test(10, 121, correct = FALSE), binom.test(2, 121).
+    ci95: { ja: [83.5, 94.2], misschien: [4.6, 14.5], nee: [0.2, 5.8] },
+  },
 };
 
 beforeAll(async () => {
@@ -91,21 +100,21 @@ describe('Dordrecht through import and GET /v1/aggregates', () => {
         n: 23,
         indicatief: true,
         cijfer: expect.objectContaining({ n: 23, indicatief: true, mean: 8.7, pctOnvoldoende: 4.3, pctAchtOfHoger: 87 }),
-        aanraden: { type: 'aanraden', n: 23, indicatief: true, pct: { ja: 91.3, misschien: 8.7, nee: 0 } },
+        aanraden: expect.objectContaining({ type: 'aanraden', n: 23, indicatief: true, pct: { ja: 91.3, misschien: 8.7, nee: 0 } }),
       },
       {
         key: 'crabbehof',
         n: 36,
         indicatief: false,
         cijfer: expect.objectContaining({ n: 36, indicatief: false, mean: 8.8, sd: 1.36, ci95: [8.4, 9.3], pctOnvoldoende: 2.8, pctAchtOfHoger: 88.9 }),
-        aanraden: { type: 'aanraden', n: 36, indicatief: false, pct: { ja: 91.7, misschien: 5.6, nee: 2.8 } },
+        aanraden: expect.objectContaining({ type: 'aanraden', n: 36, indicatief: false, pct: { ja: 91.7, misschien: 5.6, nee: 2.8 } }),
       },
       {
         key: 'krispijn',
         n: 21,
         indicatief: true,
         cijfer: expect.objectContaining({ n: 21, indicatief: true, mean: 8.8, pctOnvoldoende: 0, pctAchtOfHoger: 90.5 }),
-        aanraden: { type: 'aanraden', n: 21, indicatief: true, pct: { ja: 90.5, misschien: 9.5, nee: 0 } },
+        aanraden: expect.objectContaining({ type: 'aanraden', n: 21, indicatief: true, pct: { ja: 90.5, misschien: 9.5, nee: 0 } }),
       },
       { key: 'oost', suppressed: true },
       {
@@ -113,7 +122,7 @@ describe('Dordrecht through import and GET /v1/aggregates', () => {
         n: 26,
         indicatief: true,
         cijfer: expect.objectContaining({ n: 26, indicatief: true, mean: 8.8, pctOnvoldoende: 0, pctAchtOfHoger: 88.5 }),
-        aanraden: { type: 'aanraden', n: 26, indicatief: true, pct: { ja: 88.5, misschien: 7.7, nee: 3.8 } },
+        aanraden: expect.objectContaining({ type: 'aanraden', n: 26, indicatief: true, pct: { ja: 88.5, misschien: 7.7, nee: 3.8 } }),
       },
       { key: '_onbekend', suppressed: true },
     ]);

@@ -15,6 +15,7 @@ const a: Aggregate = {
       sd: 1.2,
       pctOnvoldoende: 5,
       pctAchtOfHoger: 70,
+      ci95Pct: { onvoldoende: [1.4, 16.5], achtOfHoger: [54.6, 81.9] },
       distribution: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 1, '6': 4, '7': 6, '8': 12, '9': 10, '10': 6 },
     },
     mw_serieus: { suppressed: true },
@@ -34,6 +35,7 @@ describe('aggregateCsv', () => {
     expect(lines).toContain(',40,tot_cijfer,cijfer,40,0,0,mean,8.1');
     expect(lines).toContain(',40,tot_cijfer,cijfer,40,0,0,ci95_low,7.7');
     expect(lines).toContain(',40,tot_cijfer,cijfer,40,0,0,pct_onvoldoende,5');
+    expect(lines).toContain(',40,tot_cijfer,cijfer,40,0,0,ci95_pct_onvoldoende_high,16.5');
     expect(lines).toContain(',40,tot_cijfer,cijfer,40,0,0,distribution_10,6');
   });
 

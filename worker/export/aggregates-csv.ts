@@ -15,7 +15,8 @@ function measures(figures: Record<string, unknown>, prefix = ''): [string, strin
     const name = prefix + snake(key);
     if (typeof value === 'number') out.push([name, value]);
     else if (typeof value === 'boolean') out.push([name, value ? 1 : 0]);
-    else if (Array.isArray(value) && key === 'ci95') out.push([`${name}_low`, value[0] as number], [`${name}_high`, value[1] as number]);
+    // Intervals ([low, high]) sit at every level: ci95, ci95.eens, ci95Pct.onvoldoende.
+    else if (Array.isArray(value)) out.push([`${name}_low`, value[0] as number], [`${name}_high`, value[1] as number]);
     else if (value && typeof value === 'object') out.push(...measures(value as Record<string, unknown>, `${name}_`));
   }
   return out;

@@ -30,6 +30,8 @@ describe('cijfer', () => {
       sd: 1.62,
       pctOnvoldoende: 10,
       pctAchtOfHoger: 70,
+      // R 4.2: binom.test(1, 10)$conf.int and binom.test(7, 10)$conf.int (n < 30: exact).
+      ci95Pct: { onvoldoende: [0.3, 44.5], achtOfHoger: [34.8, 93.3] },
       distribution: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 0, '6': 0, '7': 2, '8': 4, '9': 2, '10': 1 },
     });
   });
@@ -62,7 +64,10 @@ describe('stelling', () => {
       pctWeetNiet: 25,
       weetNietFlag: true,
       pct: { eens: 66.7, neutraal: 16.7, oneens: 16.7 },
+      // R 4.2: binom.test(8, 12), binom.test(2, 12), …: exact, as n < 30.
+      ci95: { eens: [34.9, 90.1], neutraal: [2.1, 48.4], oneens: [2.1, 48.4] },
       pctDetail: { helemaal_eens: 25, eens: 41.7, neutraal: 16.7, oneens: 8.3, helemaal_oneens: 8.3 },
+      ci95Detail: { helemaal_eens: [5.5, 57.2], eens: [15.2, 72.3], neutraal: [2.1, 48.4], oneens: [0.2, 38.5], helemaal_oneens: [0.2, 38.5] },
     });
   });
 
@@ -80,6 +85,8 @@ describe('aanraden', () => {
       n: 10,
       indicatief: true,
       pct: { ja: 70, misschien: 20, nee: 10 },
+      // R 4.2: binom.test(7, 10), binom.test(2, 10), binom.test(1, 10).
+      ci95: { ja: [34.8, 93.3], misschien: [2.5, 55.6], nee: [0.3, 44.5] },
     });
   });
 });
@@ -96,6 +103,8 @@ describe('nps', () => {
       score: 10,
       distribution: { '0': 1, '1': 0, '2': 0, '3': 0, '4': 0, '5': 1, '6': 1, '7': 2, '8': 1, '9': 2, '10': 2 },
       pct: { promoters: 40, passives: 30, detractors: 30 },
+      // R 4.2: binom.test(4, 10), binom.test(3, 10).
+      ci95: { promoters: [12.2, 73.8], passives: [6.7, 65.2], detractors: [6.7, 65.2] },
     });
   });
 
@@ -114,6 +123,8 @@ describe('keuze and meerkeuze', () => {
       n: 10,
       indicatief: true,
       pct: { a: 70, b: 60, c: 20 },
+      // R 4.2: binom.test(7, 10), binom.test(6, 10), binom.test(2, 10).
+      ci95: { a: [34.8, 93.3], b: [26.2, 87.8], c: [2.5, 55.6] },
       counts: { a: 7, b: 6, c: 2 },
     });
   });
@@ -125,6 +136,8 @@ describe('keuze and meerkeuze', () => {
       n: 8,
       indicatief: true,
       pct: { x: 62.5, y: 25, z: 0, oud: 12.5 },
+      // R 4.2: binom.test(5, 8), binom.test(2, 8), binom.test(0, 8), binom.test(1, 8).
+      ci95: { x: [24.5, 91.5], y: [3.2, 65.1], z: [0, 36.9], oud: [0.3, 52.7] },
       counts: { x: 5, y: 2, z: 0, oud: 1 },
     });
   });

@@ -1,7 +1,18 @@
 import type { Aggregate, AggregateGroup, ItemCell, ItemFigures } from '../../schemas/aggregate.js';
-import { AANRADEN_VALUES, ANSWERED, CIJFER_VALUES, NPS_VALUES, OPINION_VALUES, RESPONDENTS, UNKNOWN_GROUP, WEET_NIET } from '../../schemas/constants.js';
+import {
+  AANRADEN_VALUES,
+  ANSWERED,
+  CIJFER_VALUES,
+  NPS_VALUES,
+  OPINION_VALUES,
+  RESPONDENTS,
+  STELLING_VALUES,
+  UNKNOWN_GROUP,
+  WEET_NIET,
+} from '../../schemas/constants.js';
 import { assertNever } from '../../schemas/logic.js';
 import { allItems, type Item, type Section } from '../../schemas/questionnaire.js';
+import { fpcFactor, shareInterval } from './inference.js';
 import { effectiveK, isIndicatief, suppressLine } from './suppress.js';
 
 /** One summed cell of the cube. group is '' when there is no breakdown, else the group key (team id, 'YYYY-MM', 'YYYY-Qn', or '_onbekend' for responses without that field). */
@@ -32,10 +43,6 @@ function sumOf(counts: ValueCounts, values: readonly string[]): number {
   return values.reduce((s, v) => s + count(counts, v), 0);
 }
 
-function pctOf<V extends string>(counts: ValueCounts, values: readonly V[], n: number): Record<V, number> {
-  return Object.fromEntries(values.map((v) => [v, pct(count(counts, v), n)])) as Record<V, number>;
-}
-
 function countsOf<V extends string>(counts: ValueCounts, values: readonly V[]): Record<V, number> {
   return Object.fromEntries(values.map((v) => [v, count(counts, v)])) as Record<V, number>;
 }
@@ -58,8 +65,11 @@ function t975(df: number): number {
   );
 }
 
-/** Mean, sample sd and t-based 95% interval of numeric answers; `n` must be at least 1. */
-function moments(counts: ValueCounts, values: readonly string[]) {
+/**
+ * Mean, sample sd and t-based 95% interval of numeric answers; the base must be above 0. With weighted
+ * counts the variance is the weighted one scaled to the effective n, and the interval uses that n.
+ */
+function moments(counts: ValueCounts, values: readonly string[], nEff?: number, population?: number) {
   let n = 0;
   let sum = 0;
   for (const v of values) {
@@ -68,10 +78,12 @@ function moments(counts: ValueCounts, values: readonly string[]) {
   }
   const mean = sum / n;
   const squares = values.reduce((s, v) => s + count(counts, v) * (Number(v) - mean) ** 2, 0);
-  const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-  const half = n > 1 ? (t975(n - 1) * sd) / Math.sqrt(n) : 0;
+  const m = nEff ?? n;
+  const variance = m > 1 ? (squares / n) * (m / (m - 1)) : 0;
+  const sd = Math.sqrt(variance);
+  const half = m > 1 ? (t975(Math.max(1, Math.round(m - 1))) * sd * fpcFactor(m, population)) / Math.sqrt(m) : 0;
   // One division, like the percentages, so an exact half rounds up instead of falling to float error.
-  return { mean: Math.round((sum * 10) / n) / 10, exactMean: mean, sd, half };
+  return { mean: Math.round((sum * 10) / n) / 10, exactMean: mean, sd, variance, half, n: m };
 }
 
 /** Option ids of a keuze or meerkeuze item: as defined, then any other value met in the cube. */
@@ -83,92 +95,137 @@ function optionIds(item: { options: { id: string }[] }, counts: ValueCounts): st
 
 /** The base of an item's percentages: what suppression compares with k. */
 export function itemBase(item: Item, counts: ValueCounts): number {
-  switch (item.type) {
-    case 'cijfer':
-      return sumOf(counts, CIJFER_VALUES);
-    case 'nps':
-      return sumOf(counts, NPS_VALUES);
-    case 'stelling':
-      return sumOf(counts, OPINION_VALUES);
-    case 'aanraden':
-      return sumOf(counts, AANRADEN_VALUES);
-    case 'keuze':
-    case 'meerkeuze':
-    case 'open':
-      return count(counts, ANSWERED);
-    default:
-      return assertNever(item);
-  }
+  return sumOf(counts, baseValues(item, counts));
 }
 
+/** What changes the figures of an item beyond its counts. */
+export interface FigureOptions {
+  /** Size of the population the selection is drawn from: intervals get the finite-population correction. */
+  population?: number;
+  /** Weighted counts (Σw per value) and the sums of squared weights (Σw² per value), for weighted figures. */
+  weighted?: { counts: ValueCounts; squares: ValueCounts };
+}
+
+/**
+ * Shares of an item with their intervals. Without weights a share is count / n; with weights it is the
+ * weighted count over the weighted base, and its interval takes the Kish effective n.
+ */
+function shares(counts: ValueCounts, base: readonly string[], nEff: number | undefined, population: number | undefined) {
+  const total = sumOf(counts, base);
+  const m = nEff ?? total;
+  const of = (values: readonly string[]) => {
+    const x = sumOf(counts, values);
+    return { pct: pct(x, total), ci95: shareInterval(total > 0 ? (x / total) * m : 0, m, population) };
+  };
+  return <K extends string>(groups: Record<K, readonly string[]>) => {
+    const entries = Object.entries(groups).map(([key, values]) => [key, of(values as readonly string[])] as const);
+    return {
+      pct: Object.fromEntries(entries.map(([key, v]) => [key, v.pct])) as Record<K, number>,
+      ci95: Object.fromEntries(entries.map(([key, v]) => [key, v.ci95])) as Record<K, [number, number]>,
+    };
+  };
+}
+
+const each = <V extends string>(values: readonly V[]) => Object.fromEntries(values.map((v) => [v, [v] as readonly string[]])) as Record<V, readonly string[]>;
+
 /** The figures of one item from its value counts, without any suppression; its base must be at least 1. */
-export function itemFigures(item: Item, counts: ValueCounts, k: number, texts?: string[]): ItemFigures {
+export function itemFigures(item: Item, counts: ValueCounts, k: number, texts?: string[], opts: FigureOptions = {}): ItemFigures {
   const n = itemBase(item, counts);
   const indicatief = isIndicatief(n, k);
+  const w = opts.weighted?.counts ?? counts;
+  // Kish: (Σw)² / Σw² over the item's base; n stays the real count.
+  const nEff = opts.weighted ? itemBase(item, w) ** 2 / itemBase(item, opts.weighted.squares) : undefined;
+  const effective = nEff !== undefined ? { nEffective: Math.round(nEff * 10) / 10 } : {};
+  const share = shares(w, baseValues(item, w), nEff, opts.population);
   switch (item.type) {
     case 'cijfer': {
-      const m = moments(counts, CIJFER_VALUES);
+      const m = moments(w, CIJFER_VALUES, nEff, opts.population);
       const clamp = (x: number) => Math.min(10, Math.max(1, round1(x)));
+      const s = share({ onvoldoende: ['1', '2', '3', '4', '5'], achtOfHoger: ['8', '9', '10'] });
       return {
         type: 'cijfer',
         n,
+        ...effective,
         indicatief,
         mean: m.mean,
         ci95: [clamp(m.exactMean - m.half), clamp(m.exactMean + m.half)],
         sd: Math.round(m.sd * 100) / 100,
-        pctOnvoldoende: pct(sumOf(counts, ['1', '2', '3', '4', '5']), n),
-        pctAchtOfHoger: pct(sumOf(counts, ['8', '9', '10']), n),
+        pctOnvoldoende: s.pct.onvoldoende,
+        pctAchtOfHoger: s.pct.achtOfHoger,
+        ci95Pct: s.ci95,
         distribution: countsOf(counts, CIJFER_VALUES),
       };
     }
     case 'stelling': {
       const nWeetNiet = count(counts, WEET_NIET);
-      const detail = pctOf(counts, OPINION_VALUES, n);
-      const pctWeetNiet = pct(nWeetNiet, n + nWeetNiet);
+      const detail = share(each(OPINION_VALUES));
+      const pctWeetNiet = pct(count(w, WEET_NIET), sumOf(w, STELLING_VALUES));
+      const s = share({ eens: ['helemaal_eens', 'eens'], neutraal: ['neutraal'], oneens: ['oneens', 'helemaal_oneens'] });
       return {
         type: 'stelling',
         n,
+        ...effective,
         indicatief,
         nWeetNiet,
         pctWeetNiet,
         // On the published figure, so what a reader sees as 20.0 is flagged.
         weetNietFlag: pctWeetNiet >= 20,
-        pct: {
-          eens: pct(sumOf(counts, ['helemaal_eens', 'eens']), n),
-          neutraal: detail.neutraal,
-          oneens: pct(sumOf(counts, ['oneens', 'helemaal_oneens']), n),
-        },
-        pctDetail: detail,
+        pct: s.pct,
+        ci95: s.ci95,
+        pctDetail: detail.pct,
+        ci95Detail: detail.ci95,
       };
     }
-    case 'aanraden':
-      return { type: 'aanraden', n, indicatief, pct: pctOf(counts, AANRADEN_VALUES, n) };
+    case 'aanraden': {
+      const s = share(each(AANRADEN_VALUES));
+      return { type: 'aanraden', n, ...effective, indicatief, pct: s.pct, ci95: s.ci95 };
+    }
     case 'nps': {
-      const promoters = sumOf(counts, ['9', '10']);
-      const detractors = sumOf(counts, ['0', '1', '2', '3', '4', '5', '6']);
-      const score = ((promoters - detractors) * 100) / n;
+      const promoters = sumOf(w, ['9', '10']);
+      const detractors = sumOf(w, ['0', '1', '2', '3', '4', '5', '6']);
+      const score = ((promoters - detractors) * 100) / sumOf(w, NPS_VALUES);
+      const s = share({ promoters: ['9', '10'], passives: ['7', '8'], detractors: ['0', '1', '2', '3', '4', '5', '6'] });
       return {
         type: 'nps',
         n,
+        ...effective,
         indicatief,
-        mean: moments(counts, NPS_VALUES).mean,
+        mean: moments(w, NPS_VALUES).mean,
         // Half away from zero, so a score and its mirror image round alike.
         score: Math.sign(score) * Math.round(Math.abs(score)) || 0,
         distribution: countsOf(counts, NPS_VALUES),
-        pct: {
-          promoters: pct(promoters, n),
-          passives: pct(n - promoters - detractors, n),
-          detractors: pct(detractors, n),
-        },
+        pct: s.pct,
+        ci95: s.ci95,
       };
     }
     case 'keuze':
     case 'meerkeuze': {
       const ids = optionIds(item, counts);
-      return { type: item.type, n, indicatief, pct: pctOf(counts, ids, n), counts: countsOf(counts, ids) };
+      const s = share(each(ids));
+      return { type: item.type, n, ...effective, indicatief, pct: s.pct, ci95: s.ci95, counts: countsOf(counts, ids) };
     }
     case 'open':
       return { type: 'open', n, indicatief, ...(texts ? { texts } : {}) };
+    default:
+      return assertNever(item);
+  }
+}
+
+/** The values whose counts make up an item's base (for keuze and meerkeuze: those who answered). */
+function baseValues(item: Item, counts: ValueCounts): readonly string[] {
+  switch (item.type) {
+    case 'cijfer':
+      return CIJFER_VALUES;
+    case 'nps':
+      return NPS_VALUES;
+    case 'stelling':
+      return OPINION_VALUES;
+    case 'aanraden':
+      return AANRADEN_VALUES;
+    case 'keuze':
+    case 'meerkeuze':
+    case 'open':
+      return counts.has(ANSWERED) ? [ANSWERED] : [];
     default:
       return assertNever(item);
   }
