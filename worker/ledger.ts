@@ -1,5 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
-import type { CellFilter, GroupBy, LedgerRecord, SubmitResult } from './ledger-types.js';
+import type { CellFilter, Dimension, GroupBy, LedgerRecord, SubmitResult } from './ledger-types.js';
 import { removeResponses, storeResponse } from './ledger/cube.js';
 import { LIVE_COALESCE_MS, liveMessage, pushAll, subscriptionOf } from './ledger/live.js';
 import { countResponses, readCells, readOpenTexts, readResponses, recompute } from './ledger/query.js';
@@ -57,8 +57,8 @@ export class Ledger extends DurableObject<Env> {
   }
 
   /** Summed cube cells for a selection, optionally broken down (see ledger/query.ts). */
-  async cells(filter: CellFilter, groupBy?: GroupBy): Promise<CubeCell[]> {
-    return readCells(this.sql, filter, groupBy);
+  async cells(filter: CellFilter, groupBy?: GroupBy, by?: Dimension[]): Promise<CubeCell[]> {
+    return readCells(this.sql, filter, groupBy, by);
   }
 
   /** The cube's figures rebuilt from the stored responses: a test and audit tool, never a dashboard path. */

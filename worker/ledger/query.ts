@@ -1,6 +1,6 @@
 import { ANSWERED, RESPONDENTS, UNKNOWN_GROUP } from '../../schemas/constants.js';
 import type { AnswerValue } from '../../schemas/questionnaire.js';
-import { DIMENSIONS, type CellFilter, type GroupBy, type LedgerRecord } from '../ledger-types.js';
+import { DIMENSIONS, type CellFilter, type Dimension, type GroupBy, type LedgerRecord } from '../ledger-types.js';
 import { groupKey } from '../report/period.js';
 import { planRange, type RangePlan } from '../report/rollup.js';
 import type { CubeCell } from '../report/stats.js';
@@ -60,8 +60,10 @@ function where(filter: CellFilter): { sql: string; args: string[] } {
  * are read from the monthly roll-up and only the loose days from the daily cube, so the cost of a read
  * does not grow with the number of responses (see report/rollup.ts). Day and week breakdowns need days.
  */
-export function readCells(sql: SqlStorage, filter: CellFilter, groupBy?: GroupBy): CubeCell[] {
+export function readCells(sql: SqlStorage, filter: CellFilter, groupBy?: GroupBy, by: readonly Dimension[] = []): CubeCell[] {
   const group = groupBy ? GROUP_EXPR[groupBy] : "''";
+  // Cells kept apart per combination of `by` (for weights, which depend only on those values).
+  const extra = by.map((d) => `, ${d}`).join('');
   const plan: RangePlan = groupBy === 'day' || groupBy === 'week' ? { days: [{ from: filter.from, to: filter.to }] } : planRange(filter.from, filter.to);
   const reads: { table: string; from?: string; to?: string; toExcl?: string }[] = plan.days.map((d) => ({ table: 'cube', ...d }));
   if (plan.months) reads.push({ table: 'cube_month', from: plan.months.from, toExcl: plan.months.toExcl });
@@ -70,18 +72,19 @@ export function readCells(sql: SqlStorage, filter: CellFilter, groupBy?: GroupBy
     const w = where({ from: read.from, to: read.to, dims: filter.dims });
     const bounds = read.toExcl ? `${w.sql ? `${w.sql} AND` : 'WHERE'} day < ?` : w.sql;
     const rows = sql
-      .exec<{ grp: string; item: string; value: string; count: number }>(
-        `SELECT ${group} AS grp, item, value, SUM(count) AS count FROM ${read.table} ${bounds} GROUP BY grp, item, value`,
+      .exec<{ grp: string; item: string; value: string; count: number } & Record<string, string>>(
+        `SELECT ${group} AS grp${extra}, item, value, SUM(count) AS count FROM ${read.table} ${bounds} GROUP BY grp${extra}, item, value`,
         ...w.args,
         ...(read.toExcl ? [read.toExcl] : []),
       )
       .toArray();
     for (const r of rows) {
       const g = r.grp === '' && groupBy ? UNKNOWN_GROUP : r.grp;
-      const key = `${g}\u0000${r.item}\u0000${r.value}`;
+      const combo = by.map((d) => r[d]);
+      const key = [g, ...combo, r.item, r.value].join('\u0000');
       const cell = sums.get(key);
       if (cell) cell.count += r.count;
-      else sums.set(key, { group: g, item: r.item, value: r.value, count: r.count });
+      else sums.set(key, { group: g, item: r.item, value: r.value, count: r.count, ...(by.length ? { dims: Object.fromEntries(by.map((d, i) => [d, combo[i]])) } : {}) });
     }
   }
   return [...sums.values()];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Aggregate } from '../../schemas/aggregate.js';
 import { Item, Section } from '../../schemas/questionnaire.js';
-import { buildAggregate, itemFigures, type CubeCell } from './stats.js';
+import { buildAggregate, buildComparison, itemFigures, type CubeCell } from './stats.js';
 
 const text = { nl: 'x', en: 'x' };
 const item = (id: string, type: string, extra: object = {}): Item => Item.parse({ id, type, text, ...extra });
@@ -257,5 +257,36 @@ describe('buildAggregate', () => {
       { suppressed: true },
       { suppressed: true },
     ]);
+  });
+});
+
+describe('buildComparison', () => {
+  const def = { sections: [Section.parse({ id: 's', title: text, items: [cijfer, stelling, aanraden] })] };
+  const cellsOf = (resp: number, c: Record<string, number>, s: Record<string, number>, r: Record<string, number>): CubeCell[] => [
+    { group: '', item: '_resp', value: '', count: resp },
+    ...Object.entries(c).map(([value, count]) => ({ group: '', item: 'cijfer', value, count })),
+    ...Object.entries(s).map(([value, count]) => ({ group: '', item: 'stelling', value, count })),
+    ...Object.entries(r).map(([value, count]) => ({ group: '', item: 'aanraden', value, count })),
+  ];
+
+  it('tests each headline figure as R does', () => {
+    // R 4.2: t.test(a, b)$p.value 0.001029883 for a = 7×40, 8×30, 9×20, 5×10 and b = 7×30, 8×25, 9×10, 5×15, 6×20;
+    // prop.test(c(60, 45), c(100, 100), correct = FALSE)$p.value 0.0336720689;
+    // fisher.test(matrix(c(118, 3, 40, 5), 2, byrow = TRUE))$p.value 0.034581478.
+    const now = cellsOf(121, { '7': 40, '8': 30, '9': 20, '5': 10 }, { eens: 60, oneens: 40, weet_niet: 3 }, { ja: 118, nee: 3 });
+    const then = cellsOf(100, { '7': 30, '8': 25, '9': 10, '5': 15, '6': 20 }, { eens: 45, neutraal: 55 }, { ja: 40, misschien: 5 });
+    const c = buildComparison(def, now, then, { k: 10 });
+    expect(c.n).toBe(100);
+    expect(c.items).toEqual({
+      cijfer: { delta: 0.55, p: 0.001, significant: true, test: 'welch' },
+      stelling: { delta: 15, p: 0.0337, significant: true, test: 'z' },
+      aanraden: { delta: 8.6, p: 0.0346, significant: true, test: 'fisher' },
+    });
+  });
+
+  it('leaves out items below k on either side, and calls p ≥ 0.05 not significant', () => {
+    const c = buildComparison(def, cellsOf(30, {}, { eens: 16, oneens: 14 }, { ja: 4 }), cellsOf(30, {}, { eens: 14, oneens: 16 }, { ja: 30 }), { k: 10 });
+    expect(Object.keys(c.items)).toEqual(['stelling']);
+    expect(c.items.stelling).toMatchObject({ significant: false });
   });
 });

@@ -12,7 +12,7 @@ import {
 } from '../../schemas/constants.js';
 import { assertNever } from '../../schemas/logic.js';
 import { allItems, type Item, type Section } from '../../schemas/questionnaire.js';
-import { fpcFactor, shareInterval } from './inference.js';
+import { ALPHA, fpcFactor, shareInterval, twoShareTest, welchTest } from './inference.js';
 import { effectiveK, isIndicatief, suppressLine } from './suppress.js';
 
 /** One summed cell of the cube. group is '' when there is no breakdown, else the group key (team id, 'YYYY-MM', 'YYYY-Qn', or '_onbekend' for responses without that field). */
@@ -21,6 +21,10 @@ export interface CubeCell {
   item: string;
   value: string;
   count: number;
+  /** The weight of each respondent counted in this cell, for a weighted aggregate (see report/weights.ts). */
+  weight?: number;
+  /** The dimension values of the cell, when read apart per combination for weighting. */
+  dims?: Record<string, string>;
 }
 
 /** Counts of one item in one selection, by answer value. */
@@ -231,12 +235,35 @@ function baseValues(item: Item, counts: ValueCounts): readonly string[] {
   }
 }
 
-type Tally = Map<string, Map<string, number>>;
+/** Per item and value: the real count, and for weighted aggregates Σw and Σw². */
+class Tally {
+  readonly counts = new Map<string, Map<string, number>>();
+  readonly weighted = new Map<string, Map<string, number>>();
+  readonly squares = new Map<string, Map<string, number>>();
 
-function tally(into: Tally, cell: CubeCell): void {
+  add(cell: CubeCell): void {
+    const w = cell.weight ?? 1;
+    bump(this.counts, cell, cell.count);
+    bump(this.weighted, cell, cell.count * w);
+    bump(this.squares, cell, cell.count * w * w);
+  }
+
+  item(id: string): ValueCounts {
+    return this.counts.get(id) ?? NONE;
+  }
+
+  figureOptions(id: string, weighted: boolean, population?: number): FigureOptions {
+    return {
+      ...(population !== undefined ? { population } : {}),
+      ...(weighted ? { weighted: { counts: this.weighted.get(id) ?? NONE, squares: this.squares.get(id) ?? NONE } } : {}),
+    };
+  }
+}
+
+function bump(into: Map<string, Map<string, number>>, cell: CubeCell, by: number): void {
   let values = into.get(cell.item);
   if (!values) into.set(cell.item, (values = new Map()));
-  values.set(cell.value, (values.get(cell.value) ?? 0) + cell.count);
+  values.set(cell.value, (values.get(cell.value) ?? 0) + by);
 }
 
 const NONE: ValueCounts = new Map();
@@ -249,31 +276,42 @@ function groupKeys(seen: Iterable<string>, order: readonly string[] = []): strin
   return [...new Set(order), ...rest];
 }
 
+/** Options of `buildAggregate`; everything after `grouped` may be left out. */
+export interface AggregateOptions {
+  k: number;
+  grouped: boolean;
+  groupOrder?: string[];
+  openTexts?: Record<string, string[]>;
+  /** Use the cells' weights for percentages and means (n stays the real count, `nEffective` beside it). */
+  weighted?: boolean;
+  /** Population of the whole selection, for the finite-population correction of its intervals. */
+  population?: number;
+  /** Population per group of a breakdown, where known. */
+  groupPopulation?: Record<string, number>;
+}
+
 /**
  * The figures a gemeente reads, from summed cube cells, with small cells suppressed.
  * Groups named in `groupOrder` appear even without responses (suppressed). Open texts are for the
  * whole selection, so only the top level carries them.
  */
-export function buildAggregate(
-  def: { sections: Section[] },
-  cells: CubeCell[],
-  opts: { k: number; grouped: boolean; groupOrder?: string[]; openTexts?: Record<string, string[]> },
-): Aggregate {
+export function buildAggregate(def: { sections: Section[] }, cells: CubeCell[], opts: AggregateOptions): Aggregate {
   const k = effectiveK(opts.k);
+  const weighted = opts.weighted === true;
   const items = allItems(def);
-  const total: Tally = new Map();
+  const total = new Tally();
   const byGroup = new Map<string, Tally>();
   for (const cell of cells) {
-    tally(total, cell);
+    total.add(cell);
     if (!opts.grouped) continue;
     // An unlabelled cell in a breakdown would be a hidden group; counting it as unknown keeps the line additive.
     const key = cell.group || UNKNOWN_GROUP;
     let group = byGroup.get(key);
-    if (!group) byGroup.set(key, (group = new Map()));
-    tally(group, cell);
+    if (!group) byGroup.set(key, (group = new Tally()));
+    group.add(cell);
   }
-  const respondents = (t: Tally | undefined) => t?.get(RESPONDENTS)?.get('') ?? 0;
-  const totalBase = new Map(items.map((item) => [item.id, itemBase(item, total.get(item.id) ?? NONE)]));
+  const respondents = (t: Tally | undefined) => t?.item(RESPONDENTS).get('') ?? 0;
+  const totalBase = new Map(items.map((item) => [item.id, itemBase(item, total.item(item.id))]));
 
   const aggregate: Aggregate = {
     n: respondents(total),
@@ -282,7 +320,7 @@ export function buildAggregate(
       items.map((item): [string, ItemCell] => [
         item.id,
         totalBase.get(item.id)! >= k
-          ? itemFigures(item, total.get(item.id)!, k, opts.openTexts?.[item.id])
+          ? itemFigures(item, total.item(item.id), k, opts.openTexts?.[item.id], total.figureOptions(item.id, weighted, opts.population))
           : { suppressed: true },
       ]),
     ),
@@ -295,12 +333,13 @@ export function buildAggregate(
   const groupHidden = suppressLine(n, k, { totalPublished: true });
   const itemHidden = new Map(
     items.map((item) => {
-      const bases = tallies.map((t) => itemBase(item, t?.get(item.id) ?? NONE));
+      const bases = tallies.map((t) => itemBase(item, t?.item(item.id) ?? NONE));
       return [item.id, suppressLine(bases, k, { totalPublished: totalBase.get(item.id)! >= k, forced: groupHidden })];
     }),
   );
   aggregate.groups = keys.map((key, g): AggregateGroup => {
     if (groupHidden[g]) return { key, suppressed: true };
+    const t = tallies[g]!;
     return {
       key,
       n: n[g],
@@ -308,10 +347,71 @@ export function buildAggregate(
       items: Object.fromEntries(
         items.map((item): [string, ItemCell] => [
           item.id,
-          itemHidden.get(item.id)![g] ? { suppressed: true } : itemFigures(item, tallies[g]!.get(item.id)!, k),
+          itemHidden.get(item.id)![g]
+            ? { suppressed: true }
+            : itemFigures(item, t.item(item.id), k, undefined, t.figureOptions(item.id, weighted, opts.groupPopulation?.[key])),
         ]),
       ),
     };
   });
   return aggregate;
+}
+
+/** One item's change against the comparison period: its headline figure now minus then. */
+export interface ItemComparison {
+  /** In points of the mean (cijfer, nps; two decimals) or percentage points (stelling % eens, aanraden % ja; one). */
+  delta: number;
+  p: number;
+  significant: boolean;
+  test: 'welch' | 'z' | 'fisher';
+}
+
+/**
+ * Tests the headline figure of each item between two selections: the cijfer and nps mean with Welch's
+ * t-test, % (helemaal) mee eens and % ja with the two-share test (Fisher's exact test where an expected
+ * count is below 5). Items whose base is below k on either side are left out, as their figures are hidden.
+ * Weighted, the shares and means are the weighted ones on the Kish effective n.
+ */
+export function buildComparison(
+  def: { sections: Section[] },
+  now: CubeCell[],
+  then: CubeCell[],
+  opts: { k: number; weighted?: boolean },
+): { n: number; items: Record<string, ItemComparison> } {
+  const k = effectiveK(opts.k);
+  const [a, b] = [now, then].map((cells) => {
+    const t = new Tally();
+    for (const cell of cells) t.add(cell);
+    return t;
+  });
+  const items: Record<string, ItemComparison> = {};
+  for (const item of allItems(def)) {
+    if (itemBase(item, a.item(item.id)) < k || itemBase(item, b.item(item.id)) < k) continue;
+    const headline = (t: Tally) => {
+      const o = t.figureOptions(item.id, opts.weighted === true);
+      const w = o.weighted?.counts ?? t.item(item.id);
+      const base = baseValues(item, w);
+      const nEff = o.weighted ? sumOf(w, base) ** 2 / sumOf(o.weighted.squares, base) : sumOf(w, base);
+      // Unweighted the counts go in as they are, so Fisher's test can take them.
+      const share = (values: readonly string[]) =>
+        o.weighted ? { x: (sumOf(w, values) / sumOf(w, base)) * nEff, n: nEff } : { x: sumOf(w, values), n: nEff };
+      return { w, nEff, share };
+    };
+    const [ha, hb] = [headline(a), headline(b)];
+    let result: Omit<ItemComparison, 'significant'> | undefined;
+    if (item.type === 'cijfer' || item.type === 'nps') {
+      const values = item.type === 'cijfer' ? CIJFER_VALUES : NPS_VALUES;
+      const [ma, mb] = [moments(ha.w, values, ha.nEff), moments(hb.w, values, hb.nEff)];
+      const p = welchTest({ mean: ma.exactMean, variance: ma.variance, n: ma.n }, { mean: mb.exactMean, variance: mb.variance, n: mb.n });
+      // Two decimals: a difference of two means rounded to one would often read as 0,0 or hide a half.
+      result = { delta: Math.round((ma.exactMean - mb.exactMean) * 100) / 100, p, test: 'welch' };
+    } else if (item.type === 'stelling' || item.type === 'aanraden') {
+      const values = item.type === 'stelling' ? ['helemaal_eens', 'eens'] : ['ja'];
+      const [sa, sb] = [ha.share(values), hb.share(values)];
+      const tested = twoShareTest(sa.x, sa.n, sb.x, sb.n);
+      result = { delta: round1(((sa.x / sa.n - sb.x / sb.n) * 100)), p: tested.p, test: tested.test };
+    }
+    if (result) items[item.id] = { ...result, p: Math.round(result.p * 10000) / 10000, significant: result.p < ALPHA };
+  }
+  return { n: b.item(RESPONDENTS).get('') ?? 0, items };
 }
