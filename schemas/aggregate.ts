@@ -140,3 +140,22 @@ export const ReportLabels = z.object({
   ),
 });
 export type ReportLabels = z.infer<typeof ReportLabels>;
+
+/** The change of each item's headline figure against a comparison period, tested at α = 0.05. */
+export const Comparison = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Respondents in the comparison period. */
+  n: Count,
+  items: z.record(
+    z.string(),
+    z.object({
+      /** Now minus then: points of the mean (cijfer, nps) or percentage points (% eens, % ja). */
+      delta: z.number(),
+      p: z.number().min(0).max(1),
+      significant: z.boolean(),
+      test: z.enum(['welch', 'z', 'fisher']),
+    }),
+  ),
+});
+export type Comparison = z.infer<typeof Comparison>;

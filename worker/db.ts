@@ -272,3 +272,15 @@ export async function isKnownOrigin(db: D1Database, origin: string): Promise<boo
     .first<{ ok: number }>();
   return row !== null;
 }
+
+/** The stored population margins of a questionnaire (JSON), or null when it is not weighted. */
+export async function getWeights(db: D1Database, gemeente: string, questionnaire: string): Promise<string | null | undefined> {
+  const row = await db.prepare('SELECT weights FROM questionnaires WHERE gemeente_id = ? AND id = ?').bind(gemeente, questionnaire).first<{ weights: string | null }>();
+  return row ? row.weights : undefined;
+}
+
+/** Stores the margins; false when there is no such questionnaire. */
+export async function setWeights(db: D1Database, gemeente: string, questionnaire: string, weights: string): Promise<boolean> {
+  const res = await db.prepare('UPDATE questionnaires SET weights = ? WHERE gemeente_id = ? AND id = ?').bind(weights, gemeente, questionnaire).run();
+  return res.meta.changes === 1;
+}

@@ -16,6 +16,7 @@ import { questionnaires } from './routes/questionnaires.js';
 import { questionnairesAdmin, templates } from './routes/questionnaires-admin.js';
 import { responses } from './routes/responses.js';
 import { gemeenten, retention } from './routes/tenants.js';
+import { weights } from './routes/weights.js';
 
 export { Ledger } from './ledger.js';
 
@@ -54,6 +55,7 @@ app.route('/v1/admin/questionnaires', questionnairesAdmin);
 app.route('/v1/templates', templates);
 app.route('/v1/gemeenten', gemeenten);
 app.route('/v1/retention', retention);
+app.route('/v1/weights', weights);
 app.route('/v1/invites', invites);
 app.route('/v1/openapi.json', openapi);
 app.route('/', pages);

@@ -3,6 +3,8 @@ import type { Answers } from '../schemas/questionnaire.js';
 /** Dimensions a report may filter on; all stored as '' when unknown. */
 export const DIMENSIONS = ['partner', 'team', 'contact', 'status', 'role', 'channel'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
+/** Dimensions a gemeente may give population margins for (the channel is how we asked, not who answered). */
+export const WEIGHT_DIMENSIONS = ['partner', 'team', 'contact', 'status', 'role'] as const satisfies readonly Dimension[];
 
 export const GROUP_BY = ['team', 'partner', 'contact', 'status', 'role', 'channel', 'day', 'week', 'month', 'quarter', 'year'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];

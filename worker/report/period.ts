@@ -68,3 +68,24 @@ export function groupKey(groupBy: GroupBy, day: string, dims: Record<Dimension, 
       return dims[groupBy];
   }
 }
+
+export const COMPARE = ['previous', 'lastyear'] as const;
+export type Compare = (typeof COMPARE)[number];
+
+const dayMs = 86_400_000;
+const asTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
+const asDay = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/** One year earlier; 29 February becomes 28 February. */
+function yearEarlier(day: string): string {
+  const y = String(Number(day.slice(0, 4)) - 1).padStart(4, '0');
+  const md = day.slice(5) === '02-29' ? '02-28' : day.slice(5);
+  return `${y}-${md}`;
+}
+
+/** The period a selection is compared with: the equal number of days just before it, or the same dates a year earlier. */
+export function comparisonRange(from: string, to: string, compare: Compare): { from: string; to: string } {
+  if (compare === 'lastyear') return { from: yearEarlier(from), to: yearEarlier(to) };
+  const days = Math.round((asTime(to) - asTime(from)) / dayMs) + 1;
+  return { from: asDay(asTime(from) - days * dayMs), to: asDay(asTime(from) - dayMs) };
+}

@@ -1,19 +1,22 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { ReportLabels } from '../../schemas/aggregate.js';
+import type { Aggregate, Comparison, ReportLabels } from '../../schemas/aggregate.js';
+import { RESPONDENTS } from '../../schemas/constants.js';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
-import { getGemeente, getQuestionnaire, listTeams, reportDefinition } from '../db.js';
+import { getGemeente, getQuestionnaire, getWeights, listTeams, reportDefinition } from '../db.js';
 import { ApiError } from '../errors.js';
 import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
-import { GROUP_BY, type CellFilter, type GroupBy, type LiveSubscription } from '../ledger-types.js';
-import { PERIODS, currentPeriod, type Period } from '../report/period.js';
-import { buildAggregate } from '../report/stats.js';
+import { GROUP_BY, type CellFilter, type Dimension, type GroupBy, type LiveSubscription } from '../ledger-types.js';
+import { COMPARE, PERIODS, comparisonRange, currentPeriod, type Compare, type Period } from '../report/period.js';
+import { buildAggregate, buildComparison, type CubeCell } from '../report/stats.js';
+import { WEIGHT_BOUNDS, weighCells, type Margins } from '../report/weights.js';
+import { parseWeights, populationOf } from './weights.js';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
@@ -32,11 +35,18 @@ export const AggregateQuery = z
     role: z.enum(ROLE_VALUES).optional(),
     channel: z.enum(CHANNELS).optional(),
     groupBy: z.enum(GROUP_BY).optional(),
+    /** Test the headline figures against the period of equal length just before, or the same dates a year earlier. */
+    compare: z.enum(COMPARE).optional(),
+    /** Weighted to the questionnaire's population margins (PUT /v1/weights). */
+    weighted: z.enum(['0', '1']).optional(),
   })
   .superRefine((q, ctx) => {
     if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
     if (q.period && (q.from || q.to)) {
       ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
+    }
+    if (q.compare && !q.period && !(q.from && q.to)) {
+      ctx.addIssue({ code: 'custom', path: ['compare'], message: 'compare needs a period, or both from and to' });
     }
   });
 export type AggregateQuery = z.infer<typeof AggregateQuery>;
@@ -80,19 +90,46 @@ async function groupOrder(db: D1Database, gemeente: string, partner: string | un
   return (await listTeams(db, gemeente, partner)).map((t) => t.id).sort();
 }
 
+/** What a read adds to the plain figures: weights and a comparison period. */
+export interface AggregateExtras {
+  weighted?: boolean;
+  compare?: Compare;
+}
+
 /** The aggregate of a selection, as `GET /v1/aggregates` returns it. */
-export async function aggregateOf(env: Env, questionnaire: string, s: Selection, groupBy?: GroupBy) {
-  const def = await reportDefinition(env.DB, s.gemeente, questionnaire);
+export async function aggregateOf(env: Env, questionnaire: string, s: Selection, groupBy?: GroupBy, extras: AggregateExtras = {}) {
+  const [def, storedWeights] = await Promise.all([
+    reportDefinition(env.DB, s.gemeente, questionnaire),
+    getWeights(env.DB, s.gemeente, questionnaire),
+  ]);
+  const w = parseWeights(storedWeights);
+  const margins = extras.weighted && w && Object.keys(w.margins).length ? (w.margins as Margins) : undefined;
+  const by = margins ? (Object.keys(margins) as Dimension[]) : undefined;
   const ledger = ledgerFor(env, s.gemeente, questionnaire);
   const openItems = (def?.sections ?? []).flatMap((sec) => sec.items.flatMap((i) => (i.type === 'open' ? [i.id] : [])));
-  const [cells, openTexts] = await Promise.all([ledger.cells(s.filter, groupBy), ledger.openTexts(s.filter, openItems)]);
-  const aggregate = buildAggregate(def ?? { sections: [] }, cells, {
+  const weigh = (cells: CubeCell[]) => (margins ? weighCells(cells, margins, RESPONDENTS) : cells);
+  const [cells, openTexts] = await Promise.all([ledger.cells(s.filter, groupBy, by), ledger.openTexts(s.filter, openItems)]);
+  const sections = def ?? { sections: [] };
+  const groupPopulation = groupBy && w ? (w.margins as Margins)[groupBy] : undefined;
+  const aggregate = buildAggregate(sections, weigh(cells), {
     k: s.k,
     grouped: groupBy !== undefined,
     groupOrder: s.groupOrder,
     openTexts,
+    weighted: margins !== undefined,
+    // The population given is that of everyone; a filtered selection is drawn from an unknown part of it.
+    ...(populationOf(w) !== undefined && !Object.values(s.filter.dims ?? {}).some((v) => v !== undefined) ? { population: populationOf(w) } : {}),
+    ...(groupPopulation ? { groupPopulation } : {}),
   });
-  return { def, aggregate };
+  const result: Aggregate & { comparison?: Comparison; weighting?: { dimensions: string[]; bounds: typeof WEIGHT_BOUNDS } } = aggregate;
+  if (margins) result.weighting = { dimensions: Object.keys(margins), bounds: WEIGHT_BOUNDS };
+  if (extras.compare && s.filter.from && s.filter.to) {
+    const range = comparisonRange(s.filter.from, s.filter.to, extras.compare);
+    const before = await ledger.cells({ ...s.filter, ...range }, undefined, by);
+    const now = groupBy ? await ledger.cells(s.filter, undefined, by) : cells;
+    result.comparison = { ...range, ...buildComparison(sections, weigh(now), weigh(before), { k: s.k, weighted: margins !== undefined }) };
+  }
+  return { def, aggregate: result };
 }
 
 /** Names for the figures: teams in scope, and the questions of every version, in reading order. */
@@ -123,7 +160,7 @@ async function labelsOf(env: Env, s: Selection, def: { title: Text; sections: Se
 export const aggregates = new Hono<AppEnv>().get('/', requireRole('operator', 'admin', 'viewer'), async (c) => {
   const q = readQuery(c, AggregateQuery);
   const s = await selection(c, q);
-  const { def, aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy);
+  const { def, aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy, { weighted: q.weighted === '1', compare: q.compare });
   c.header('Cache-Control', 'no-store');
   return c.json({ questionnaire: q.questionnaire, ...aggregate, labels: await labelsOf(c.env, s, def) });
 });

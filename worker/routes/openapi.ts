@@ -7,6 +7,7 @@ import type { AppEnv } from '../context.js';
 import { AggregateQuery } from './aggregates.js';
 import { InviteCreate } from './invites.js';
 import { GemeenteCreate, PartnerCreate, RetentionUpdate, SiteKeyCreate, SiteKeyUpdate, TeamsAdd, TokenCreate } from './tenants.js';
+import { WeightsUpdate } from './weights.js';
 
 /** What each code means; the widget and dashboard choose their own localized text by code. */
 export const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
@@ -115,6 +116,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   SiteKeyUpdate,
   TokenCreate,
   RetentionUpdate,
+  WeightsUpdate,
   InviteCreate,
 };
 
@@ -235,6 +237,27 @@ const OPERATIONS: Operation[] = [
     params: [questionnaireParam, gemeenteParam],
     body: { schema: 'RetentionUpdate' },
     ok: { 200: { description: '{questionnaire, retentionDays, deleted}' } },
+    errors: [...AUTH, ...BODY, [404, 'questionnaire_not_found']],
+  },
+  {
+    method: 'get',
+    path: '/v1/weights',
+    summary: 'A questionnaire’s population margins for weighting',
+    tag: 'report',
+    auth: ADMIN,
+    params: [questionnaireParam, gemeenteParam],
+    ok: { 200: { description: '{questionnaire, margins, population?}' } },
+    errors: [...AUTH, [400, 'validation_failed'], [404, 'questionnaire_not_found']],
+  },
+  {
+    method: 'put',
+    path: '/v1/weights',
+    summary: 'Set the population margins: weighted=1 on aggregates rakes to them',
+    tag: 'report',
+    auth: ADMIN,
+    params: [questionnaireParam, gemeenteParam],
+    body: { schema: 'WeightsUpdate' },
+    ok: { 200: { description: '{questionnaire, margins, population?}' } },
     errors: [...AUTH, ...BODY, [404, 'questionnaire_not_found']],
   },
   {
