@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { validator } from 'hono-openapi';
 import type { z } from 'zod';
@@ -17,7 +17,7 @@ export function limit(bytes: number): MiddlewareHandler {
 }
 
 /** The body as UTF-8 text; bytes that are not UTF-8 are refused rather than replaced. */
-export async function readText(c: { req: { arrayBuffer(): Promise<ArrayBuffer> } }): Promise<string> {
+export async function readText(c: Context): Promise<string> {
   const bytes = await c.req.arrayBuffer();
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

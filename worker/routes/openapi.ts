@@ -11,7 +11,7 @@ import { GemeenteCreate, PartnerCreate, RetentionUpdate, SiteKeyCreate, SiteKeyU
 
 /** What each code means; the widget and dashboard choose their own localized text by code. */
 export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
-  bad_request: 'The request is malformed in a way no other code describes (e.g. a WebSocket route called without Upgrade).',
+  bad_request: 'The request is malformed in a way no other code describes: an operator token that names no gemeente, or a WebSocket route called without Upgrade.',
   invalid_json: 'The body (or an NDJSON line) is not valid JSON or not valid UTF-8.',
   unsupported_media_type: 'The Content-Type is not one this route accepts.',
   payload_too_large: 'The body is larger than the route allows (16 kB for a submission).',
