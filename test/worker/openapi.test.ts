@@ -170,3 +170,28 @@ describe('a path called with a method it does not have', () => {
     expect(preflight.headers.get('Access-Control-Allow-Methods')).toBe('POST');
   });
 });
+
+describe('the one validation wrapper', () => {
+  it('refuses a bad query with Peil’s error body, never the validator’s own', async () => {
+    const res = await call('/v1/aggregates?questionnaire=Geen%20Slug&period=eeuw', { token: 'demo-admin' });
+    expect(res.status).toBe(400);
+    const body = await res.json<Doc>();
+    expect(Object.keys(body)).toEqual(['error']);
+    expect(body.error).toMatchObject({ code: 'validation_failed', message: expect.any(String) });
+    expect(body.error.issues.map((i: { path: unknown[] }) => i.path)).toEqual(expect.arrayContaining([['questionnaire'], ['period']]));
+    expect(body.error.issues.map((i: { code: string }) => i.code)).toEqual(expect.arrayContaining(['invalid_format', 'invalid_value']));
+    // A parameter given twice is refused, not silently narrowed to one of its values.
+    const twice = await call('/v1/aggregates?questionnaire=sociaal-team-kort&team=a&team=b', { token: 'demo-admin' });
+    expect([twice.status, (await twice.json<Doc>()).error.code]).toEqual([400, 'validation_failed']);
+  });
+
+  it('refuses a bad body of any route with the same codes as a submission', async () => {
+    const post = (body: BodyInit, type = 'application/json') =>
+      call('/v1/gemeenten/demo/site-keys', { method: 'POST', token: 'demo-admin', body, headers: { 'Content-Type': type } });
+    const codeOf = async (res: Response) => [res.status, (await res.json<Doc>()).error.code];
+    expect(await codeOf(await post('{"partner":'))).toEqual([400, 'invalid_json']);
+    expect(await codeOf(await post('{"partner":"sociaal-team","origins":"https://x.example"}'))).toEqual([400, 'validation_failed']);
+    expect(await codeOf(await post(JSON.stringify({ partner: 'sociaal-team', origins: ['https://x.example'], pad: 'x'.repeat(17_000) })))).toEqual([413, 'payload_too_large']);
+    expect(await codeOf(await post('partner=sociaal-team', 'application/x-www-form-urlencoded'))).toEqual([415, 'unsupported_media_type']);
+  });
+});

@@ -66,13 +66,13 @@ const jsonSchema = (s: z.ZodType): Record<string, unknown> => {
 
 const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } };
 
-interface Response {
+interface ResponseObject {
   description?: string;
   'x-error-codes'?: ErrorCode[];
 }
 interface Operation extends PeilSpec {
   operationId?: string;
-  responses?: Record<string, Response>;
+  responses?: Record<string, ResponseObject>;
   security?: Record<string, string[]>[];
 }
 
@@ -100,7 +100,7 @@ function finish(method: string, path: string, op: Operation): void {
       description: list.map((c) => `\`${c}\`: ${ERROR_DESCRIPTIONS[c]}`).join('\n\n'),
       'x-error-codes': list,
       content: errorContent,
-    } as Response;
+    } as ResponseObject;
   }
   delete op['x-peil-errors'];
   if (op['x-roles']) op['x-roles'] = [...new Set(op['x-roles'])];
@@ -133,7 +133,7 @@ async function build(app: Hono<AppEnv>) {
     // Paths such as /v1/openapi.json and /v1/export/responses.csv are routes here, not static files.
     excludeStaticFile: false,
     // What hono-openapi adds for a query validator: the validator's refusal, in Peil's error body.
-    defaultValidationErrorResponse: { description: '', 'x-error-codes': ['validation_failed'] } as Response & { description: string },
+    defaultValidationErrorResponse: { description: '', 'x-error-codes': ['validation_failed'] } as ResponseObject & { description: string },
   });
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops ?? {})) finish(method, path, op as Operation);

@@ -19,7 +19,7 @@ interface Parameter {
 interface Media {
   schema?: Schema;
 }
-interface Response {
+interface ResponseObject {
   description?: string;
   content?: Record<string, Media>;
   'x-error-codes'?: ErrorCode[];
@@ -31,7 +31,7 @@ interface Operation {
   tags?: string[];
   parameters?: Parameter[];
   requestBody?: { description?: string; content?: Record<string, Media> };
-  responses: Record<string, Response>;
+  responses: Record<string, ResponseObject>;
   'x-roles'?: string[];
 }
 
@@ -111,7 +111,7 @@ function parameters(list: Parameter[]): Html {
 const content = (c: Record<string, Media> | undefined): Html =>
   html`${Object.entries(c ?? {}).map(([type, m]) => html`<p><code>${type}</code>${m.schema ? html`: ${schema(m.schema)}` : ''}</p>`)}`;
 
-function responses(rs: Record<string, Response>): Html {
+function responses(rs: Record<string, ResponseObject>): Html {
   return html`<h4>Responses</h4>
 <table>
 <thead><tr><th scope="col">Status</th><th scope="col">Meaning</th></tr></thead>
