@@ -5,9 +5,10 @@ import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
-import { readQuery } from '../body.js';
+import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { getGemeente, getQuestionnaire, listTeams, reportDefinition } from '../db.js';
+import { route } from '../describe.js';
 import { ApiError } from '../errors.js';
 import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
@@ -120,8 +121,13 @@ async function labelsOf(env: Env, s: Selection, def: { title: Text; sections: Se
   };
 }
 
-export const aggregates = new Hono<AppEnv>().get('/', requireRole('operator', 'admin', 'viewer'), async (c) => {
-  const q = readQuery(c, AggregateQuery);
+export const aggregates = new Hono<AppEnv>().get('/', route({
+  summary: 'Suppressed aggregates; a partner token sees only its own partner',
+  tag: 'report',
+  ok: { 200: '{questionnaire, n, items, groups?, labels}' },
+  errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']],
+}), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateQuery), async (c) => {
+  const q = c.req.valid('query');
   const s = await selection(c, q);
   const { def, aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy);
   c.header('Cache-Control', 'no-store');
@@ -129,11 +135,16 @@ export const aggregates = new Hono<AppEnv>().get('/', requireRole('operator', 'a
 });
 
 /** A WebSocket that receives the aggregate now and after every change, for the same selection as GET. */
-export const live = new Hono<AppEnv>().get('/', requireRole('operator', 'admin', 'viewer'), async (c) => {
+export const live = new Hono<AppEnv>().get('/', route({
+  summary: 'WebSocket: the aggregate now and after every change (token also as subprotocol bearer.TOKEN)',
+  tag: 'report',
+  ok: { 101: 'Switching protocols; every message is an aggregate as GET /v1/aggregates returns it' },
+  errors: [[426, 'bad_request'], [400, 'bad_request'], [404, 'questionnaire_not_found']],
+}), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateQuery), async (c) => {
   if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
     throw new ApiError(426, 'bad_request', 'Connect with a WebSocket.');
   }
-  const q = readQuery(c, AggregateQuery);
+  const q = c.req.valid('query');
   const s = await selection(c, q);
   const sub: LiveSubscription = {
     gemeente: s.gemeente,

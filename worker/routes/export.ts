@@ -2,9 +2,10 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { gemeenteOf, requireRole } from '../auth.js';
-import { readQuery } from '../body.js';
+import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { getQuestionnaire, listTeams, listVersions } from '../db.js';
+import { route } from '../describe.js';
 import { ApiError } from '../errors.js';
 import { aggregateCsv } from '../export/aggregates-csv.js';
 import { buildCodebook, codebookCsv, headerRow, responseRow, type Variable } from '../export/codebook.js';
@@ -47,10 +48,15 @@ async function codebookFor(env: Env, gemeente: string, questionnaire: string): P
 
 /** Microdata (responses, their codebook) is for the gemeente only; a partner (viewer) token gets 403. */
 const microdata = requireRole('operator', 'admin');
+const microdataQuery = validate('query', Query);
+
+/** A gemeente-admin download of one questionnaire's data. */
+const microdataRoute = (summary: string, description: string, type: string) =>
+  route({ summary, tag: 'data', ok: { 200: { description, type } }, errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']] });
 
 /** The gemeente of a microdata request, once its questionnaire is known to exist. */
-async function scope(c: Context<AppEnv>): Promise<{ gemeente: string; questionnaire: string }> {
-  const q = readQuery(c, Query);
+async function scope(c: Context<AppEnv, string, { out: { query: z.infer<typeof Query> } }>): Promise<{ gemeente: string; questionnaire: string }> {
+  const q = c.req.valid('query');
   const gemeente = gemeenteOf(c, q.gemeente);
   if (!(await getQuestionnaire(c.env.DB, gemeente, q.questionnaire))) {
     throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
@@ -59,7 +65,7 @@ async function scope(c: Context<AppEnv>): Promise<{ gemeente: string; questionna
 }
 
 export const exportRoute = new Hono<AppEnv>()
-  .get('/responses.csv', microdata, async (c) => {
+  .get('/responses.csv', microdataRoute('All responses as CSV (streamed)', 'CSV', 'text/csv'), microdata, microdataQuery, async (c) => {
     const q = await scope(c);
     const gemeente = q.gemeente;
     const vars = await codebookFor(c.env, gemeente, q.questionnaire);
@@ -86,22 +92,27 @@ export const exportRoute = new Hono<AppEnv>()
     );
     return download(body, 'text/csv; charset=utf-8; header=present', files(q.questionnaire).csv);
   })
-  .get('/responses.sps', microdata, async (c) => {
+  .get('/responses.sps', microdataRoute('SPSS syntax describing the CSV', 'SPSS syntax', 'text/plain'), microdata, microdataQuery, async (c) => {
     const q = await scope(c);
     const gemeente = q.gemeente;
     const vars = await codebookFor(c.env, gemeente, q.questionnaire);
     const sps = spsSyntax(vars, { csvFile: files(q.questionnaire).csv, title: `antwoorden op ${q.questionnaire} (${gemeente})` });
     return download(sps, 'text/plain; charset=utf-8', files(q.questionnaire).sps);
   })
-  .get('/codebook.csv', microdata, async (c) => {
+  .get('/codebook.csv', microdataRoute('Codebook of the CSV columns and codes', 'CSV', 'text/csv'), microdata, microdataQuery, async (c) => {
     const q = await scope(c);
     const gemeente = q.gemeente;
     const vars = await codebookFor(c.env, gemeente, q.questionnaire);
     return download(BOM + codebookCsv(vars), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).codebook);
   })
-  .get('/aggregates.csv', requireRole('operator', 'admin', 'viewer'), async (c) => {
+  .get('/aggregates.csv', route({
+    summary: 'The (suppressed) aggregate as CSV; a partner token gets its own partner',
+    tag: 'report',
+    ok: { 200: { description: 'CSV', type: 'text/csv' } },
+    errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']],
+  }), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateQuery), async (c) => {
     // Same query, scoping and suppression as GET /v1/aggregates: a partner gets its own partner, suppressed.
-    const q = readQuery(c, AggregateQuery);
+    const q = c.req.valid('query');
     const s = await selection(c, q);
     const { aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy);
     return download(BOM + aggregateCsv(aggregate), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).aggregates);

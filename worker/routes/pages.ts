@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
+import { route } from '../describe.js';
 
 /** No inline script or style anywhere Peil serves; the widget works under this policy too. */
 export const CSP = [
@@ -54,6 +55,10 @@ const dashboard = page(
 );
 
 export const pages = new Hono<AppEnv>()
-  .get('/', (c) => c.redirect('/demo'))
-  .get('/demo', (c) => c.html(demo, 200, { 'Content-Security-Policy': CSP }))
-  .get('/dashboard', (c) => c.html(dashboard, 200, { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' }));
+  .get('/', route({ summary: 'To the demo page', tag: 'pages', ok: { 302: 'Redirect to /demo' } }), (c) => c.redirect('/demo'))
+  .get('/demo', route({ summary: 'A partner’s page with the survey embedded', tag: 'pages', ok: { 200: { description: 'HTML', type: 'text/html' } } }), (c) =>
+    c.html(demo, 200, { 'Content-Security-Policy': CSP }),
+  )
+  .get('/dashboard', route({ summary: 'The gemeente’s dashboard (token in the URL fragment)', tag: 'pages', ok: { 200: { description: 'HTML', type: 'text/html' } } }), (c) =>
+    c.html(dashboard, 200, { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' }),
+  );
