@@ -7,3 +7,5 @@ export const CONTACT_VALUES = ['kort', 'lang', 'weet_niet'] as const;
 export const STATUS_VALUES = ['afgerond', 'loopt', 'weet_niet'] as const;
 export const ROLE_VALUES = ['zelf', 'kind', 'zorg', 'anders'] as const;
 export const CHANNELS = ['web', 'telefoon', 'papier'] as const;
+/** How `{organisatie}` reads where no single partner is meant: the dashboard's labels and every export. */
+export const ORGANISATIE_IN_GENERAL = { nl: 'het sociaal team', en: 'the social team' } as const;

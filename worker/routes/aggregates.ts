@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ReportLabels } from '../../schemas/aggregate.js';
+import { ORGANISATIE_IN_GENERAL } from '../../schemas/constants.js';
 import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
@@ -96,9 +97,9 @@ export async function aggregateOf(env: Env, questionnaire: string, s: Selection,
 }
 
 /** Names for the figures: teams in scope, and the questions of every version, in reading order. */
-async function labelsOf(env: Env, s: Selection, def: { title: Text; sections: Section[] } | null): Promise<ReportLabels> {
+export async function labelsOf(env: Env, s: Selection, def: { title: Text; sections: Section[] } | null): Promise<ReportLabels> {
   const teams = await listTeams(env.DB, s.gemeente, s.filter.dims?.partner);
-  const general = { organisatie: { nl: 'het sociaal team', en: 'the social team' } };
+  const general = { organisatie: ORGANISATIE_IN_GENERAL };
   const items: ReportLabels['items'] = {};
   for (const section of def?.sections ?? []) {
     for (const item of section.items) {

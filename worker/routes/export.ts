@@ -5,12 +5,18 @@ import { readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { getQuestionnaire, listTeams, listVersions } from '../db.js';
 import { ApiError } from '../errors.js';
+import { aboutTable, aggregateTable, excelCsv, type TableNames } from '../export/aggregate-table.js';
 import { aggregateCsv } from '../export/aggregates-csv.js';
 import { buildCodebook, codebookCsv, headerRow, responseRow, type Variable } from '../export/codebook.js';
 import { BOM } from '../export/csv.js';
+import { rScript } from '../export/r-script.js';
 import { spsSyntax } from '../export/sps.js';
+import { aggregatesWorkbook, responsesWorkbook } from '../export/workbooks.js';
+import { zipStream } from '../export/zip.js';
+import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
-import { AggregateQuery, aggregateOf, selection } from './aggregates.js';
+import type { LedgerRecord } from '../ledger-types.js';
+import { AggregateQuery, aggregateOf, labelsOf, selection, type Selection } from './aggregates.js';
 
 /** Responses fetched from the ledger per step of the stream: memory stays flat at any number of responses. */
 export const EXPORT_PAGE = 500;
@@ -20,7 +26,24 @@ const Query = z.object({
   gemeente: z.string().regex(/^[a-z0-9_-]{1,64}$/).optional(),
 });
 
-const files = (q: string) => ({ csv: `peil-${q}-antwoorden.csv`, sps: `peil-${q}-antwoorden.sps`, codebook: `peil-${q}-codeboek.csv`, aggregates: `peil-${q}-cijfers.csv` });
+const files = (q: string) => ({
+  csv: `peil-${q}-antwoorden.csv`,
+  spssCsv: `peil-${q}-antwoorden-spss.csv`,
+  sps: `peil-${q}-antwoorden.sps`,
+  codebook: `peil-${q}-codeboek.csv`,
+  aggregates: `peil-${q}-cijfers.csv`,
+  xlsx: `peil-${q}-antwoorden.xlsx`,
+  aggregatesXlsx: `peil-${q}-cijfers.xlsx`,
+  zip: `peil-${q}-spss-r.zip`,
+});
+/** Names inside spss.zip: short, and the .sps and .R read their CSV by these names from the same folder. */
+const IN_ZIP = { csv: 'antwoorden.csv', spssCsv: 'antwoorden-spss.csv', sps: 'antwoorden.sps', r: 'antwoorden.R', codebook: 'codeboek.csv', readme: 'LEESMIJ.txt' };
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** `responses.csv?format=spss`: open answers on one line, for `responses.sps`. */
+const CsvFormat = z.object({ format: z.enum(['spss']).optional() });
+/** `aggregates.csv?format=excel`: the Dutch table for Excel. */
+const AggregateFormat = z.object({ format: z.enum(['excel']).optional() });
 
 function download(body: BodyInit, type: string, filename: string): Response {
   return new Response(body, {
@@ -47,6 +70,58 @@ async function codebookFor(env: Env, gemeente: string, questionnaire: string): P
   return buildCodebook({ versions: versions.map((v) => v.definition), teams, partners: partners.results, seen });
 }
 
+/** Stored responses, page by page: the next page is read only when the last one has been written out. */
+async function* responsePages(env: Env, gemeente: string, questionnaire: string): AsyncGenerator<LedgerRecord[]> {
+  const ledger = ledgerFor(env, gemeente, questionnaire);
+  for (let after = 0; ; ) {
+    const page = await ledger.responses(String(after), EXPORT_PAGE);
+    if (page.length === 0) return;
+    after = page[page.length - 1].rowid;
+    yield page;
+  }
+}
+
+/** The responses CSV as text pieces, one per page. */
+async function* csvPieces(vars: Variable[], pages: AsyncIterable<LedgerRecord[]>, dialect: 'data' | 'spss'): AsyncGenerator<string> {
+  yield BOM + headerRow(vars);
+  for await (const page of pages) yield page.map((r) => responseRow(vars, r, dialect)).join('');
+}
+
+/** The aggregate of a request as Dutch table lines, with what the workbook's Toelichting says about it. */
+async function tableOf(c: Context<AppEnv>, q: AggregateQuery, s: Selection) {
+  const [{ def, aggregate }, partners] = await Promise.all([
+    aggregateOf(c.env, q.questionnaire, s, q.groupBy),
+    c.env.DB.prepare('SELECT id, name FROM partners WHERE gemeente_id = ?').bind(s.gemeente).all<{ id: string; name: string }>(),
+  ]);
+  const labels = await labelsOf(c.env, s, def);
+  const names: TableNames = { labels, partners: Object.fromEntries(partners.results.map((p) => [p.id, p.name])) };
+  return { lines: aggregateTable(aggregate, names, q.groupBy), about: aboutTable(aggregate, names, q, dutchDay()) };
+}
+
+function readme(questionnaire: string): string {
+  return [
+    `Peil: antwoorden op ${questionnaire}`,
+    '',
+    'Pak dit ZIP-bestand uit in een map. Alle bestanden horen in die ene map.',
+    '',
+    `${IN_ZIP.csv}       alle antwoorden, precies zoals opgeslagen (CSV volgens RFC 4180, UTF-8 met BOM)`,
+    `${IN_ZIP.r}         leest ${IN_ZIP.csv} in R, met labels; "weet niet" (9) wordt NA`,
+    `${IN_ZIP.spssCsv}  dezelfde antwoorden voor SPSS: regeleinden in open antwoorden staan er als ␤n`,
+    `${IN_ZIP.sps}       leest ${IN_ZIP.spssCsv} in SPSS of PSPP, met labels, en maakt er weer regeleinden van`,
+    `${IN_ZIP.codebook}       elke kolom met haar vraag, codes en labels`,
+    '',
+    `SPSS: open ${IN_ZIP.sps} en kies Run > All. Vindt SPSS het CSV-bestand niet, haal dan de * weg voor`,
+    '      de regel CD bovenin en vul de map in waar u dit ZIP-bestand hebt uitgepakt.',
+    `PSPP: open ${IN_ZIP.sps} vanuit deze map, of op de opdrachtregel: cd <map> en dan pspp ${IN_ZIP.sps}`,
+    `R:    setwd("<map>") (RStudio: Session > Set Working Directory > To Source File Location), dan source("${IN_ZIP.r}")`,
+    '',
+    'Unzip into one folder. SPSS/PSPP: open antwoorden.sps from that folder (or set CD at its top).',
+    'R: set the working directory to that folder, then source("antwoorden.R"). Python:',
+    `pandas.read_csv("${IN_ZIP.csv}", encoding="utf-8-sig", dtype=str, keep_default_na=False)`,
+    '',
+  ].join('\r\n');
+}
+
 /** Microdata (responses, their codebook) is for the gemeente only; a partner (viewer) token gets 403. */
 const microdata = requireRole('operator', 'admin');
 
@@ -63,6 +138,7 @@ async function scope(c: Context<AppEnv>): Promise<{ gemeente: string; questionna
 export const exportRoute = new Hono<AppEnv>()
   .get('/responses.csv', microdata, async (c) => {
     const q = await scope(c);
+    const dialect = readQuery(c, CsvFormat).format === 'spss' ? 'spss' : 'data';
     const gemeente = q.gemeente;
     const vars = await codebookFor(c.env, gemeente, q.questionnaire);
     const ledger = ledgerFor(c.env, gemeente, q.questionnaire);
@@ -81,18 +157,22 @@ export const exportRoute = new Hono<AppEnv>()
             return;
           }
           after = page[page.length - 1].rowid;
-          controller.enqueue(encoder.encode(page.map((r) => responseRow(vars, r)).join('')));
+          controller.enqueue(encoder.encode(page.map((r) => responseRow(vars, r, dialect)).join('')));
         },
       },
       { highWaterMark: 1 },
     );
-    return download(body, 'text/csv; charset=utf-8; header=present', files(q.questionnaire).csv);
+    return download(body, 'text/csv; charset=utf-8; header=present', files(q.questionnaire)[dialect === 'spss' ? 'spssCsv' : 'csv']);
   })
   .get('/responses.sps', microdata, async (c) => {
     const q = await scope(c);
     const gemeente = q.gemeente;
     const vars = await codebookFor(c.env, gemeente, q.questionnaire);
-    const sps = spsSyntax(vars, { csvFile: files(q.questionnaire).csv, title: `antwoorden op ${q.questionnaire} (${gemeente})` });
+    const sps = spsSyntax(vars, {
+      csvFile: files(q.questionnaire).spssCsv,
+      title: `antwoorden op ${q.questionnaire} (${gemeente})`,
+      origin: `/v1/export/responses.csv?questionnaire=${q.questionnaire}&format=spss`,
+    });
     return download(sps, 'text/plain; charset=utf-8', files(q.questionnaire).sps);
   })
   .get('/codebook.csv', microdata, async (c) => {
@@ -104,7 +184,38 @@ export const exportRoute = new Hono<AppEnv>()
   .get('/aggregates.csv', requireRole('operator', 'admin', 'viewer'), async (c) => {
     // Same query, scoping and suppression as GET /v1/aggregates: a partner gets its own partner, suppressed.
     const q = readQuery(c, AggregateQuery);
+    const { format } = readQuery(c, AggregateFormat);
     const s = await selection(c, q);
+    if (format === 'excel') {
+      const { lines } = await tableOf(c, q, s);
+      return download(excelCsv(lines), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).aggregates);
+    }
     const { aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy);
     return download(BOM + aggregateCsv(aggregate), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).aggregates);
+  })
+  .get('/aggregates.xlsx', requireRole('operator', 'admin', 'viewer'), async (c) => {
+    const q = readQuery(c, AggregateQuery);
+    const s = await selection(c, q);
+    const { lines, about } = await tableOf(c, q, s);
+    return download(aggregatesWorkbook(lines, about), XLSX, files(q.questionnaire).aggregatesXlsx);
+  })
+  .get('/responses.xlsx', microdata, async (c) => {
+    const q = await scope(c);
+    const vars = await codebookFor(c.env, q.gemeente, q.questionnaire);
+    return download(responsesWorkbook(vars, responsePages(c.env, q.gemeente, q.questionnaire)), XLSX, files(q.questionnaire).xlsx);
+  })
+  .get('/spss.zip', microdata, async (c) => {
+    const q = await scope(c);
+    const vars = await codebookFor(c.env, q.gemeente, q.questionnaire);
+    const title = `antwoorden op ${q.questionnaire} (${q.gemeente})`;
+    const pages = () => responsePages(c.env, q.gemeente, q.questionnaire);
+    const zip = zipStream([
+      { name: IN_ZIP.readme, content: readme(q.questionnaire) },
+      { name: IN_ZIP.sps, content: spsSyntax(vars, { csvFile: IN_ZIP.spssCsv, title }) },
+      { name: IN_ZIP.r, content: rScript(vars, { csvFile: IN_ZIP.csv, title }) },
+      { name: IN_ZIP.codebook, content: BOM + codebookCsv(vars) },
+      { name: IN_ZIP.csv, content: csvPieces(vars, pages(), 'data') },
+      { name: IN_ZIP.spssCsv, content: csvPieces(vars, pages(), 'spss') },
+    ]);
+    return download(zip, 'application/zip', files(q.questionnaire).zip);
   });
