@@ -87,6 +87,8 @@ const BODY: [number, ErrorCode][] = [
 ];
 const ADMIN: Auth[] = ['operator', 'admin'];
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** A gemeente-admin download of one questionnaire's data. */
 function adminExport(path: string, summary: string, description: string, type: string): Operation {
   return {
@@ -202,17 +204,32 @@ const OPERATIONS: Operation[] = [
     ok: { 101: { description: 'Switching protocols' } },
     errors: [...AUTH, [426, 'bad_request'], [400, 'validation_failed'], [404, 'questionnaire_not_found']],
   },
-  adminExport('/v1/export/responses.csv', 'All responses as CSV (streamed)', 'CSV', 'text/csv'),
-  adminExport('/v1/export/responses.sps', 'SPSS syntax describing the CSV', 'SPSS syntax', 'text/plain'),
+  {
+    ...adminExport('/v1/export/responses.csv', 'All responses as CSV (streamed), open text exactly as stored', 'CSV', 'text/csv'),
+    params: [questionnaireParam, gemeenteParam, query('format', false, '`spss`: open text on one line, line breaks as ␤n, for responses.sps')],
+  },
+  adminExport('/v1/export/responses.sps', 'SPSS syntax that reads responses.csv?format=spss', 'SPSS syntax', 'text/plain'),
   adminExport('/v1/export/codebook.csv', 'Codebook of the CSV columns and codes', 'CSV', 'text/csv'),
+  adminExport('/v1/export/responses.xlsx', 'All responses as an Excel workbook (streamed): Dutch labels, codebook sheet', 'Excel workbook', XLSX_TYPE),
+  adminExport('/v1/export/spss.zip', 'One ZIP for SPSS and R: CSV, .sps, .R script, codebook', 'ZIP', 'application/zip'),
   {
     method: 'get',
     path: '/v1/export/aggregates.csv',
     summary: 'The (suppressed) aggregate as CSV; a partner token gets its own partner',
     tag: 'report',
     auth: ['operator', 'admin', 'viewer'],
-    params: queryParams(AggregateQuery),
+    params: [...queryParams(AggregateQuery), query('format', false, '`excel`: Dutch table for Excel (semicolons, decimal commas)')],
     ok: { 200: { description: 'CSV', type: 'text/csv' } },
+    errors: [...AUTH, [400, 'validation_failed'], [404, 'questionnaire_not_found']],
+  },
+  {
+    method: 'get',
+    path: '/v1/export/aggregates.xlsx',
+    summary: 'The (suppressed) aggregate as a Dutch Excel workbook; a partner token gets its own partner',
+    tag: 'report',
+    auth: ['operator', 'admin', 'viewer'],
+    params: queryParams(AggregateQuery),
+    ok: { 200: { description: 'Excel workbook', type: XLSX_TYPE } },
     errors: [...AUTH, [400, 'validation_failed'], [404, 'questionnaire_not_found']],
   },
   {
