@@ -328,27 +328,28 @@ describe('open text through import and every export', () => {
     expect(codebook).toContainEqual(['mw_serieus', undefined, undefined, undefined, 9, 'Weet ik niet / niet van toepassing', 'ja']);
   });
 
-  it('spss.zip: the exact CSV for R, the one-line CSV for SPSS, syntax, script and codebook under short names', async () => {
+  it('spss.zip: the exact CSV, the one-line CSV for SPSS and R, syntax, script and codebook under short names', async () => {
     const res = await call(`/v1/export/spss.zip?questionnaire=${PROEF}`, { token: 'demo-admin' });
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('application/zip');
     expect(res.headers.get('Content-Disposition')).toBe(`attachment; filename="peil-${PROEF}-spss-r.zip"`);
     const files = unzipSync(await bytes(res));
-    expect(Object.keys(files).sort()).toEqual(['LEESMIJ.txt', 'antwoorden-spss.csv', 'antwoorden.R', 'antwoorden.csv', 'antwoorden.sps', 'codeboek.csv']);
+    expect(Object.keys(files).sort()).toEqual(['LEESMIJ.txt', 'antwoorden-spss-r.csv', 'antwoorden.R', 'antwoorden.csv', 'antwoorden.sps', 'codeboek.csv']);
     const [csv, spssCsv, codebook] = await Promise.all(
       ['responses.csv', 'responses.csv?format=spss&', 'codebook.csv'].map((p) =>
         bytes(call(`/v1/export/${p}${p.endsWith('&') ? '' : '?'}questionnaire=${PROEF}`, { token: 'demo-admin' })),
       ),
     );
     expect(files['antwoorden.csv']).toEqual(csv);
-    expect(files['antwoorden-spss.csv']).toEqual(spssCsv);
+    expect(files['antwoorden-spss-r.csv']).toEqual(spssCsv);
     expect(files['codeboek.csv']).toEqual(codebook);
     const sps = strFromU8(files['antwoorden.sps']);
-    expect(sps).toContain("/FILE='antwoorden-spss.csv'");
+    expect(sps).toContain("/FILE='antwoorden-spss-r.csv'");
     expect(sps).toContain("COMPUTE tot_beter = REPLACE(tot_beter, '\u2424n', X'0A').");
     expect(sps).toContain("  tot_beter 'Wat kan het sociaal team beter doen?'");
     const r = strFromU8(files['antwoorden.R']);
-    expect(r).toContain('read.csv("antwoorden.csv", fileEncoding = "UTF-8-BOM"');
+    expect(r).toContain('read.csv("antwoorden-spss-r.csv", fileEncoding = "UTF-8-BOM"');
+    expect(r).toContain('peil[["tot_beter"]] <- regeleinden(leeg_na(peil[["tot_beter"]]))');
     expect(r).toContain('attr(peil[["tot_beter"]], "label") <- "Wat kan het sociaal team beter doen?"');
     expect(strFromU8(files['LEESMIJ.txt'])).toContain('antwoorden.sps');
   });
@@ -360,7 +361,7 @@ describe('aggregates for Excel', () => {
   it('aggregates.csv?format=excel: semicolons, decimal commas, Dutch headers and labels, BOM, CRLF', async () => {
     const res = await call(`/v1/export/aggregates.csv?${query}&format=excel`, { token: 'demo-admin' });
     expect(res.status).toBe(200);
-    expect(res.headers.get('Content-Disposition')).toBe(`attachment; filename="peil-${KORT}-cijfers.csv"`);
+    expect(res.headers.get('Content-Disposition')).toBe(`attachment; filename="peil-${KORT}-cijfers-excel.csv"`);
     const text = await raw(res);
     expect(text.startsWith('\uFEFFGroep;Reacties in groep;Vraag;Vraagcode;Soort vraag;Maat;Waarde;Eenheid;')).toBe(true);
     expect(/[^\r]\n/.test(text)).toBe(false);

@@ -29,7 +29,18 @@ describe('rScript', () => {
     );
     expect(lines).toContain('peil[["tot_cijfer"]] <- as.integer(leeg_na(peil[["tot_cijfer"]]))');
     expect(lines).toContain('peil[["day"]] <- as.Date(leeg_na(peil[["day"]]))');
-    expect(lines).toContain('peil[["tot_beter"]] <- leeg_na(peil[["tot_beter"]])');
+    expect(lines).toContain('peil[["tot_beter"]] <- regeleinden(leeg_na(peil[["tot_beter"]]))');
+  });
+
+  it('restores line breaks in the order the SPSS CSV needs: the sign itself last', () => {
+    const body = lines.slice(lines.indexOf('regeleinden <- function(x) {'), lines.indexOf('regeleinden <- function(x) {') + 5);
+    expect(body).toEqual([
+      'regeleinden <- function(x) {',
+      '  x <- gsub("\\u{2424}n", "\\n", x, fixed = TRUE)',
+      '  x <- gsub("\\u{2424}r", "\\r", x, fixed = TRUE)',
+      '  gsub("\\u{2424}0", "\\u{2424}", x, fixed = TRUE)',
+      '}',
+    ]);
   });
 
   it('writes labels in ASCII with escapes, so any locale reads them', () => {

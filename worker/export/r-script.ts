@@ -1,4 +1,5 @@
 import type { Variable } from './codebook.js';
+import { SPSS_ESCAPE } from './csv.js';
 
 /**
  * An R string literal that reads the same in every locale: everything outside printable ASCII is
@@ -27,13 +28,16 @@ function conversion(v: Variable): string {
     return `met_labels(${col}, ${rVector(v.values.map((x) => x.code))}, ${rVector(v.values.map((x) => x.label))}${missing}${ordered})`;
   }
   if (v.format.type === 'numeric') return `as.integer(leeg_na(${col}))`;
+  if (v.kind === 'open') return `regeleinden(leeg_na(${col}))`;
   return `leeg_na(${col})`;
 }
 
 /**
- * A base-R script that reads the responses CSV exactly (line breaks, spaces and quotes in open answers
- * included), makes factors with the Dutch labels, turns "weet niet" (9) into NA and keeps every
- * question as the column's "label" attribute (RStudio's View shows it).
+ * A base-R script that reads the one-line CSV also made for SPSS (see `spssText`) and restores the line
+ * breaks of open answers: read.csv itself would turn a carriage return inside a text into a line feed,
+ * so reading the exact CSV would not give every text back exactly. It makes factors with the Dutch
+ * labels, turns "weet niet" (9) into NA and keeps every question as the column's "label" attribute
+ * (RStudio's View shows it).
  */
 export function rScript(vars: readonly Variable[], opts: { csvFile: string; title: string }): string {
   const lines = [
@@ -51,6 +55,15 @@ export function rScript(vars: readonly Variable[], opts: { csvFile: string; titl
     'leeg_na <- function(x) {',
     '  x[x == ""] <- NA',
     '  x',
+    '}',
+    '',
+    '# Regeleinden in open antwoorden staan in het bestand als het teken U+2424 met n (LF) of r (CR) erachter;',
+    '# dit maakt er weer regeleinden van. / Line breaks in open answers are written as U+2424 followed by',
+    '# n (LF) or r (CR); this turns them back (U+2424 0, the sign itself, last).',
+    'regeleinden <- function(x) {',
+    `  x <- gsub(${rString(SPSS_ESCAPE.lf)}, "\\n", x, fixed = TRUE)`,
+    `  x <- gsub(${rString(SPSS_ESCAPE.cr)}, "\\r", x, fixed = TRUE)`,
+    `  gsub(${rString(SPSS_ESCAPE.mark0)}, ${rString(SPSS_ESCAPE.mark)}, x, fixed = TRUE)`,
     '}',
     '',
     '# Codes als factor met de Nederlandse labels; ontbrekende codes ("weet niet") worden NA.',

@@ -32,12 +32,17 @@ const files = (q: string) => ({
   sps: `peil-${q}-antwoorden.sps`,
   codebook: `peil-${q}-codeboek.csv`,
   aggregates: `peil-${q}-cijfers.csv`,
+  aggregatesExcel: `peil-${q}-cijfers-excel.csv`,
   xlsx: `peil-${q}-antwoorden.xlsx`,
   aggregatesXlsx: `peil-${q}-cijfers.xlsx`,
   zip: `peil-${q}-spss-r.zip`,
 });
-/** Names inside spss.zip: short, and the .sps and .R read their CSV by these names from the same folder. */
-const IN_ZIP = { csv: 'antwoorden.csv', spssCsv: 'antwoorden-spss.csv', sps: 'antwoorden.sps', r: 'antwoorden.R', codebook: 'codeboek.csv', readme: 'LEESMIJ.txt' };
+/**
+ * Names inside spss.zip: short, and the .sps and .R read their CSV by these names from the same folder.
+ * Both read the one-line CSV: SPSS cannot read a line break inside a field, and R's read.csv turns a
+ * carriage return inside one into a line feed; each script restores the line breaks exactly.
+ */
+const IN_ZIP = { csv: 'antwoorden.csv', spssCsv: 'antwoorden-spss-r.csv', sps: 'antwoorden.sps', r: 'antwoorden.R', codebook: 'codeboek.csv', readme: 'LEESMIJ.txt' };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** `responses.csv?format=spss`: open answers on one line, for `responses.sps`. */
@@ -104,11 +109,11 @@ function readme(questionnaire: string): string {
     '',
     'Pak dit ZIP-bestand uit in een map. Alle bestanden horen in die ene map.',
     '',
-    `${IN_ZIP.csv}       alle antwoorden, precies zoals opgeslagen (CSV volgens RFC 4180, UTF-8 met BOM)`,
-    `${IN_ZIP.r}         leest ${IN_ZIP.csv} in R, met labels; "weet niet" (9) wordt NA`,
-    `${IN_ZIP.spssCsv}  dezelfde antwoorden voor SPSS: regeleinden in open antwoorden staan er als ␤n`,
-    `${IN_ZIP.sps}       leest ${IN_ZIP.spssCsv} in SPSS of PSPP, met labels, en maakt er weer regeleinden van`,
-    `${IN_ZIP.codebook}       elke kolom met haar vraag, codes en labels`,
+    `${IN_ZIP.csv}         alle antwoorden, precies zoals opgeslagen (CSV volgens RFC 4180, UTF-8 met BOM)`,
+    `${IN_ZIP.spssCsv}  dezelfde antwoorden, elk op één regel: regeleinden in open antwoorden staan er als ␤n`,
+    `${IN_ZIP.sps}         leest ${IN_ZIP.spssCsv} in SPSS of PSPP, met labels, en maakt er weer regeleinden van`,
+    `${IN_ZIP.r}           leest ${IN_ZIP.spssCsv} in R, met labels; "weet niet" (9) wordt NA`,
+    `${IN_ZIP.codebook}         elke kolom met haar vraag, codes en labels`,
     '',
     `SPSS: open ${IN_ZIP.sps} en kies Run > All. Vindt SPSS het CSV-bestand niet, haal dan de * weg voor`,
     '      de regel CD bovenin en vul de map in waar u dit ZIP-bestand hebt uitgepakt.',
@@ -188,7 +193,7 @@ export const exportRoute = new Hono<AppEnv>()
     const s = await selection(c, q);
     if (format === 'excel') {
       const { lines } = await tableOf(c, q, s);
-      return download(excelCsv(lines), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).aggregates);
+      return download(excelCsv(lines), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).aggregatesExcel);
     }
     const { aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy);
     return download(BOM + aggregateCsv(aggregate), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).aggregates);
@@ -212,7 +217,7 @@ export const exportRoute = new Hono<AppEnv>()
     const zip = zipStream([
       { name: IN_ZIP.readme, content: readme(q.questionnaire) },
       { name: IN_ZIP.sps, content: spsSyntax(vars, { csvFile: IN_ZIP.spssCsv, title }) },
-      { name: IN_ZIP.r, content: rScript(vars, { csvFile: IN_ZIP.csv, title }) },
+      { name: IN_ZIP.r, content: rScript(vars, { csvFile: IN_ZIP.spssCsv, title }) },
       { name: IN_ZIP.codebook, content: BOM + codebookCsv(vars) },
       { name: IN_ZIP.csv, content: csvPieces(vars, pages(), 'data') },
       { name: IN_ZIP.spssCsv, content: csvPieces(vars, pages(), 'spss') },
