@@ -309,6 +309,9 @@ describe('open text through import and every export', () => {
     expect(codes).toEqual(csvHeader);
     const col = (name: string) => (codes as string[]).indexOf(name);
     expect(labels[col('tot_beter')]).toBe('Wat kan het sociaal team beter doen?');
+    // The same wording as the dashboard's labels, for every question that has one column.
+    const dashboard = (await aggregate(`questionnaire=${PROEF}`)).labels.items as Record<string, { text: { nl: string } }>;
+    for (const [id, item] of Object.entries(dashboard)) if (col(id) >= 0) expect(labels[col(id)], id).toBe(item.text.nl);
     expect(labels[col('mw_serieus')]).toBe('De medewerker nam mij serieus.');
     expect(rows).toHaveLength(TRICKY.length);
     const ws = book.Sheets.Antwoorden;
