@@ -15,6 +15,7 @@ import { aggregatesWorkbook, responsesWorkbook } from '../export/workbooks.js';
 import { zipStream } from '../export/zip.js';
 import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
+import type { Ledger } from '../ledger.js';
 import type { LedgerRecord } from '../ledger-types.js';
 import { AggregateQuery, aggregateOf, labelsOf, selection, type Selection } from './aggregates.js';
 
@@ -76,8 +77,7 @@ async function codebookFor(env: Env, gemeente: string, questionnaire: string): P
 }
 
 /** Stored responses, page by page: the next page is read only when the last one has been written out. */
-async function* responsePages(env: Env, gemeente: string, questionnaire: string): AsyncGenerator<LedgerRecord[]> {
-  const ledger = ledgerFor(env, gemeente, questionnaire);
+async function* responsePages(ledger: DurableObjectStub<Ledger>): AsyncGenerator<LedgerRecord[]> {
   for (let after = 0; ; ) {
     const page = await ledger.responses(String(after), EXPORT_PAGE);
     if (page.length === 0) return;
@@ -207,20 +207,22 @@ export const exportRoute = new Hono<AppEnv>()
   .get('/responses.xlsx', microdata, async (c) => {
     const q = await scope(c);
     const vars = await codebookFor(c.env, q.gemeente, q.questionnaire);
-    return download(responsesWorkbook(vars, responsePages(c.env, q.gemeente, q.questionnaire)), XLSX, files(q.questionnaire).xlsx);
+    const ledger = ledgerFor(c.env, q.gemeente, q.questionnaire);
+    return download(responsesWorkbook(vars, responsePages(ledger)), XLSX, files(q.questionnaire).xlsx);
   })
   .get('/spss.zip', microdata, async (c) => {
     const q = await scope(c);
     const vars = await codebookFor(c.env, q.gemeente, q.questionnaire);
     const title = `antwoorden op ${q.questionnaire} (${q.gemeente})`;
-    const pages = () => responsePages(c.env, q.gemeente, q.questionnaire);
+    const ledger = ledgerFor(c.env, q.gemeente, q.questionnaire);
     const zip = zipStream([
       { name: IN_ZIP.readme, content: readme(q.questionnaire) },
       { name: IN_ZIP.sps, content: spsSyntax(vars, { csvFile: IN_ZIP.spssCsv, title }) },
       { name: IN_ZIP.r, content: rScript(vars, { csvFile: IN_ZIP.spssCsv, title }) },
       { name: IN_ZIP.codebook, content: BOM + codebookCsv(vars) },
-      { name: IN_ZIP.csv, content: csvPieces(vars, pages(), 'data') },
-      { name: IN_ZIP.spssCsv, content: csvPieces(vars, pages(), 'spss') },
+      // Two passes over the ledger, one per CSV: a ZIP holds its files one after the other.
+      { name: IN_ZIP.csv, content: csvPieces(vars, responsePages(ledger), 'data') },
+      { name: IN_ZIP.spssCsv, content: csvPieces(vars, responsePages(ledger), 'spss') },
     ]);
     return download(zip, 'application/zip', files(q.questionnaire).zip);
   });
