@@ -311,7 +311,8 @@ export class PeilSurvey extends LitElement {
     for (const s of q.sections) {
       for (const item of this.visible(q, s)) {
         const v = this.answers[item.id];
-        if (!isBlank(v)) out[item.id] = typeof v === 'string' ? v.trim() : v;
+        // Open text goes out as typed: the exports give it back exactly.
+        if (!isBlank(v)) out[item.id] = v;
       }
     }
     return out;

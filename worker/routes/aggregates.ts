@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ReportLabels } from '../../schemas/aggregate.js';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
+import { ORGANISATIE_IN_GENERAL } from '../../schemas/constants.js';
 import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
@@ -18,8 +19,8 @@ import { buildAggregate } from '../report/stats.js';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
-export const AggregateQuery = z
-  .object({
+/** The query fields of an aggregate read; the aggregate exports add their own `format`. */
+export const AggregateFields = z.object({
     questionnaire: QuestionnaireId,
     gemeente: Slug.optional(),
     from: Day.optional(),
@@ -33,13 +34,15 @@ export const AggregateQuery = z
     role: z.enum(ROLE_VALUES).optional(),
     channel: z.enum(CHANNELS).optional(),
     groupBy: z.enum(GROUP_BY).optional(),
-  })
-  .superRefine((q, ctx) => {
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
-    if (q.period && (q.from || q.to)) {
-      ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
-    }
-  });
+});
+/** Checks across fields of an aggregate query. */
+export function refineAggregateQuery(q: { from?: string; to?: string; period?: string }, ctx: z.RefinementCtx): void {
+  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
+  if (q.period && (q.from || q.to)) {
+    ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
+  }
+}
+export const AggregateQuery = AggregateFields.superRefine(refineAggregateQuery);
 export type AggregateQuery = z.infer<typeof AggregateQuery>;
 
 /** What a request may read: the gemeente, its k, the cell filter and the groups a breakdown lists. */
@@ -97,9 +100,9 @@ export async function aggregateOf(env: Env, questionnaire: string, s: Selection,
 }
 
 /** Names for the figures: teams in scope, and the questions of every version, in reading order. */
-async function labelsOf(env: Env, s: Selection, def: { title: Text; sections: Section[] } | null): Promise<ReportLabels> {
+export async function labelsOf(env: Env, s: Selection, def: { title: Text; sections: Section[] } | null): Promise<ReportLabels> {
   const teams = await listTeams(env.DB, s.gemeente, s.filter.dims?.partner);
-  const general = { organisatie: { nl: 'het sociaal team', en: 'the social team' } };
+  const general = { organisatie: ORGANISATIE_IN_GENERAL };
   const items: ReportLabels['items'] = {};
   for (const section of def?.sections ?? []) {
     for (const item of section.items) {
