@@ -47,6 +47,16 @@ function writeAll(list: OutboxEntry[]): boolean {
   }
 }
 
+/** Runs `task` once the browser is idle (or soon, where it cannot tell); returns what cancels it. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 200);
+  return () => clearTimeout(id);
+}
+
 /** Whether the server has decided for good: stored, or refused for a reason a retry will not change. */
 function isFinal(status: number): boolean {
   return status < 500 && status !== 408 && status !== 429;
@@ -64,24 +74,29 @@ export class OutboxController implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   private attempt = 0;
   private memory: OutboxEntry[] = [];
-  // When storage refuses a write, the in-memory copy still retries while the page is open.
-  private persisted = !!storage();
+  // When storage refuses a write (or is blocked), the in-memory copy still retries while the page is
+  // open. Not looked up at construction: the first storage access of a page is slow, and can wait.
+  private persisted = true;
   private flushing?: Promise<void>;
+  private cancelResume?: () => void;
 
   constructor(private readonly host: ReactiveControllerHost & EventTarget) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('pagehide', this.onPageHide);
-    // Answers left by an earlier visit go out now.
-    if (readAll().length) void this.flush();
+    // Answers left by an earlier visit go out once the page is idle: the first question comes first.
+    this.cancelResume = whenIdle(() => {
+      window.addEventListener('online', this.onOnline);
+      window.addEventListener('pagehide', this.onPageHide);
+      if (readAll().length) void this.flush();
+    });
   }
 
   hostDisconnected(): void {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('pagehide', this.onPageHide);
+    this.cancelResume?.();
     clearTimeout(this.timer);
   }
 

@@ -12,6 +12,17 @@ const Query = z.object({
   version: z.coerce.number().int().min(1).optional(),
 });
 
+/**
+ * If-None-Match compares weakly (RFC 9110 §13.1.2) against every listed tag: a CDN that compresses
+ * the body marks our tag weak (W/"…"), and the browser then revalidates with that form.
+ */
+function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
 /** Public: the published definition a widget renders. Cacheable; revalidated with an ETag. */
 export const questionnaires = new Hono<AppEnv>().get('/:id', async (c) => {
   const q = readQuery(c, Query);
@@ -29,6 +40,6 @@ export const questionnaires = new Hono<AppEnv>().get('/:id', async (c) => {
   c.header('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
   c.header('Access-Control-Allow-Origin', '*');
   c.header('Access-Control-Expose-Headers', 'ETag');
-  if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
+  if (notModified(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
   return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
 });
