@@ -17,6 +17,8 @@ export type SendState =
 const STORAGE_KEY = 'peil-outbox';
 const MAX_AGE_MS = 30 * 86_400_000;
 const MAX_DELAY_MS = 60_000;
+/** Long enough for the first question to be painted, also on a slow phone and connection. */
+const RESUME_AFTER_MS = 1000;
 
 /** The browser's storage, or nothing when it is blocked (private mode, strict cookie settings). */
 function storage(): Storage | undefined {
@@ -47,14 +49,20 @@ function writeAll(list: OutboxEntry[]): boolean {
   }
 }
 
-/** Runs `task` once the browser is idle (or soon, where it cannot tell); returns what cancels it. */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(task, 200);
-  return () => clearTimeout(id);
+/**
+ * Runs `task` in the first idle moment after `delayMs` (at once, where the browser cannot tell idle
+ * time); returns what cancels it.
+ */
+function later(task: () => void, delayMs: number): () => void {
+  let idle: number | undefined;
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(task, { timeout: 2000 });
+    else task();
+  }, delayMs);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
 }
 
 /** Whether the server has decided for good: stored, or refused for a reason a retry will not change. */
@@ -85,12 +93,13 @@ export class OutboxController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // Answers left by an earlier visit go out once the page is idle: the first question comes first.
-    this.cancelResume = whenIdle(() => {
-      window.addEventListener('online', this.onOnline);
-      window.addEventListener('pagehide', this.onPageHide);
-      if (readAll().length) void this.flush();
-    });
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('pagehide', this.onPageHide);
+    // Answers left by an earlier visit go out once the first question is on screen and the page is
+    // idle; a submission of this visit already sends the whole outbox, and retries it.
+    this.cancelResume = later(() => {
+      if (this.current === undefined && readAll().length) void this.flush();
+    }, RESUME_AFTER_MS);
   }
 
   hostDisconnected(): void {
