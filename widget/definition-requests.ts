@@ -19,7 +19,11 @@ export class DefinitionRequests {
     this.started.set(url, request);
   }
 
-  /** The request started for `url`, once; otherwise a new one. Init as `fetch`'s, so a `<link rel=preload>` matches both. */
+  /**
+   * The request started for `url`, once (`signal` cannot stop it: it was started for no one in
+   * particular); otherwise a new one. Both use fetch's defaults, so a `<link rel=preload as=fetch
+   * crossorigin>` of the same URL serves either.
+   */
   fetch(url: string, signal: AbortSignal): Promise<Response> {
     const started = this.started.get(url);
     if (!started) return fetch(url, { signal });

@@ -125,7 +125,10 @@ export class PeilSurvey extends LitElement {
   private honeypot = '';
   private readonly outbox = new OutboxController(this);
   private readonly draft = new DraftController(this, () => `peil-draft:${this.questionnaire}:${this.siteKey}:${this.team ?? ''}`);
-  /** Where the questionnaire request comes from: the bundle entry hands in the ones it started before this element upgraded. */
+  /**
+   * Where the questionnaire request comes from. On its own the element asks the network (a cache
+   * that keeps nothing); the bundle entry hands in the requests it started before the element upgraded.
+   */
   protected readonly definitions: Pick<DefinitionRequests, 'fetch'> = new DefinitionRequests(0);
 
   private readonly definition = new Task(this, {
