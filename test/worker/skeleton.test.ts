@@ -34,6 +34,20 @@ describe('the walking skeleton', () => {
     expect(other.headers.get('ETag')).not.toBe(etag);
   });
 
+  it('revalidates with the ETag however a browser or CDN sends it back: weak, in a list, or *', async () => {
+    const url = '/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=crabbehof';
+    const etag = (await call(url)).headers.get('ETag')!;
+    for (const sent of [`W/${etag}`, `"elders", ${etag}`, '*']) {
+      const res = await call(url, { headers: { 'If-None-Match': sent } });
+      expect({ sent, status: res.status }).toEqual({ sent, status: 304 });
+      expect(res.headers.get('ETag')).toBe(etag);
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    }
+    // Another team's definition is another representation: its tag does not match this one.
+    const other = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=krispijn', { headers: { 'If-None-Match': etag } });
+    expect(other.status).toBe(200);
+  });
+
   it('stores a response once and counts it in the aggregate', async () => {
     const before = (await aggregate('questionnaire=sociaal-team-kort')).n;
     const body = submission();
