@@ -1,5 +1,6 @@
 // Shared pieces of `npm run bench`: starting the local stack, request bodies, and statistics.
 import { spawn } from 'node:child_process';
+import { Agent, createServer, request } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,43 @@ export async function startCeiling(port) {
       killGroup(dev);
       await exited(dev);
       await rm(persistTo, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The partner page's origin for the render benchmark, on `port`: it serves `files` (path →
+ * {body, contentType}) itself and passes every other request to Peil at `upstream`, so the bench
+ * pages, both embeds' files and Peil's API share one origin, and no request waits on the browser
+ * driver (as playwright's request interception would make each one do).
+ */
+export async function startBenchOrigin(port, upstream, files) {
+  const agent = new Agent({ keepAlive: true });
+  const target = new URL(upstream);
+  const server = createServer((req, res) => {
+    const file = files.get(new URL(req.url, 'http://x').pathname);
+    if (file) {
+      res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': file.body.length, 'Cache-Control': 'no-cache' });
+      return res.end(file.body);
+    }
+    const out = request(
+      { agent, host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    out.on('error', () => res.headersSent ? res.destroy() : res.writeHead(502).end());
+    req.pipe(out);
+  });
+  // Port 0 lets the OS choose a free one.
+  await new Promise((resolve, reject) => server.once('error', reject).listen(port ?? 0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    async stop() {
+      agent.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
     },
   };
 }

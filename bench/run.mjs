@@ -5,8 +5,9 @@
 // Knobs (environment): BENCH_ONLY=size,render,ingest,aggregates,live · BENCH_MAX=1000000 (largest
 // aggregate size) · BENCH_SEED_BUDGET_S=600 (seeding stops there, and earlier when the next size
 // would not fit; the figures then end at the size reached) ·
-// BENCH_LOADS=20 (page loads) · BENCH_INGEST=3000 (requests per round) · BENCH_ROUNDS=3 ·
-// BENCH_CONNECTIONS=10 · BENCH_READS=50 · BENCH_LIVE=30 · BENCH_PORT (and the next one; default: free ports).
+// BENCH_LOADS=20 (page loads of each embed) · BENCH_DEMO_LOADS=5 (/demo loads per viewport) ·
+// BENCH_INGEST=3000 (requests per round) · BENCH_ROUNDS=3 · BENCH_CONNECTIONS=10 · BENCH_READS=50 · BENCH_LIVE=30 ·
+// BENCH_PORT (and the next two; default: free ports).
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
 import WebSocket from 'ws';
@@ -26,9 +27,11 @@ import {
   round,
   seed,
   startCeiling,
+  startBenchOrigin,
   startPeil,
   submission,
 } from './lib.mjs';
+import { surveyJsFiles, surveyJsPage, toSurveyJs } from './surveyjs.mjs';
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const ONLY = (process.env.BENCH_ONLY ?? 'size,render,ingest,aggregates,live').split(',').map((s) => s.trim());
@@ -41,6 +44,7 @@ const ROUNDS = env('BENCH_ROUNDS', 3);
 const CONNECTIONS = env('BENCH_CONNECTIONS', 10);
 const READS = env('BENCH_READS', 50);
 const LIVE = env('BENCH_LIVE', 30);
+const DEMO_LOADS = env('BENCH_DEMO_LOADS', 5);
 const GZIP_BUDGET = 20 * 1024;
 const RESULTS = new URL('./results/', import.meta.url);
 
@@ -87,59 +91,175 @@ async function benchSize() {
   ]);
 }
 
-// The bench page: a partner page with nothing but the embed. The mark sits right before the script
-// tag; the first question counts as painted in the task after the animation frame that follows its
-// insertion into the shadow root.
-const renderPage = (origin) => `<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>bench</title></head><body>
-<script>
-performance.mark('peil-script');
+// The painted-detector both embeds share. The mark sits right before the embed's first tag; the
+// first answer control counts as painted in the task after the animation frame that follows its
+// insertion into the document (or the shadow root).
+const watchScript = (findControl) => `performance.mark('embed');
 (function watch() {
-  const q = document.querySelector('peil-survey')?.shadowRoot?.querySelector('[part~="question"]');
-  if (!q) return requestAnimationFrame(watch);
+  if (!(${findControl})()) return requestAnimationFrame(watch);
   requestAnimationFrame(() => {
     const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      const entry = performance.getEntriesByName('${origin}/peil.js')[0];
-      window.__peil = { painted: performance.now(), mark: performance.getEntriesByName('peil-script')[0].startTime, responseEnd: entry ? entry.responseEnd : null };
-    };
+    ch.port1.onmessage = () => (window.__painted = { painted: performance.now(), mark: performance.getEntriesByName('embed')[0].startTime });
     ch.port2.postMessage(0);
   });
-})();
-</script>
-<script src="${origin}/peil.js"></script>
+})();`;
+const PEIL_CONTROL = `() => document.querySelector('peil-survey')?.shadowRoot?.querySelector('[part~="question"] :is(input, textarea)')`;
+const SURVEYJS_CONTROL = `() => document.querySelector('#survey .sd-question :is(input, textarea)')`;
+
+// A partner page with nothing but Peil's embed, as the README's snippet writes it.
+const peilPage = (origin) => `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>bench</title></head><body>
+<script>${watchScript(PEIL_CONTROL)}</script>
+<link rel="preload" as="fetch" crossorigin href="${origin}/v1/questionnaires/${QUESTIONNAIRE}?siteKey=demo-site&amp;team=crabbehof">
+<script defer src="${origin}/peil.js"></script>
 <peil-survey questionnaire="${QUESTIONNAIRE}" site-key="demo-site" team="crabbehof"></peil-survey>
 </body></html>`;
 
-/** 2. From the script tag to the first question painted, each load in a fresh (cold) browser context. */
-async function benchRender(peil) {
-  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless')) });
-  const fromTag = [];
-  const fromScript = [];
+/** One cold load (a fresh browser context) of a bench page; the painted timings. */
+async function coldLoad(browser, url, script) {
+  const context = await browser.newContext();
   try {
-    const html = renderPage(peil.origin);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__painted, undefined, { timeout: 30_000 });
+    return await page.evaluate((script) => {
+      const entry = performance.getEntriesByName(script)[0];
+      const definition = performance.getEntriesByType('resource').find((e) => e.name.includes('/v1/questionnaires/'));
+      return { ...window.__painted, scriptEnd: entry ? entry.responseEnd : null, definitionEnd: definition ? definition.responseEnd : null };
+    }, script);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * What the embed costs the host page, as Lighthouse audits it: the cumulative layout shift of /demo
+ * (layout-shift entries without recent input, summed, until a second after the first question is
+ * there) and whether peil.js blocks rendering (Chromium's renderBlockingStatus; and the tag itself:
+ * a classic script without defer or async in the head blocks, one in the body blocks what follows).
+ */
+async function demoCost(browser, origin, { width, height, cpuSlowdown }) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  try {
+    const page = await context.newPage();
+    if (cpuSlowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${origin}/demo`);
+    await page.waitForFunction(() => document.querySelector('peil-survey')?.shadowRoot?.querySelector('[part~="question"]'), undefined, { timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    return await page.evaluate((script) => {
+      const entry = performance.getEntriesByName(script)[0];
+      const tag = [...document.scripts].find((s) => s.src === script);
+      const classic = !!tag && !tag.defer && !tag.async && tag.type !== 'module';
+      return {
+        cls: window.__cls,
+        renderBlockingStatus: entry?.renderBlockingStatus ?? null,
+        tag: tag ? { inHead: !!tag.closest('head'), defer: tag.defer, async: tag.async, module: tag.type === 'module' } : null,
+        renderBlocking: entry?.renderBlockingStatus === 'blocking' || (classic && !!tag.closest('head')),
+        parserBlocking: classic,
+        // One entry when the widget's request took the page's preload, two when it did not match.
+        definitionRequests: performance.getEntriesByType('resource').filter((e) => e.name.includes('/v1/questionnaires/')).length,
+      };
+    }, `${origin}/peil.js`);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * 2. From the script tag to the first answer control painted, Peil and SurveyJS (same questionnaire,
+ * same origin) alternating, each load in a fresh (cold) browser context; then what /demo costs its page.
+ */
+async function benchRender(peil) {
+  const surveyJs = await surveyJsFiles();
+  const served = await (await fetch(`${peil.origin}/v1/questionnaires/${QUESTIONNAIRE}?siteKey=demo-site&team=crabbehof`)).json();
+  // Both embeds' static files come from the bench origin's own file server, so neither script waits on
+  // wrangler's local asset server (in production a CDN serves peil.js); Peil's API requests go to Peil.
+  const files = new Map(surveyJs.files);
+  files.set('/peil.js', { body: await readFile(new URL('../dist/peil.js', import.meta.url)), contentType: 'text/javascript' });
+  const bench = await startBenchOrigin(PORT && PORT + 2, peil.origin, files);
+  const html = (body) => ({ body: Buffer.from(body), contentType: 'text/html; charset=utf-8' });
+  files.set('/__bench', html(peilPage(bench.origin)));
+  files.set('/__bench-surveyjs', html(surveyJsPage(toSurveyJs(served), watchScript(SURVEYJS_CONTROL))));
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless')) });
+  const peilFromTag = [];
+  const peilFromScript = [];
+  const peilDefinition = [];
+  const surveyJsFromTag = [];
+  const demo = { mobile: [], desktop: [] };
+  try {
     for (let i = 0; i < LOADS + 1; i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.route(`${peil.origin}/__bench`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
-      await page.goto(`${peil.origin}/__bench`);
-      await page.waitForFunction(() => (window).__peil, undefined, { timeout: 30_000 });
-      const t = await page.evaluate(() => (window).__peil);
-      await context.close();
-      if (i === 0) continue; // the first load warms wrangler's asset cache and the worker
-      fromTag.push(t.painted - t.mark);
-      if (t.responseEnd !== null) fromScript.push(t.painted - t.responseEnd);
+      // Alternate which goes first, so neither always meets the machine right after the other.
+      const order = i % 2 ? ['surveyJs', 'peil'] : ['peil', 'surveyJs'];
+      const t = {};
+      for (const which of order) {
+        t[which] = await coldLoad(browser, `${bench.origin}${which === 'peil' ? '/__bench' : '/__bench-surveyjs'}`, `${bench.origin}/peil.js`);
+      }
+      if (i === 0) continue; // the first round warms the worker, D1 and Chromium
+      peilFromTag.push(t.peil.painted - t.peil.mark);
+      if (t.peil.scriptEnd !== null) peilFromScript.push(t.peil.painted - t.peil.scriptEnd);
+      if (t.peil.definitionEnd !== null) peilDefinition.push(t.peil.definitionEnd - t.peil.mark);
+      surveyJsFromTag.push(t.surveyJs.painted - t.surveyJs.mark);
+    }
+    // Lighthouse's two set-ups: a phone (412 × 823, CPU 4× slower) and a desktop (1350 × 940).
+    for (let i = 0; i < DEMO_LOADS; i++) {
+      demo.mobile.push(await demoCost(browser, peil.origin, { width: 412, height: 823, cpuSlowdown: 4 }));
+      demo.desktop.push(await demoCost(browser, peil.origin, { width: 1350, height: 940, cpuSlowdown: 1 }));
     }
   } finally {
     await browser.close();
+    await bench.stop();
   }
   const stats = (xs) => ({ median: round(median(xs)), p90: round(percentile(xs, 90)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) });
-  const data = { loads: LOADS, fromScriptTagMs: stats(fromTag), fromScriptDownloadedMs: stats(fromScript), samples: { fromTag: fromTag.map((x) => round(x)), fromScript: fromScript.map((x) => round(x)) } };
-  await save('render', data, [[
-    `First question painted (Chromium, ${LOADS} cold loads)`,
-    `median ${ms(data.fromScriptTagMs.median)} from the script tag (incl. download and questionnaire fetch); ${ms(data.fromScriptDownloadedMs.median)} from script downloaded`,
-    `p90 ${ms(data.fromScriptTagMs.p90)}`,
-  ]]);
+  const peilStats = stats(peilFromTag);
+  const surveyJsStats = stats(surveyJsFromTag);
+  const clsOf = (runs) => ({ max: round(Math.max(...runs.map((r) => r.cls)), 4), median: round(median(runs.map((r) => r.cls)), 4) });
+  const first = demo.desktop[0];
+  const data = {
+    loads: LOADS,
+    fromScriptTagMs: peilStats,
+    fromScriptDownloadedMs: stats(peilFromScript),
+    // When the questionnaire (the preload the widget takes over) had arrived, from the script tag.
+    definitionArrivedMs: stats(peilDefinition),
+    surveyJs: { version: surveyJs.version, fromScriptTagMs: surveyJsStats },
+    // SurveyJS median over Peil median, both from the script tag: how many times sooner Peil's first
+    // question is painted; and the median of the same ratio within each round, as a check.
+    ratio: round(surveyJsStats.median / peilStats.median, 2),
+    ratioPerRound: round(median(surveyJsFromTag.map((x, i) => x / peilFromTag[i])), 2),
+    demo: {
+      loads: DEMO_LOADS,
+      cls: { mobile: clsOf(demo.mobile), desktop: clsOf(demo.desktop) },
+      renderBlocking: [...demo.mobile, ...demo.desktop].some((r) => r.renderBlocking),
+      parserBlocking: [...demo.mobile, ...demo.desktop].some((r) => r.parserBlocking),
+      definitionRequests: Math.max(...[...demo.mobile, ...demo.desktop].map((r) => r.definitionRequests)),
+      renderBlockingStatus: first.renderBlockingStatus,
+      scriptTag: first.tag,
+    },
+    samples: {
+      fromTag: peilFromTag.map((x) => round(x)),
+      fromScript: peilFromScript.map((x) => round(x)),
+      definitionArrived: peilDefinition.map((x) => round(x)),
+      surveyJsFromTag: surveyJsFromTag.map((x) => round(x)),
+      demoCls: { mobile: demo.mobile.map((r) => round(r.cls, 4)), desktop: demo.desktop.map((r) => round(r.cls, 4)) },
+    },
+  };
+  await save('render', data, [
+    [
+      `First question painted (Chromium, ${LOADS} cold loads each, alternating)`,
+      `Peil median ${ms(peilStats.median)} · SurveyJS ${surveyJs.version} median ${ms(surveyJsStats.median)} from the script tag: **${data.ratio}×** sooner`,
+      `per-round ratio ${data.ratioPerRound}×; Peil p90 ${ms(peilStats.p90)}, questionnaire in at ${ms(data.definitionArrivedMs.median)}; SurveyJS p90 ${ms(surveyJsStats.p90)}, definition inline`,
+    ],
+    [
+      `/demo: layout shift and render-blocking (${DEMO_LOADS} loads per viewport)`,
+      `CLS ${data.demo.cls.mobile.max} (phone 412×823, CPU 4× slower) · ${data.demo.cls.desktop.max} (desktop 1350×940), worst load`,
+      `peil.js ${data.demo.renderBlocking ? 'render-blocking' : 'not render-blocking'} (renderBlockingStatus ${data.demo.renderBlockingStatus})${data.demo.parserBlocking ? ', parser-blocking' : ''}; ${data.demo.definitionRequests} questionnaire request${data.demo.definitionRequests === 1 ? ' (the preload)' : 's'}`,
+    ],
+  ]);
 }
 
 /** One autocannon run of `amount` POSTs, each with a fresh submissionId. */

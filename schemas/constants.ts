@@ -74,3 +74,6 @@ export const RESPONDENTS = '_resp';
 export const ANSWERED = '*';
 /** Group of responses without the field grouped on. */
 export const UNKNOWN_GROUP = '_onbekend';
+
+/** How `{organisatie}` reads where no single partner is meant: the dashboard's labels and every export. */
+export const ORGANISATIE_IN_GENERAL = { nl: 'het sociaal team', en: 'the social team' } as const;

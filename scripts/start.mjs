@@ -31,6 +31,7 @@ console.log(`
   Partner demo page   ${ORIGIN}/demo
   Dashboard           ${ORIGIN}/dashboard#token=demo-admin
   Health              ${ORIGIN}/v1/health
+  API reference       ${ORIGIN}/api
 
   Demo gemeente "demo" (local development only):
     admin token     demo-admin

@@ -8,6 +8,17 @@ export function apiBase(attr: string | null | undefined): string {
   return (attr || scriptOrigin).replace(/\/+$/, '');
 }
 
+/**
+ * The URL a `<peil-survey>` loads its questionnaire from. A partner's `<link rel="preload" as="fetch"
+ * crossorigin>` must name exactly this URL (parameters in this order) for the browser to use it.
+ */
+export function definitionUrl(api: string, questionnaire: string, siteKey: string, team?: string): string {
+  const url = new URL(`${api}/v1/questionnaires/${encodeURIComponent(questionnaire)}`);
+  url.searchParams.set('siteKey', siteKey);
+  if (team) url.searchParams.set('team', team);
+  return url.href;
+}
+
 export interface ApiErrorBody {
   error?: { code?: string; message?: string; issues?: { code: string; item?: string }[] };
 }

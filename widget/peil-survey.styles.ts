@@ -46,6 +46,11 @@ export const styles = css`
     margin: 0;
     padding: 0;
   }
+  /* While the questionnaire loads, its place is kept: page one of every bank questionnaire is taller
+     than a screen, so what follows the survey starts below the fold and does not move when it appears. */
+  .loading {
+    min-block-size: var(--peil-loading-block-size, 100vh);
+  }
   h2,
   h3 {
     line-height: 1.25;

@@ -14,12 +14,14 @@ import {
   type ContextField,
   type StellingValue,
 } from '../schemas/constants.js';
-import { apiBase, errorCode, uuid } from './api.js';
-import { DraftController } from './controllers/draft-controller.js';
+import { apiBase, definitionUrl, errorCode, uuid } from './api.js';
+import { DefinitionRequests } from './definition-requests.js';
+import { DraftController, type Draft } from './controllers/draft-controller.js';
 import { OutboxController } from './controllers/outbox-controller.js';
 import { applyLocale } from './survey-localization.js';
 import { errorMessage } from './messages.js';
 import { styles } from './peil-survey.styles.js';
+import { wholeNumber } from './whole-number.js';
 
 /** Detail of `peil-page`. */
 export interface PeilPageDetail {
@@ -103,6 +105,7 @@ const AANRADEN: Record<AanradenValue, () => string> = {
  * @cssprop [--peil-focus=var(--nl-focus-outline-color, #c24e00)] - Focus ring.
  * @cssprop [--peil-error=#c0000b] - Error text and borders.
  * @cssprop [--peil-radius=6px] - Corner radius.
+ * @cssprop [--peil-loading-block-size=100vh] - Height kept while the questionnaire loads, so the page below does not move when it appears; set it near page one's height for a short questionnaire.
  */
 @localized()
 export class PeilSurvey extends LitElement {
@@ -144,21 +147,26 @@ export class PeilSurvey extends LitElement {
   private honeypot = '';
   private readonly outbox = new OutboxController(this);
   private readonly draft = new DraftController(() => `peil-draft:${this.questionnaire}:${this.siteKey}:${this.team ?? ''}`);
+  /**
+   * Where the questionnaire request comes from. On its own the element asks the network (a cache
+   * that keeps nothing); the bundle entry hands in the requests it started before the element upgraded.
+   */
+  protected readonly definitions: Pick<DefinitionRequests, 'fetch'> = new DefinitionRequests(0);
 
   private readonly definition = new Task(this, {
     args: () => [apiBase(this.api), this.questionnaire, this.siteKey, this.team] as const,
     task: async ([api, id, siteKey, team], { signal }) => {
       try {
         if (!id || !siteKey) throw new LoadError('unknown_site_key');
-        const url = new URL(`${api}/v1/questionnaires/${encodeURIComponent(id)}`);
-        url.searchParams.set('siteKey', siteKey);
-        if (team) url.searchParams.set('team', team);
-        const res = await fetch(url, { signal }).catch(() => {
+        const request = this.definitions.fetch(definitionUrl(api, id, siteKey, team), signal);
+        // Read while the questionnaire travels: a page's first storage access is slow.
+        const draft = this.draft.load();
+        const res = await request.catch(() => {
           throw new LoadError('load_failed');
         });
         if (!res.ok) throw new LoadError((await errorCode(res)) ?? 'load_failed');
         const q = (await res.json()) as PublishedQuestionnaire;
-        this.restore(q);
+        this.restore(q, draft);
         return q;
       } catch (e) {
         if (!signal.aborted) emit<PeilErrorDetail>(this, 'peil-error', { code: e instanceof LoadError ? e.code : 'load_failed' });
@@ -180,8 +188,7 @@ export class PeilSurvey extends LitElement {
     this.locale = await applyLocale(this.language);
   }
 
-  private restore(q: PublishedQuestionnaire): void {
-    const d = this.draft.load();
+  private restore(q: PublishedQuestionnaire, d: Draft | undefined): void {
     this.answers = d?.answers ?? {};
     this.page = Math.min(d?.page ?? 0, q.sections.length - 1);
     this.submissionId = d?.submissionId;
@@ -194,7 +201,7 @@ export class PeilSurvey extends LitElement {
 
   /** A number as the reader's language writes it (1.000 in Dutch, 1,000 in English). */
   private n(value: number): string {
-    return new Intl.NumberFormat(this.locale).format(value);
+    return wholeNumber(value, this.locale);
   }
 
   private get known(): Partial<Record<ContextField, string>> {
@@ -311,7 +318,8 @@ export class PeilSurvey extends LitElement {
     for (const s of q.sections) {
       for (const item of this.visible(q, s)) {
         const v = this.answers[item.id];
-        if (!isBlank(v)) out[item.id] = typeof v === 'string' ? v.trim() : v;
+        // Open text goes out as typed: the exports give it back exactly.
+        if (!isBlank(v)) out[item.id] = v;
       }
     }
     return out;

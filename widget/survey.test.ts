@@ -22,7 +22,7 @@ describe('the embed script', () => {
   before(() => window.addEventListener('error', onError));
   after(() => window.removeEventListener('error', onError));
 
-  it('upgrades an element that was in the page before the script, follows <html lang> and a later lang, and survives a second load', async () => {
+  it('upgrades an element that was in the page before the script with one questionnaire request, follows <html lang> and a later lang, and survives a second load', async () => {
     await reset();
     document.documentElement.lang = 'en';
     const el = document.createElement('peil-survey') as PeilSurvey;
@@ -30,6 +30,12 @@ describe('the embed script', () => {
     el.setAttribute('site-key', 'test-site');
     document.body.append(el);
     expect(customElements.get('peil-survey')).to.equal(undefined);
+    const fetches: { url: string; by: 'script' | 'element' }[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      fetches.push({ url: String(input instanceof Request ? input.url : input), by: init?.signal ? 'element' : 'script' });
+      return realFetch(input, init);
+    };
     try {
       await loadScript();
       const Defined = customElements.get('peil-survey');
@@ -37,6 +43,11 @@ describe('the embed script', () => {
       expect(el).to.be.instanceOf(Defined!);
       const shown = () => text(el);
       await waitUntil(() => shown().includes('Question 1 of 8'), `not English: ${el.shadowRoot?.textContent?.slice(0, 200)}`, { timeout: 10_000 });
+      // The script started the questionnaire request as it ran (a plain fetch; the element's own
+      // would carry its abort signal), and the element took that one over instead of asking again.
+      expect(fetches.filter((f) => f.url.includes('/v1/questionnaires/'))).to.deep.equal([
+        { url: `${location.origin}/v1/questionnaires/alle-types?siteKey=test-site`, by: 'script' },
+      ]);
 
       // The element's own lang wins over the page's, and a change re-renders it.
       el.setAttribute('lang', 'nl');
@@ -54,6 +65,7 @@ describe('the embed script', () => {
       expect(el.shadowRoot!.querySelectorAll('form')).to.have.length(1);
       second.remove();
     } finally {
+      window.fetch = realFetch;
       el.remove();
       document.documentElement.lang = '';
     }

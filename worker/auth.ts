@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { sha256Hex } from './crypto.js';
 import { getTokenByHash, type Role, type TokenRow } from './db.js';
 import type { AppEnv } from './context.js';
+import { described } from './describe.js';
 import { ApiError } from './errors.js';
 
 /** Reads `Authorization: Bearer …` or, for WebSockets that cannot set headers, a `bearer.…` subprotocol. */
@@ -25,12 +26,21 @@ export async function tokenFor(env: Env, req: Request): Promise<TokenRow> {
 
 /** Requires a token with one of the roles; the row is available as `c.get('token')`. */
 export const requireRole = (...roles: Role[]) =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    const token = await tokenFor(c.env, c.req.raw);
-    if (!roles.includes(token.role)) throw new ApiError(403, 'forbidden', 'This token may not do this.');
-    c.set('token', token);
-    await next();
-  });
+  described(
+    createMiddleware<AppEnv>(async (c, next) => {
+      const token = await tokenFor(c.env, c.req.raw);
+      if (!roles.includes(token.role)) throw new ApiError(403, 'forbidden', 'This token may not do this.');
+      c.set('token', token);
+      await next();
+    }),
+    {
+      'x-roles': roles,
+      'x-peil-errors': [
+        [401, 'unauthorized'],
+        [403, 'forbidden'],
+      ],
+    },
+  );
 
 /** The gemeente a token acts for; 403 when it asks for another gemeente's data. */
 export function gemeenteOf(c: Context<AppEnv>, wanted?: string): string {
@@ -42,3 +52,25 @@ export function gemeenteOf(c: Context<AppEnv>, wanted?: string): string {
   if (wanted && wanted !== token.gemeente_id) throw new ApiError(403, 'forbidden', 'This token belongs to another gemeente.');
   return token.gemeente_id!;
 }
+
+/**
+ * Refuses a token that names another gemeente (in the path's `:id` or in `?gemeente=`) before the
+ * body is read, so such a request learns nothing from validation. The handler still resolves the
+ * gemeente itself, with `gemeenteOf`.
+ */
+export const forGemeente = (from: 'path' | 'query') =>
+  described(
+    createMiddleware<AppEnv>(async (c, next) => {
+      gemeenteOf(c, from === 'path' ? c.req.param('id') : c.req.query('gemeente'));
+      await next();
+    }),
+    {
+      ...(from === 'query'
+        ? { parameters: [{ name: 'gemeente', in: 'query', required: false, description: 'Required for operator tokens: the gemeente to act for.', schema: { type: 'string' } }] }
+        : {}),
+      'x-peil-errors': [
+        [400, 'bad_request'],
+        [403, 'forbidden'],
+      ],
+    },
+  );

@@ -17,11 +17,17 @@ export function errorBody(code: ErrorCode, message: string, issues?: ErrorIssue[
   return { error: issues?.length ? { code, message, issues } : { code, message } };
 }
 
-/** Converts zod issues to the API's issue shape. */
-export function zodIssues(issues: readonly { code: string; path: readonly PropertyKey[]; message: string }[]): ErrorIssue[] {
+/**
+ * Converts zod issues to the API's issue shape. Issues that come through Standard Schema are zod's own
+ * at run time, but typed without their code.
+ */
+export function zodIssues(issues: readonly { code?: unknown; path?: readonly (PropertyKey | { key: PropertyKey })[]; message: string }[]): ErrorIssue[] {
   return issues.map((i) => ({
-    code: i.code,
-    path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    code: typeof i.code === 'string' ? i.code : 'invalid',
+    path: (i.path ?? []).map((segment) => {
+      const p = typeof segment === 'object' ? segment.key : segment;
+      return typeof p === 'number' ? p : String(p);
+    }),
     message: i.message,
   }));
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.js';
@@ -12,6 +13,7 @@ import { importRoute } from './routes/import.js';
 import { invites } from './routes/invites.js';
 import { openapi } from './routes/openapi.js';
 import { pages } from './routes/pages.js';
+import { reference } from './routes/reference.js';
 import { questionnaires } from './routes/questionnaires.js';
 import { questionnairesAdmin, templates } from './routes/questionnaires-admin.js';
 import { responses } from './routes/responses.js';
@@ -43,6 +45,14 @@ app.use(
   cors({ origin: async (o, c) => (o && (await corsOrigin(o, c.env.DB)) ? o : null), allowMethods: ['POST'], allowHeaders: ['Content-Type'], maxAge: 86400 }),
 );
 app.use('/v1/questionnaires/*', cors({ origin: '*', allowMethods: ['GET'], exposeHeaders: ['ETag'], maxAge: 86400 }));
+// After CORS, so a preflight is answered before any method is judged.
+app.use(
+  methodNotAllowed({
+    app,
+    onMethodNotAllowed: (c, allowed) =>
+      c.json(errorBody('method_not_allowed', `Use ${allowed.join(' or ')} here.`), 405, { Allow: allowed.join(', ') }),
+  }),
+);
 
 app.route('/v1/health', health);
 app.route('/v1/questionnaires', questionnaires);
@@ -57,7 +67,8 @@ app.route('/v1/gemeenten', gemeenten);
 app.route('/v1/retention', retention);
 app.route('/v1/weights', weights);
 app.route('/v1/invites', invites);
-app.route('/v1/openapi.json', openapi);
+app.route('/v1/openapi.json', openapi(app));
+app.route('/api', reference(app));
 app.route('/', pages);
 
 app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.`), 404));

@@ -32,7 +32,8 @@ export function toRecord(
   for (const item of allItems(def)) {
     const value = input.answers[item.id];
     if (value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
-    if (item.type === 'open') texts[item.id] = scrubText((value as string).trim()).text;
+    // Open text is kept as typed, spaces and line breaks included; only personal data is taken out.
+    if (item.type === 'open') texts[item.id] = scrubText(value as string).text;
     else answers[item.id] = value;
   }
   const answered = Object.keys(answers).length + Object.keys(texts).length;

@@ -19,6 +19,33 @@ describe('the walking skeleton', () => {
     expect(etag).toBeTruthy();
     const again = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=crabbehof', { headers: { 'If-None-Match': etag! } });
     expect(again.status).toBe(304);
+    // A widget on a partner's origin revalidates itself: the 304 must pass CORS and keep its caching.
+    expect([again.headers.get('ETag'), again.headers.get('Access-Control-Allow-Origin'), again.headers.get('Cache-Control')]).toEqual([
+      etag,
+      '*',
+      res.headers.get('Cache-Control'),
+    ]);
+    expect(await again.text()).toBe('');
+    const listed = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=crabbehof', { headers: { 'If-None-Match': `"stale", W/${etag}` } });
+    expect(listed.status).toBe(304);
+    const stale = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=crabbehof', { headers: { 'If-None-Match': '"stale"' } });
+    expect(stale.status).toBe(200);
+    const other = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=krispijn');
+    expect(other.headers.get('ETag')).not.toBe(etag);
+  });
+
+  it('revalidates with the ETag however a browser or CDN sends it back: weak, in a list, or *', async () => {
+    const url = '/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=crabbehof';
+    const etag = (await call(url)).headers.get('ETag')!;
+    for (const sent of [`W/${etag}`, `"elders", ${etag}`, '*']) {
+      const res = await call(url, { headers: { 'If-None-Match': sent } });
+      expect({ sent, status: res.status }).toEqual({ sent, status: 304 });
+      expect(res.headers.get('ETag')).toBe(etag);
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    }
+    // Another team's definition is another representation: its tag does not match this one.
+    const other = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=krispijn', { headers: { 'If-None-Match': etag } });
+    expect(other.status).toBe(200);
   });
 
   it('stores a response once and counts it in the aggregate', async () => {

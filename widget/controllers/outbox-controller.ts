@@ -17,6 +17,8 @@ export type SendState =
 const STORAGE_KEY = 'peil-outbox';
 const MAX_AGE_MS = 30 * 86_400_000;
 const MAX_DELAY_MS = 60_000;
+/** Long enough for the first question to be painted, also on a slow phone and connection. */
+const RESUME_AFTER_MS = 1000;
 
 /** The browser's storage, or nothing when it is blocked (private mode, strict cookie settings). */
 function storage(): Storage | undefined {
@@ -47,6 +49,22 @@ function writeAll(list: OutboxEntry[]): boolean {
   }
 }
 
+/**
+ * Runs `task` in the first idle moment after `delayMs` (at once, where the browser cannot tell idle
+ * time); returns what cancels it.
+ */
+function later(task: () => void, delayMs: number): () => void {
+  let idle: number | undefined;
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(task, { timeout: 2000 });
+    else task();
+  }, delayMs);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
+}
+
 /** Whether the server has decided for good: stored, or refused for a reason a retry will not change. */
 function isFinal(status: number): boolean {
   return status < 500 && status !== 408 && status !== 429;
@@ -64,9 +82,11 @@ export class OutboxController implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   private attempt = 0;
   private memory: OutboxEntry[] = [];
-  // When storage refuses a write, the in-memory copy still retries while the page is open.
-  private persisted = !!storage();
+  // When storage refuses a write (or is blocked), the in-memory copy still retries while the page is
+  // open. Not looked up at construction: the first storage access of a page is slow, and can wait.
+  private persisted = true;
   private flushing?: Promise<void>;
+  private cancelResume?: () => void;
 
   constructor(private readonly host: ReactiveControllerHost & EventTarget) {
     host.addController(this);
@@ -75,13 +95,17 @@ export class OutboxController implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('pagehide', this.onPageHide);
-    // Answers left by an earlier visit go out now.
-    if (readAll().length) void this.flush();
+    // Answers left by an earlier visit go out once the first question is on screen and the page is
+    // idle; a submission of this visit already sends the whole outbox, and retries it.
+    this.cancelResume = later(() => {
+      if (this.current === undefined && readAll().length) void this.flush();
+    }, RESUME_AFTER_MS);
   }
 
   hostDisconnected(): void {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('pagehide', this.onPageHide);
+    this.cancelResume?.();
     clearTimeout(this.timer);
   }
 

@@ -62,8 +62,8 @@ describe('buildCodebook', () => {
     expect(v.missing).toEqual([9]);
   });
 
-  it('fills {organisatie} neutrally in labels', () => {
-    expect(byName(vars, 'tot_cijfer').label).toBe('Welk rapportcijfer geeft u de organisatie?');
+  it('fills {organisatie} in labels as the dashboard does', () => {
+    expect(byName(vars, 'tot_cijfer').label).toBe('Welk rapportcijfer geeft u het sociaal team?');
   });
 
   it('encodes a response: numbers for codes, 0/1 per meerkeuze option, empty when unanswered', () => {
@@ -91,9 +91,10 @@ describe('buildCodebook', () => {
       hulp_geholpen_met__advies: '1',
       hulp_geholpen_met__formulieren: '0',
       tot_goed: '',
-      tot_beter: '\'=1+1, "en" meer / regels',
+      tot_beter: '=1+1, "en" meer\nregels',
     });
-    expect(row).toContain(',"\'=1+1, ""en"" meer / regels",');
+    expect(row).toContain(',"=1+1, ""en"" meer\nregels",');
+    expect(responseRow(vars, rec, 'spss')).toContain(',"=1+1, ""en"" meer\u2424nregels",');
     expect(row.endsWith('\r\n')).toBe(true);
     expect(headerRow(vars).split(',')).toHaveLength(vars.length);
   });

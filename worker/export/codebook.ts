@@ -1,8 +1,8 @@
-import { ANSWERED, STELLING_VALUES, AANRADEN_VALUES, CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES, WEET_NIET } from '../../schemas/constants.js';
+import { ANSWERED, STELLING_VALUES, AANRADEN_VALUES, CHANNELS, CONTACT_VALUES, ORGANISATIE_IN_GENERAL, ROLE_VALUES, STATUS_VALUES, WEET_NIET } from '../../schemas/constants.js';
 import { assertNever } from '../../schemas/logic.js';
 import { allItems, fillText, type Item, type Section } from '../../schemas/questionnaire.js';
 import { FLAG_FAST, type LedgerRecord } from '../ledger-types.js';
-import { csvRow, safeText } from './csv.js';
+import { csvRow, spssText } from './csv.js';
 
 /** A coded value and its Dutch label. */
 export interface ValueLabel {
@@ -41,7 +41,7 @@ export interface CodebookInput {
 export const WEET_NIET_CODE = 9;
 
 /** Stelling points, coded so that a higher number means more agreement. */
-const STELLING_CODES: Record<(typeof STELLING_VALUES)[number], [number, string]> = {
+export const STELLING_CODES: Record<(typeof STELLING_VALUES)[number], [number, string]> = {
   helemaal_oneens: [1, 'Helemaal mee oneens'],
   oneens: [2, 'Mee oneens'],
   neutraal: [3, 'Niet mee eens, niet mee oneens'],
@@ -50,13 +50,14 @@ const STELLING_CODES: Record<(typeof STELLING_VALUES)[number], [number, string]>
   weet_niet: [WEET_NIET_CODE, 'Weet ik niet / niet van toepassing'],
 };
 /** Aanraden coded so that a higher number means more willing to recommend. */
-const AANRADEN_CODES: Record<(typeof AANRADEN_VALUES)[number], [number, string]> = {
+export const AANRADEN_CODES: Record<(typeof AANRADEN_VALUES)[number], [number, string]> = {
   nee: [1, 'Nee'],
   misschien: [2, 'Misschien'],
   ja: [3, 'Ja'],
 };
 
-const LABELS = {
+/** Dutch names of the context values, as the exports show them. */
+export const LABELS = {
   channel: { web: 'Internet', telefoon: 'Telefonisch interview', papier: 'Papieren vragenlijst' } satisfies Record<(typeof CHANNELS)[number], string>,
   contact: { kort: 'Kort gesprek voor informatie of advies', lang: 'Langere tijd hulp', weet_niet: 'Weet ik niet' } satisfies Record<(typeof CONTACT_VALUES)[number], string>,
   status: { afgerond: 'Hulp afgerond', loopt: 'Hulp loopt nog', weet_niet: 'Weet ik niet' } satisfies Record<(typeof STATUS_VALUES)[number], string>,
@@ -80,8 +81,8 @@ function namer() {
   };
 }
 
-// Labels are read outside any partner, so {organisatie} gets a neutral filling.
-const dutch = (text: { nl: string; en: string }) => fillText(text, { organisatie: 'de organisatie' }).nl;
+// Labels are read outside any partner: {organisatie} reads as on the dashboard.
+const dutch = (text: { nl: string; en: string }) => fillText(text, { organisatie: ORGANISATIE_IN_GENERAL }).nl;
 
 /** Items of all versions: the latest first in its order, then items only earlier versions had; options merged. */
 function mergedItems(versions: { sections: Section[] }[]): Item[] {
@@ -272,7 +273,7 @@ export function buildCodebook(input: CodebookInput): Variable[] {
           level: 'nominal',
           values: [],
           missing: [],
-          encode: (r) => (Object.hasOwn(r.texts, item.id) ? safeText(r.texts[item.id]) : ''),
+          encode: (r) => (Object.hasOwn(r.texts, item.id) ? r.texts[item.id] : ''),
         });
         break;
       default:
@@ -287,9 +288,12 @@ export function headerRow(vars: readonly Variable[]): string {
   return csvRow(vars.map((v) => v.name));
 }
 
-/** One response as a CSV line. */
-export function responseRow(vars: readonly Variable[], rec: LedgerRecord): string {
-  return csvRow(vars.map((v) => v.encode(rec)));
+/**
+ * One response as a CSV line: every text exactly as stored, or for SPSS (`spss`), open text on one
+ * line with its line breaks escaped as the syntax restores them.
+ */
+export function responseRow(vars: readonly Variable[], rec: LedgerRecord, dialect: 'data' | 'spss' = 'data'): string {
+  return csvRow(vars.map((v) => (dialect === 'spss' && v.kind === 'open' ? spssText(v.encode(rec)) : v.encode(rec))));
 }
 
 /** The codebook as CSV: one line per variable, and one more per coded value. */

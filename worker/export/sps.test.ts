@@ -39,6 +39,24 @@ describe('spsSyntax', () => {
     expect(lines.find((l) => l.startsWith('VARIABLE LEVEL') && l.endsWith('(SCALE).'))).toContain(' tot_cijfer');
   });
 
+  it('turns the escaped line breaks of open answers back, ␤0 last', () => {
+    const restore = lines.filter((l) => l.startsWith('COMPUTE tot_beter = REPLACE('));
+    expect(restore).toEqual([
+      "COMPUTE tot_beter = REPLACE(tot_beter, '\u2424n', X'0A').",
+      "COMPUTE tot_beter = REPLACE(tot_beter, '\u2424r', X'0D').",
+      "COMPUTE tot_beter = REPLACE(tot_beter, '\u24240', '\u2424').",
+    ]);
+    expect(lines.indexOf(restore[0])).toBeGreaterThan(lines.indexOf('  /VARIABLES='));
+    expect(lines.filter((l) => l.startsWith('COMPUTE')).map((l) => l.split(' ')[1])).toEqual(
+      vars.filter((v) => v.kind === 'open').flatMap((v) => [v.name, v.name, v.name]),
+    );
+  });
+
+  it('says where its CSV comes from and how to point SPSS at its folder', () => {
+    expect(spsSyntax(vars, { csvFile: 'x.csv', title: 't', origin: '/v1/export/responses.csv?format=spss' })).toContain('* Dat bestand komt van /v1/export/responses.csv?format=spss');
+    expect(lines.some((l) => /^\* CD '.+'\.$/.test(l))).toBe(true);
+  });
+
   it('ends every command with a period', () => {
     expect(sps).toMatch(/VARIABLE LABELS\r\n[\s\S]*?'\.\r\n/);
     expect(sps.trimEnd().endsWith('EXECUTE.')).toBe(true);

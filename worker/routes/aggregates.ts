@@ -1,14 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Aggregate, Comparison, ReportLabels } from '../../schemas/aggregate.js';
-import { RESPONDENTS } from '../../schemas/constants.js';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
+import { ORGANISATIE_IN_GENERAL, RESPONDENTS } from '../../schemas/constants.js';
 import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
-import { readQuery } from '../body.js';
+import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { getGemeente, getQuestionnaire, getWeights, listTeams, reportDefinition } from '../db.js';
+import { route } from '../describe.js';
 import { ApiError } from '../errors.js';
 import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
@@ -20,8 +21,8 @@ import { parseWeights, populationOf } from './weights.js';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
-export const AggregateQuery = z
-  .object({
+/** The query fields of an aggregate read; the aggregate exports add their own `format`. */
+export const AggregateFields = z.object({
     questionnaire: QuestionnaireId,
     gemeente: Slug.optional(),
     from: Day.optional(),
@@ -35,20 +36,23 @@ export const AggregateQuery = z
     role: z.enum(ROLE_VALUES).optional(),
     channel: z.enum(CHANNELS).optional(),
     groupBy: z.enum(GROUP_BY).optional(),
-    /** Test the headline figures against the period of equal length just before, or the same dates a year earlier. */
-    compare: z.enum(COMPARE).optional(),
-    /** Weighted to the questionnaire's population margins (PUT /v1/weights). */
-    weighted: z.enum(['0', '1']).optional(),
-  })
-  .superRefine((q, ctx) => {
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
-    if (q.period && (q.from || q.to)) {
-      ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
-    }
-    if (q.compare && !q.period && !(q.from && q.to)) {
-      ctx.addIssue({ code: 'custom', path: ['compare'], message: 'compare needs a period, or both from and to' });
-    }
-  });
+});
+/** Checks across fields of an aggregate query. */
+export function refineAggregateQuery(q: { from?: string; to?: string; period?: string; compare?: string }, ctx: z.RefinementCtx): void {
+  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
+  if (q.period && (q.from || q.to)) {
+    ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
+  }
+  if (q.compare && !q.period && !(q.from && q.to)) {
+    ctx.addIssue({ code: 'custom', path: ['compare'], message: 'compare needs a period, or both from and to' });
+  }
+}
+export const AggregateQuery = AggregateFields.extend({
+  /** Test the headline figures against the period of equal length just before, or the same dates a year earlier. */
+  compare: z.enum(COMPARE).optional(),
+  /** Weighted to the questionnaire's population margins (PUT /v1/weights). */
+  weighted: z.enum(['0', '1']).optional(),
+}).superRefine(refineAggregateQuery);
 export type AggregateQuery = z.infer<typeof AggregateQuery>;
 
 /** What a request may read: the gemeente, its k, the cell filter and the groups a breakdown lists. */
@@ -133,9 +137,9 @@ export async function aggregateOf(env: Env, questionnaire: string, s: Selection,
 }
 
 /** Names for the figures: teams in scope, and the questions of every version, in reading order. */
-async function labelsOf(env: Env, s: Selection, def: { title: Text; sections: Section[] } | null): Promise<ReportLabels> {
+export async function labelsOf(env: Env, s: Selection, def: { title: Text; sections: Section[] } | null): Promise<ReportLabels> {
   const teams = await listTeams(env.DB, s.gemeente, s.filter.dims?.partner);
-  const general = { organisatie: { nl: 'het sociaal team', en: 'the social team' } };
+  const general = { organisatie: ORGANISATIE_IN_GENERAL };
   const items: ReportLabels['items'] = {};
   for (const section of def?.sections ?? []) {
     for (const item of section.items) {
@@ -157,8 +161,13 @@ async function labelsOf(env: Env, s: Selection, def: { title: Text; sections: Se
   };
 }
 
-export const aggregates = new Hono<AppEnv>().get('/', requireRole('operator', 'admin', 'viewer'), async (c) => {
-  const q = readQuery(c, AggregateQuery);
+export const aggregates = new Hono<AppEnv>().get('/', route({
+  summary: 'Suppressed aggregates; a partner token sees only its own partner',
+  tag: 'report',
+  ok: { 200: '{questionnaire, n, items, groups?, labels}' },
+  errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']],
+}), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateQuery), async (c) => {
+  const q = c.req.valid('query');
   const s = await selection(c, q);
   const { def, aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy, { weighted: q.weighted === '1', compare: q.compare });
   c.header('Cache-Control', 'no-store');
@@ -166,11 +175,16 @@ export const aggregates = new Hono<AppEnv>().get('/', requireRole('operator', 'a
 });
 
 /** A WebSocket that receives the aggregate now and after every change, for the same selection as GET. */
-export const live = new Hono<AppEnv>().get('/', requireRole('operator', 'admin', 'viewer'), async (c) => {
+export const live = new Hono<AppEnv>().get('/', route({
+  summary: 'WebSocket: the aggregate now and after every change (token also as subprotocol bearer.TOKEN)',
+  tag: 'report',
+  ok: { 101: 'Switching protocols; every message is an aggregate as GET /v1/aggregates returns it' },
+  errors: [[426, 'bad_request'], [400, 'bad_request'], [404, 'questionnaire_not_found']],
+}), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateQuery), async (c) => {
   if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
     throw new ApiError(426, 'bad_request', 'Connect with a WebSocket.');
   }
-  const q = readQuery(c, AggregateQuery);
+  const q = c.req.valid('query');
   const s = await selection(c, q);
   const sub: LiveSubscription = {
     gemeente: s.gemeente,

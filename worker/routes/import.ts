@@ -5,9 +5,10 @@ import { materialize } from '../../schemas/questionnaire.js';
 import { ImportLine } from '../../schemas/response.js';
 import type { ErrorIssue } from '../../schemas/errors.js';
 import { gemeenteOf, requireRole } from '../auth.js';
-import { readQuery, readText } from '../body.js';
+import { limit, readText, validate } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { getQuestionnaire, getVersion, listTeams, type Version } from '../db.js';
+import { route } from '../describe.js';
 import { ApiError, zodIssues } from '../errors.js';
 import { dutchDay, toRecord } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
@@ -29,8 +30,18 @@ const Query = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional
  * Telephone and paper interviews, one JSON object per line. Each line is validated on its own, so one
  * bad line does not lose the good ones; the answer lists per line what was stored or refused and why.
  */
-export const importRoute = new Hono<AppEnv>().post('/', requireRole('operator', 'admin'), async (c) => {
-  const q = readQuery(c, Query);
+export const importRoute = new Hono<AppEnv>().post('/', route({
+  summary: 'Import telephone and paper interviews as NDJSON; a report per line',
+  tag: 'data',
+  body: {
+    type: 'application/x-ndjson',
+    schema: ImportLine,
+    description: `One interview per line, at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB; each line is checked on its own.`,
+  },
+  ok: { 200: '{stored, duplicates, refused, lines: [{line, submissionId, status, error?}]}' },
+  errors: [[400, 'bad_request'], [404, 'questionnaire_not_found'], [415, 'unsupported_media_type'], [400, 'invalid_json']],
+}), requireRole('operator', 'admin'), validate('query', Query), limit(MAX_IMPORT_BYTES), async (c) => {
+  const q = c.req.valid('query');
   const gemeente = gemeenteOf(c, q.gemeente);
   const row = await getQuestionnaire(c.env.DB, gemeente, q.questionnaire);
   if (!row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
@@ -38,7 +49,7 @@ export const importRoute = new Hono<AppEnv>().post('/', requireRole('operator', 
   if (!['application/x-ndjson', 'application/jsonl', 'application/json', 'text/plain'].includes(type)) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the lines as application/x-ndjson.');
   }
-  const text = await readText(c, MAX_IMPORT_BYTES);
+  const text = await readText(c);
   const teams = await listTeams(c.env.DB, gemeente);
   const versions = new Map<number, Version | null>();
   // One materialized definition per version, not per line: an import may have tens of thousands of lines.

@@ -2,11 +2,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { INVITE_PARAM } from '../../schemas/constants.js';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
-import { gemeenteOf, requireRole } from '../auth.js';
-import { readJson, readQuery } from '../body.js';
+import { forGemeente, gemeenteOf, requireRole } from '../auth.js';
+import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { newSecret, sha256Hex } from '../crypto.js';
 import { getPartner, getQuestionnaire, listTeams } from '../db.js';
+import { route } from '../describe.js';
 import { ApiError } from '../errors.js';
 import { dutchDay } from '../ingest.js';
 
@@ -92,10 +93,15 @@ function linkFor(base: string, token: string): string {
  * for one response. Only the hash is stored, so the links shown here cannot be shown again.
  */
 export const invites = new Hono<AppEnv>()
-  .post('/', requireRole('operator', 'admin', 'viewer'), async (c) => {
-    const { gemeente: wanted } = readQuery(c, GemeenteQuery);
+  .post('/', route({
+    summary: 'Create one-time invite tokens and links for a partner',
+    tag: 'submit',
+    ok: { 201: '{questionnaire, partner, team, expiresAt, invites: [{token, link}]}' },
+    errors: [[404, 'questionnaire_not_found'], [404, 'not_found'], [422, 'team_not_allowed']],
+  }), requireRole('operator', 'admin', 'viewer'), validate('query', GemeenteQuery), forGemeente('query'), validate('json', InviteCreate), async (c) => {
+    const { gemeente: wanted } = c.req.valid('query');
     const gemeente = gemeenteOf(c, wanted);
-    const body = await readJson(c, InviteCreate);
+    const body = c.req.valid('json');
     const token = c.get('token');
     if (token.role === 'viewer' && body.partner && body.partner !== token.partner_id) {
       throw new ApiError(403, 'forbidden', 'A partner token creates invites only for its own partner.');
@@ -147,8 +153,13 @@ export const invites = new Hono<AppEnv>()
       201,
     );
   })
-  .get('/', requireRole('operator', 'admin', 'viewer'), async (c) => {
-    const q = readQuery(c, StatsQuery);
+  .get('/', route({
+    summary: 'How many invites were created, used and expired',
+    tag: 'submit',
+    ok: { 200: '{questionnaire, partner, total, used, expired, open}' },
+    errors: [[400, 'bad_request']],
+  }), requireRole('operator', 'admin', 'viewer'), validate('query', StatsQuery), async (c) => {
+    const q = c.req.valid('query');
     const gemeente = gemeenteOf(c, q.gemeente);
     const token = c.get('token');
     if (token.role === 'viewer' && q.partner && q.partner !== token.partner_id) {

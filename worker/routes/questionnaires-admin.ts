@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { TEMPLATES } from '../../schemas/bank.js';
 import { QuestionnaireId } from '../../schemas/ids.js';
 import { QuestionnaireDefinition, allItems, versionIssues } from '../../schemas/questionnaire.js';
-import { gemeenteOf, requireRole } from '../auth.js';
-import { readJson } from '../body.js';
+import { forGemeente, gemeenteOf, requireRole } from '../auth.js';
+import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
+import { route, type Refusal, type RouteDescription } from '../describe.js';
 import {
   createQuestionnaire,
   getGemeente,
@@ -89,16 +90,27 @@ async function publishStored(db: D1Database, gemeente: string, row: Questionnair
   return publishDraft(db, gemeente, def, row.draft);
 }
 
+/** What every admin route may refuse besides its own: an operator's unknown gemeente, an unknown questionnaire. */
+const NOT_FOUND: Refusal[] = [
+  [404, 'not_found'],
+  [404, 'questionnaire_not_found'],
+];
+const adminRoute = (summary: string, more: Partial<RouteDescription> = {}) =>
+  route({ summary, tag: 'questionnaires', ok: { 200: 'OK' }, ...more, errors: [...NOT_FOUND, ...(more.errors ?? [])] });
+
 /** Admin API for a gemeente's questionnaires: drafts, versions, publishing, closing. */
 export const questionnairesAdmin = new Hono<AppEnv>()
-  .use(requireRole('operator', 'admin'))
-  .get('/', async (c) => {
+  .use(requireRole('operator', 'admin'), forGemeente('query'))
+  .get('/', adminRoute('Questionnaires of the gemeente', { ok: { 200: '{gemeente, questionnaires: [summary]}' } }), async (c) => {
     const gemeente = await scope(c);
     return c.json({ gemeente, questionnaires: await listQuestionnaires(c.env.DB, gemeente) });
   })
-  .post('/', async (c) => {
+  .post('/', adminRoute('Create from a template or a definition, optionally publishing it', {
+    ok: { 201: 'The summary of the new questionnaire' },
+    errors: [[409, 'already_exists'], [422, 'validation_failed'], [422, 'incompatible_change']],
+  }), validate('json', CreateBody, { limit: MAX_DEFINITION_BYTES }), async (c) => {
     const gemeente = await scope(c);
-    const body = await readJson(c, CreateBody, MAX_DEFINITION_BYTES);
+    const body = c.req.valid('json');
     const source = body.template ? { ...TEMPLATES[body.template], ...(body.id ? { id: body.id } : {}) } : body.definition;
     const def = definitionOrThrow(source, body.template ? undefined : body.id);
     if (!(await createQuestionnaire(c.env.DB, gemeente, def))) {
@@ -107,7 +119,7 @@ export const questionnairesAdmin = new Hono<AppEnv>()
     if (body.publish) await publishStored(c.env.DB, gemeente, await questionnaireOrThrow(c.env.DB, gemeente, def.id));
     return c.json(await summaryOf(c.env.DB, gemeente, def.id), 201);
   })
-  .get('/:id', async (c) => {
+  .get('/:id', adminRoute('One questionnaire: its summary, latest definition and draft'), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     const latest = await getVersion(c.env.DB, gemeente, row.id);
@@ -117,7 +129,7 @@ export const questionnairesAdmin = new Hono<AppEnv>()
       draft: row.draft === null ? null : (JSON.parse(row.draft) as unknown),
     });
   })
-  .get('/:id/versions', async (c) => {
+  .get('/:id/versions', adminRoute('Published versions, with the items each added and removed'), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     const versions = await listVersions(c.env.DB, gemeente, row.id);
@@ -137,7 +149,7 @@ export const questionnairesAdmin = new Hono<AppEnv>()
     });
     return c.json({ id: row.id, versions: out });
   })
-  .get('/:id/versions/:version', async (c) => {
+  .get('/:id/versions/:version', adminRoute('One published version', { errors: [[400, 'validation_failed'], [404, 'version_not_found']] }), async (c) => {
     const gemeente = await scope(c);
     const parsed = VersionParam.safeParse(c.req.param('version'));
     if (!parsed.success) throw new ApiError(400, 'validation_failed', 'The version is a whole number from 1.', zodIssues(parsed.error.issues));
@@ -147,13 +159,16 @@ export const questionnairesAdmin = new Hono<AppEnv>()
     if (!found) throw new ApiError(404, 'version_not_found', `Questionnaire ${row.id} has no version ${version}.`);
     return c.json({ id: row.id, version: found.version, publishedAt: found.published_at, definition: found.definition });
   })
-  .get('/:id/draft', async (c) => {
+  .get('/:id/draft', adminRoute('The draft', { errors: [[404, 'not_a_draft']] }), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     if (row.draft === null) throw new ApiError(404, 'not_a_draft', `Questionnaire ${row.id} has no draft; POST to start one.`);
     return c.json({ id: row.id, draft: JSON.parse(row.draft) as unknown });
   })
-  .post('/:id/draft', async (c) => {
+  .post('/:id/draft', adminRoute('Start a draft from the latest version', {
+    ok: { 200: 'The draft that already existed', 201: 'The new draft' },
+    errors: [[404, 'version_not_found']],
+  }), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     if (row.draft !== null) return c.json({ id: row.id, draft: JSON.parse(row.draft) as unknown }, 200);
@@ -162,39 +177,44 @@ export const questionnairesAdmin = new Hono<AppEnv>()
     await saveDraft(c.env.DB, gemeente, row.id, latest.definition);
     return c.json({ id: row.id, draft: latest.definition }, 201);
   })
-  .put('/:id/draft', async (c) => {
+  .put('/:id/draft', adminRoute('Replace the draft with a full definition'), validate('json', QuestionnaireDefinition, { limit: MAX_DEFINITION_BYTES, invalid: 422 }), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
-    const def = definitionOrThrow(await readJson(c, z.unknown(), MAX_DEFINITION_BYTES), row.id);
+    const def = definitionOrThrow(c.req.valid('json'), row.id);
     await saveDraft(c.env.DB, gemeente, row.id, def);
     return c.json({ id: row.id, draft: def });
   })
-  .delete('/:id/draft', async (c) => {
+  .delete('/:id/draft', adminRoute('Discard the draft', { ok: { 200: '{id, discarded}' } }), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     await saveDraft(c.env.DB, gemeente, row.id, null);
     return c.json({ id: row.id, discarded: row.draft !== null });
   })
-  .post('/:id/publish', async (c) => {
+  .post('/:id/publish', adminRoute('Publish the draft as the next version', {
+    ok: { 201: 'The summary with the new version' },
+    errors: [[409, 'not_a_draft'], [422, 'incompatible_change'], [422, 'validation_failed']],
+  }), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     const version = await publishStored(c.env.DB, gemeente, row);
     return c.json({ ...(await summaryOf(c.env.DB, gemeente, row.id)), version }, 201);
   })
-  .post('/:id/close', async (c) => {
+  .post('/:id/close', adminRoute('Stop taking answers'), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     await setQuestionnaireStatus(c.env.DB, gemeente, row.id, 'closed');
     return c.json(await summaryOf(c.env.DB, gemeente, row.id));
   })
-  .post('/:id/open', async (c) => {
+  .post('/:id/open', adminRoute('Take answers again'), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     await setQuestionnaireStatus(c.env.DB, gemeente, row.id, 'open');
     return c.json(await summaryOf(c.env.DB, gemeente, row.id));
   })
   /** Stored responses against the cube's respondent count: equal unless something drifted. */
-  .get('/:id/integrity', async (c) => {
+  .get('/:id/integrity', adminRoute('Stored responses against the cube count (equal unless something drifted)', {
+    ok: { 200: '{questionnaire, responses, cube, consistent}' },
+  }), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     const counts = await ledgerFor(c.env, gemeente, row.id).counts();
@@ -203,7 +223,7 @@ export const questionnairesAdmin = new Hono<AppEnv>()
 
 /** Public: the default questionnaires any gemeente can start from. */
 export const templates = new Hono<AppEnv>()
-  .get('/', (c) =>
+  .get('/', route({ summary: 'Templates from the item bank', tag: 'questionnaires', ok: { 200: '{templates: [{id, title, sections, items}]}' } }), (c) =>
     c.json({
       templates: Object.values(TEMPLATES).map((t) => {
         const def = QuestionnaireDefinition.parse(t);
@@ -211,7 +231,12 @@ export const templates = new Hono<AppEnv>()
       }),
     }),
   )
-  .get('/:id', (c) => {
+  .get('/:id', route({
+    summary: 'One template',
+    tag: 'questionnaires',
+    ok: { 200: { description: 'The template’s definition', schema: QuestionnaireDefinition } },
+    errors: [[404, 'not_found']],
+  }), (c) => {
     const id = c.req.param('id');
     if (!Object.hasOwn(TEMPLATES, id)) throw new ApiError(404, 'not_found', `No template ${id}; see GET /v1/templates.`);
     return c.json(QuestionnaireDefinition.parse(TEMPLATES[id as keyof typeof TEMPLATES]));

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
+import { RETAINED_304_HEADERS, etag } from 'hono/etag';
 import { z } from 'zod';
 import { Slug } from '../../schemas/ids.js';
-import type { PublishedQuestionnaire } from '../../schemas/questionnaire.js';
-import { readQuery } from '../body.js';
+import { PublishedQuestionnaire } from '../../schemas/questionnaire.js';
+import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
-import { sha256Hex } from '../crypto.js';
+import { route } from '../describe.js';
 import { servedDefinition, siteKeyOrThrow } from '../served.js';
 
 const Query = z.object({
@@ -13,9 +14,25 @@ const Query = z.object({
   version: z.coerce.number().int().min(1).optional(),
 });
 
+/** A widget on another origin revalidates with If-None-Match itself, so a 304 must still pass CORS. */
+const revalidated = etag({ retainedHeaders: [...RETAINED_304_HEADERS, 'access-control-allow-origin', 'access-control-expose-headers'] });
+
 /** Public: the published definition a widget renders. Cacheable; revalidated with an ETag. */
-export const questionnaires = new Hono<AppEnv>().get('/:id', async (c) => {
-  const q = readQuery(c, Query);
+export const questionnaires = new Hono<AppEnv>().get('/:id', route({
+  summary: 'A published questionnaire as a partner’s clients see it (ETag, cacheable)',
+  tag: 'submit',
+  ok: {
+    200: { description: 'The definition with placeholders filled', schema: PublishedQuestionnaire },
+    304: 'Not modified: the ETag in If-None-Match is still current',
+  },
+  errors: [
+    [401, 'unknown_site_key'],
+    [404, 'questionnaire_not_found'],
+    [404, 'version_not_found'],
+    [422, 'team_not_allowed'],
+  ],
+}), revalidated, validate('query', Query), async (c) => {
+  const q = c.req.valid('query');
   const site = await siteKeyOrThrow(c.env.DB, q.siteKey);
   const served = await servedDefinition(c.env.DB, site, c.req.param('id'), { team: q.team, version: q.version });
   const body: PublishedQuestionnaire = {
@@ -24,12 +41,8 @@ export const questionnaires = new Hono<AppEnv>().get('/:id', async (c) => {
     status: served.status,
     context: q.team ? { team: q.team } : undefined,
   };
-  const json = JSON.stringify(body);
-  const etag = `"${(await sha256Hex(json)).slice(0, 32)}"`;
-  c.header('ETag', etag);
   c.header('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
   c.header('Access-Control-Allow-Origin', '*');
   c.header('Access-Control-Expose-Headers', 'ETag');
-  if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
-  return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  return c.body(JSON.stringify(body), 200, { 'Content-Type': 'application/json; charset=utf-8' });
 });

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
-import { Submission, type SubmissionResult } from '../../schemas/response.js';
+import { Submission, SubmissionResult } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
-import { readJson, readQuery } from '../body.js';
+import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { getQuestionnaire } from '../db.js';
+import { route } from '../describe.js';
 import { ApiError } from '../errors.js';
 import { dutchDay, toRecord } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
@@ -19,14 +20,35 @@ const limiter = new RateLimiter();
 const DeleteQuery = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional() });
 const SubmissionIdParam = z.uuid();
 
-const methodNotAllowed = (allow: string) => () => {
-  throw new ApiError(405, 'method_not_allowed', `Use ${allow} here.`);
-};
-
 /** Public: clients submit here, from the origins their partner's site key allows. */
 export const responses = new Hono<AppEnv>()
-  .post('/', async (c) => {
-    const body = await readJson(c, Submission);
+  .post('/', route({
+    summary: 'Submit a response (idempotent on submissionId); public, bound to the site key’s origins',
+    tag: 'submit',
+    ok: {
+      201: { description: 'Stored', schema: SubmissionResult },
+      200: { description: 'A repeat of a stored submissionId with the same answers: the original result', schema: SubmissionResult },
+    },
+    errors: [
+      [409, 'submission_conflict'],
+      [401, 'unknown_site_key'],
+      [403, 'origin_not_allowed'],
+      [429, 'rate_limited'],
+      [403, 'invite_invalid'],
+      [409, 'invite_used'],
+      [410, 'invite_expired'],
+      [404, 'questionnaire_not_found'],
+      [404, 'version_not_found'],
+      [410, 'questionnaire_closed'],
+      [422, 'team_not_allowed'],
+      [422, 'unknown_item'],
+      [422, 'invalid_value'],
+      [422, 'hidden_item_answered'],
+      [422, 'required_missing'],
+      [422, 'text_too_long'],
+    ],
+  }), validate('json', Submission), async (c) => {
+    const body = c.req.valid('json');
     const site = await siteKeyOrThrow(c.env.DB, body.siteKey);
     const origin = c.req.header('Origin');
     if (!origin || !site.origins.includes(origin)) {
@@ -84,10 +106,18 @@ export const responses = new Hono<AppEnv>()
     }
     return answer(await ledger.submit(site.gemeente_id, body.questionnaireId, record));
   })
-  .all('/', methodNotAllowed('POST'))
   /** A gemeente admin deletes one response, e.g. on a client's request; it leaves the counts too. */
-  .delete('/:submissionId', requireRole('operator', 'admin'), async (c) => {
-    const q = readQuery(c, DeleteQuery);
+  .delete('/:submissionId', route({
+    summary: 'Delete one response; it leaves the counts in the same transaction',
+    tag: 'data',
+    ok: { 200: '{submissionId, deleted: true}' },
+    errors: [
+      [400, 'validation_failed'],
+      [404, 'questionnaire_not_found'],
+      [404, 'not_found'],
+    ],
+  }), requireRole('operator', 'admin'), validate('query', DeleteQuery), async (c) => {
+    const q = c.req.valid('query');
     const gemeente = gemeenteOf(c, q.gemeente);
     const id = SubmissionIdParam.safeParse(c.req.param('submissionId'));
     if (!id.success) {
@@ -101,5 +131,4 @@ export const responses = new Hono<AppEnv>()
     const deleted = await ledgerFor(c.env, gemeente, q.questionnaire).deleteResponse(id.data);
     if (!deleted) throw new ApiError(404, 'not_found', 'No response with this submission id.');
     return c.json({ submissionId: id.data, deleted: true });
-  })
-  .all('/:submissionId', methodNotAllowed('DELETE'));
+  });

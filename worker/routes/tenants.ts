@@ -1,11 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
-import { gemeenteOf, requireRole } from '../auth.js';
-import { readJson, readQuery } from '../body.js';
+import { forGemeente, gemeenteOf, requireRole } from '../auth.js';
+import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { newSecret, sha256Hex } from '../crypto.js';
 import { getGemeente, getPartner, getQuestionnaire, listTeams, type Role } from '../db.js';
+import { route, type Refusal } from '../describe.js';
 import { ApiError } from '../errors.js';
 import { ledgerFor } from '../ledger-stub.js';
 
@@ -125,14 +126,21 @@ const tokenOut = (r: TokenListRow) => ({
 });
 
 const admin = requireRole('operator', 'admin');
+const inPath = forGemeente('path');
+const NO_GEMEENTE: Refusal = [404, 'not_found'];
 
 /**
  * Tenancy: gemeenten (operator), and within one gemeente its partners, teams, site keys and tokens
  * (that gemeente's admin). Every query names the gemeente, so an id from another gemeente is not found.
  */
 export const gemeenten = new Hono<AppEnv>()
-  .post('/', requireRole('operator'), async (c) => {
-    const body = await readJson(c, GemeenteCreate);
+  .post('/', route({
+    summary: 'Create a gemeente and its first admin token (shown once)',
+    tag: 'tenants',
+    ok: { 201: '{id, name, k, adminToken, tokenId}' },
+    errors: [[409, 'already_exists']],
+  }), requireRole('operator'), validate('json', GemeenteCreate), async (c) => {
+    const body = c.req.valid('json');
     const inserted = await c.env.DB.prepare('INSERT OR IGNORE INTO gemeenten (id, name, k) VALUES (?, ?, ?)')
       .bind(body.id, body.name, body.k ?? 10)
       .run();
@@ -141,8 +149,12 @@ export const gemeenten = new Hono<AppEnv>()
     await issued.stmt.run();
     return c.json({ id: body.id, name: body.name, k: body.k ?? 10, adminToken: issued.token, tokenId: issued.id }, 201);
   })
-  .get('/', admin, async (c) => {
-    const { gemeente } = readQuery(c, GemeenteFilter);
+  .get('/', route({
+    summary: 'Gemeenten the token may see (an admin: its own)',
+    tag: 'tenants',
+    ok: { 200: '{gemeenten: [{id, name, k, created_at}]}' },
+  }), admin, validate('query', GemeenteFilter), async (c) => {
+    const { gemeente } = c.req.valid('query');
     // An operator lists all (or the one named); an admin only its own, and naming another is refused.
     const only = c.get('token').role === 'operator' ? gemeente : gemeenteOf(c, gemeente);
     const { results } = only
@@ -150,11 +162,16 @@ export const gemeenten = new Hono<AppEnv>()
       : await c.env.DB.prepare('SELECT id, name, k, created_at FROM gemeenten ORDER BY id').all();
     return c.json({ gemeenten: results });
   })
-  .get('/:id', admin, async (c) => {
+  .get('/:id', route({ summary: 'One gemeente', tag: 'tenants', ok: { 200: '{id, name, k}' }, errors: [NO_GEMEENTE] }), admin, async (c) => {
     const id = await gemeenteIn(c);
     return c.json(await getGemeente(c.env.DB, id));
   })
-  .get('/:id/partners', admin, async (c) => {
+  .get('/:id/partners', route({
+    summary: 'Partners with their teams',
+    tag: 'tenants',
+    ok: { 200: '{partners: [{id, name, organisatie, teams}]}' },
+    errors: [NO_GEMEENTE],
+  }), admin, async (c) => {
     const g = await gemeenteIn(c);
     const [{ results: partners }, teams] = await Promise.all([
       c.env.DB.prepare('SELECT id, name, organisatie FROM partners WHERE gemeente_id = ? ORDER BY id').bind(g).all<{ id: string; name: string; organisatie: string }>(),
@@ -164,9 +181,14 @@ export const gemeenten = new Hono<AppEnv>()
       partners: partners.map((p) => ({ ...p, teams: teams.filter((t) => t.partner_id === p.id).map((t) => ({ id: t.id, name: t.name })) })),
     });
   })
-  .post('/:id/partners', admin, async (c) => {
+  .post('/:id/partners', route({
+    summary: 'Create a partner with teams, a site key and a viewer token (shown once)',
+    tag: 'tenants',
+    ok: { 201: '{id, teams, origins, siteKey, viewerToken, viewerTokenId}' },
+    errors: [NO_GEMEENTE, [409, 'already_exists']],
+  }), admin, inPath, validate('json', PartnerCreate), async (c) => {
     const g = await gemeenteIn(c);
-    const body = await readJson(c, PartnerCreate);
+    const body = c.req.valid('json');
     if (await getPartner(c.env.DB, g, body.id)) throw new ApiError(409, 'already_exists', `Partner ${body.id} already exists.`);
     const teams = body.teams.map(byTeam);
     await teamsFree(c.env.DB, g, teams.map((t) => t.id));
@@ -187,11 +209,16 @@ export const gemeenten = new Hono<AppEnv>()
     }
     return c.json({ id: body.id, teams, origins: body.origins, siteKey, viewerToken: viewer.token, viewerTokenId: viewer.id }, 201);
   })
-  .post('/:id/partners/:partner/teams', admin, async (c) => {
+  .post('/:id/partners/:partner/teams', route({
+    summary: 'Add teams to a partner',
+    tag: 'tenants',
+    ok: { 201: '{partner, teams}' },
+    errors: [[404, 'not_found'], [409, 'already_exists']],
+  }), admin, inPath, validate('json', TeamsAdd), async (c) => {
     const g = await gemeenteIn(c);
     const partner = c.req.param('partner');
     await partnerOrThrow(c.env.DB, g, partner);
-    const teams = (await readJson(c, TeamsAdd)).teams.map(byTeam);
+    const teams = c.req.valid('json').teams.map(byTeam);
     await teamsFree(c.env.DB, g, teams.map((t) => t.id));
     const db = c.env.DB;
     try {
@@ -202,9 +229,14 @@ export const gemeenten = new Hono<AppEnv>()
     }
     return c.json({ partner, teams }, 201);
   })
-  .get('/:id/site-keys', admin, async (c) => {
+  .get('/:id/site-keys', route({
+    summary: 'Site keys with their origins, revoked ones included',
+    tag: 'tenants',
+    ok: { 200: '{siteKeys: [{siteKey, partner, origins, createdAt, revokedAt}]}' },
+    errors: [NO_GEMEENTE],
+  }), admin, validate('query', PartnerFilter), async (c) => {
     const g = await gemeenteIn(c);
-    const { partner } = readQuery(c, PartnerFilter);
+    const { partner } = c.req.valid('query');
     const { results } = partner
       ? await c.env.DB.prepare('SELECT key, partner_id, origins, created_at, revoked_at FROM site_keys WHERE gemeente_id = ? AND partner_id = ? ORDER BY created_at, key')
           .bind(g, partner)
@@ -214,9 +246,14 @@ export const gemeenten = new Hono<AppEnv>()
           .all<SiteKeyRow>();
     return c.json({ siteKeys: results.map(siteKeyOut) });
   })
-  .post('/:id/site-keys', admin, async (c) => {
+  .post('/:id/site-keys', route({
+    summary: 'Add a site key for a partner',
+    tag: 'tenants',
+    ok: { 201: '{siteKey, partner, origins}' },
+    errors: [[404, 'not_found']],
+  }), admin, inPath, validate('json', SiteKeyCreate), async (c) => {
     const g = await gemeenteIn(c);
-    const body = await readJson(c, SiteKeyCreate);
+    const body = c.req.valid('json');
     await partnerOrThrow(c.env.DB, g, body.partner);
     const siteKey = newSecret('site');
     await c.env.DB.prepare('INSERT INTO site_keys (key, gemeente_id, partner_id, origins) VALUES (?, ?, ?, ?)')
@@ -224,9 +261,14 @@ export const gemeenten = new Hono<AppEnv>()
       .run();
     return c.json({ siteKey, partner: body.partner, origins: body.origins }, 201);
   })
-  .patch('/:id/site-keys/:key', admin, async (c) => {
+  .patch('/:id/site-keys/:key', route({
+    summary: 'Replace a site key’s origins',
+    tag: 'tenants',
+    ok: { 200: '{siteKey, origins}' },
+    errors: [[404, 'not_found']],
+  }), admin, inPath, validate('json', SiteKeyUpdate), async (c) => {
     const g = await gemeenteIn(c);
-    const body = await readJson(c, SiteKeyUpdate);
+    const body = c.req.valid('json');
     const key = c.req.param('key');
     const res = await c.env.DB.prepare('UPDATE site_keys SET origins = ? WHERE key = ? AND gemeente_id = ? AND revoked_at IS NULL')
       .bind(JSON.stringify(body.origins), key, g)
@@ -234,7 +276,12 @@ export const gemeenten = new Hono<AppEnv>()
     if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active site key with this id in this gemeente.');
     return c.json({ siteKey: key, origins: body.origins });
   })
-  .delete('/:id/site-keys/:key', admin, async (c) => {
+  .delete('/:id/site-keys/:key', route({
+    summary: 'Revoke a site key',
+    tag: 'tenants',
+    ok: { 200: '{siteKey, revoked: true}' },
+    errors: [[404, 'not_found']],
+  }), admin, async (c) => {
     const g = await gemeenteIn(c);
     const key = c.req.param('key');
     const res = await c.env.DB.prepare(
@@ -245,7 +292,12 @@ export const gemeenten = new Hono<AppEnv>()
     if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active site key with this id in this gemeente.');
     return c.json({ siteKey: key, revoked: true });
   })
-  .get('/:id/tokens', admin, async (c) => {
+  .get('/:id/tokens', route({
+    summary: 'Tokens (hint and label only; secrets are never shown again)',
+    tag: 'tenants',
+    ok: { 200: '{tokens: [{id, role, partner, label, hint, createdAt, revokedAt}]}' },
+    errors: [NO_GEMEENTE],
+  }), admin, async (c) => {
     const g = await gemeenteIn(c);
     const { results } = await c.env.DB.prepare(
       'SELECT id, role, partner_id, label, hint, created_at, revoked_at FROM tokens WHERE gemeente_id = ? ORDER BY created_at, id',
@@ -254,15 +306,25 @@ export const gemeenten = new Hono<AppEnv>()
       .all<TokenListRow>();
     return c.json({ tokens: results.map(tokenOut) });
   })
-  .post('/:id/tokens', admin, async (c) => {
+  .post('/:id/tokens', route({
+    summary: 'Create an admin or partner viewer token (shown once)',
+    tag: 'tenants',
+    ok: { 201: '{id, role, partner, token}' },
+    errors: [[404, 'not_found']],
+  }), admin, inPath, validate('json', TokenCreate), async (c) => {
     const g = await gemeenteIn(c);
-    const body = await readJson(c, TokenCreate);
+    const body = c.req.valid('json');
     if (body.partner) await partnerOrThrow(c.env.DB, g, body.partner);
     const issued = await issueToken(c.env.DB, { role: body.role, gemeente: g, partner: body.partner ?? null, label: body.label ?? '' });
     await issued.stmt.run();
     return c.json({ id: issued.id, role: body.role, partner: body.partner ?? null, token: issued.token }, 201);
   })
-  .post('/:id/tokens/:tokenId/rotate', admin, async (c) => {
+  .post('/:id/tokens/:tokenId/rotate', route({
+    summary: 'Replace a token’s secret; the old one stops working at once',
+    tag: 'tenants',
+    ok: { 200: '{id, token}' },
+    errors: [[404, 'not_found']],
+  }), admin, async (c) => {
     const g = await gemeenteIn(c);
     const id = c.req.param('tokenId');
     const token = newSecret('peil_rot');
@@ -275,7 +337,12 @@ export const gemeenten = new Hono<AppEnv>()
     if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active token with this id in this gemeente.');
     return c.json({ id, token });
   })
-  .delete('/:id/tokens/:tokenId', admin, async (c) => {
+  .delete('/:id/tokens/:tokenId', route({
+    summary: 'Revoke a token',
+    tag: 'tenants',
+    ok: { 200: '{id, revoked: true}' },
+    errors: [[404, 'not_found']],
+  }), admin, async (c) => {
     const g = await gemeenteIn(c);
     const id = c.req.param('tokenId');
     const res = await c.env.DB.prepare(
@@ -292,17 +359,27 @@ export const gemeenten = new Hono<AppEnv>()
  * ledger's daily alarm keeps deleting.
  */
 export const retention = new Hono<AppEnv>()
-  .get('/', admin, async (c) => {
-    const q = readQuery(c, RetentionQuery);
+  .get('/', route({
+    summary: 'A questionnaire’s retention period',
+    tag: 'data',
+    ok: { 200: '{questionnaire, retentionDays}' },
+    errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']],
+  }), admin, validate('query', RetentionQuery), async (c) => {
+    const q = c.req.valid('query');
     const g = gemeenteOf(c, q.gemeente);
     const row = await getQuestionnaire(c.env.DB, g, q.questionnaire);
     if (!row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
     return c.json({ questionnaire: q.questionnaire, retentionDays: row.retention_days });
   })
-  .put('/', admin, async (c) => {
-    const q = readQuery(c, RetentionQuery);
+  .put('/', route({
+    summary: 'Set the retention period; responses older than it are deleted now and daily after',
+    tag: 'data',
+    ok: { 200: '{questionnaire, retentionDays, deleted}' },
+    errors: [[404, 'questionnaire_not_found']],
+  }), admin, validate('query', RetentionQuery), forGemeente('query'), validate('json', RetentionUpdate), async (c) => {
+    const q = c.req.valid('query');
     const g = gemeenteOf(c, q.gemeente);
-    const { days } = await readJson(c, RetentionUpdate);
+    const { days } = c.req.valid('json');
     const res = await c.env.DB.prepare('UPDATE questionnaires SET retention_days = ? WHERE gemeente_id = ? AND id = ?')
       .bind(days, g, q.questionnaire)
       .run();

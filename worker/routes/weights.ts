@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
-import { gemeenteOf, requireRole } from '../auth.js';
-import { readJson, readQuery } from '../body.js';
+import { forGemeente, gemeenteOf, requireRole } from '../auth.js';
+import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { getWeights, setWeights } from '../db.js';
+import { route } from '../describe.js';
 import { ApiError } from '../errors.js';
 import { WEIGHT_DIMENSIONS } from '../ledger-types.js';
 
@@ -39,16 +40,26 @@ export function populationOf(w: WeightsUpdate | undefined): number | undefined {
 const admin = requireRole('operator', 'admin');
 
 export const weights = new Hono<AppEnv>()
-  .get('/', admin, async (c) => {
-    const q = readQuery(c, WeightsQuery);
+  .get('/', route({
+    summary: 'A questionnaire’s population margins for weighting',
+    tag: 'report',
+    ok: { 200: '{questionnaire, margins, population?}' },
+    errors: [[404, 'questionnaire_not_found']],
+  }), admin, validate('query', WeightsQuery), forGemeente('query'), async (c) => {
+    const q = c.req.valid('query');
     const stored = await getWeights(c.env.DB, gemeenteOf(c, q.gemeente), q.questionnaire);
     if (stored === undefined) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
     return c.json({ questionnaire: q.questionnaire, ...(parseWeights(stored) ?? { margins: {} }) });
   })
-  .put('/', admin, async (c) => {
-    const q = readQuery(c, WeightsQuery);
+  .put('/', route({
+    summary: 'Set the population margins: weighted=1 on aggregates rakes to them',
+    tag: 'report',
+    ok: { 200: '{questionnaire, margins, population?}' },
+    errors: [[404, 'questionnaire_not_found']],
+  }), admin, validate('query', WeightsQuery), forGemeente('query'), validate('json', WeightsUpdate), async (c) => {
+    const q = c.req.valid('query');
     const g = gemeenteOf(c, q.gemeente);
-    const body = await readJson(c, WeightsUpdate);
+    const body = c.req.valid('json');
     if (!(await setWeights(c.env.DB, g, q.questionnaire, JSON.stringify(body)))) {
       throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
     }
