@@ -155,6 +155,9 @@ export const Comparison = z.object({
       p: z.number().min(0).max(1),
       significant: z.boolean(),
       test: z.enum(['welch', 'z', 'fisher']),
+      /** Real bases of the item now and then: differences are highlighted only when both are 30 or more. */
+      nNow: Count,
+      nThen: Count,
     }),
   ),
 });

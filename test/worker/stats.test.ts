@@ -62,8 +62,13 @@ describe('intervals, comparisons and weights through GET /v1/aggregates', () => 
     // 31 days before 1 March 2019: 29 January – 28 February.
     expect(c).toMatchObject({ from: '2019-01-29', to: '2019-02-28', n: 100 });
     // t.test(a, b)$p.value 0.001029883; prop.test(c(60, 45), c(100, 100), correct = FALSE)$p.value 0.0336720689.
-    expect(c.items.tot_cijfer).toEqual({ delta: 0.55, p: 0.001, significant: true, test: 'welch' });
-    expect(c.items.tot_aanraden).toEqual({ delta: 15, p: 0.0337, significant: true, test: 'z' });
+    expect(c.items.tot_cijfer).toEqual({ delta: 0.55, p: 0.001, significant: true, test: 'welch', nNow: 100, nThen: 100 });
+    expect(c.items.tot_aanraden).toEqual({ delta: 15, p: 0.0337, significant: true, test: 'z', nNow: 100, nThen: 100 });
+    // The same test by its own dates: the trend's first period against its last.
+    const own = await aggregate(`questionnaire=${Q}&from=2019-03-01&to=2019-03-31&compareFrom=2019-02-01&compareTo=2019-02-28`);
+    expect(own.comparison).toMatchObject({ from: '2019-02-01', to: '2019-02-28', n: 100, items: { tot_cijfer: { delta: 0.55, significant: true } } });
+    const half = await call(`/v1/aggregates?questionnaire=${Q}&from=2019-03-01&to=2019-03-31&compareFrom=2019-02-01`, { token: 'demo-admin' });
+    expect(half.status).toBe(400);
     const lastYear = await aggregate(`questionnaire=${Q}&from=2019-03-01&to=2019-03-31&compare=lastyear`);
     // Nobody in March 2018: nothing to test, so no item.
     expect(lastYear.comparison).toEqual({ from: '2018-03-01', to: '2018-03-31', n: 0, items: {} });

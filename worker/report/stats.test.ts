@@ -278,9 +278,10 @@ describe('buildComparison', () => {
     const c = buildComparison(def, now, then, { k: 10 });
     expect(c.n).toBe(100);
     expect(c.items).toEqual({
-      cijfer: { delta: 0.55, p: 0.001, significant: true, test: 'welch' },
-      stelling: { delta: 15, p: 0.0337, significant: true, test: 'z' },
-      aanraden: { delta: 8.6, p: 0.0346, significant: true, test: 'fisher' },
+      // Bases: stelling without weet niet, aanraden all 121 and 45 answers.
+      cijfer: { delta: 0.55, p: 0.001, significant: true, test: 'welch', nNow: 100, nThen: 100 },
+      stelling: { delta: 15, p: 0.0337, significant: true, test: 'z', nNow: 100, nThen: 100 },
+      aanraden: { delta: 8.6, p: 0.0346, significant: true, test: 'fisher', nNow: 121, nThen: 45 },
     });
   });
 

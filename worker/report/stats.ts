@@ -364,6 +364,9 @@ export interface ItemComparison {
   p: number;
   significant: boolean;
   test: 'welch' | 'z' | 'fisher';
+  /** The real bases now and then, so a reader can apply the n ≥ 30 rule for highlighting. */
+  nNow: number;
+  nThen: number;
 }
 
 /**
@@ -386,7 +389,8 @@ export function buildComparison(
   });
   const items: Record<string, ItemComparison> = {};
   for (const item of allItems(def)) {
-    if (itemBase(item, a.item(item.id)) < k || itemBase(item, b.item(item.id)) < k) continue;
+    const [nNow, nThen] = [itemBase(item, a.item(item.id)), itemBase(item, b.item(item.id))];
+    if (nNow < k || nThen < k) continue;
     const headline = (t: Tally) => {
       const o = t.figureOptions(item.id, opts.weighted === true);
       const w = o.weighted?.counts ?? t.item(item.id);
@@ -398,7 +402,7 @@ export function buildComparison(
       return { w, nEff, share };
     };
     const [ha, hb] = [headline(a), headline(b)];
-    let result: Omit<ItemComparison, 'significant'> | undefined;
+    let result: Omit<ItemComparison, 'significant' | 'nNow' | 'nThen'> | undefined;
     if (item.type === 'cijfer' || item.type === 'nps') {
       const values = item.type === 'cijfer' ? CIJFER_VALUES : NPS_VALUES;
       const [ma, mb] = [moments(ha.w, values, ha.nEff), moments(hb.w, values, hb.nEff)];
@@ -411,7 +415,7 @@ export function buildComparison(
       const tested = twoShareTest(sa.x, sa.n, sb.x, sb.n);
       result = { delta: round1(((sa.x / sa.n - sb.x / sb.n) * 100)), p: tested.p, test: tested.test };
     }
-    if (result) items[item.id] = { ...result, p: Math.round(result.p * 10000) / 10000, significant: result.p < ALPHA };
+    if (result) items[item.id] = { ...result, p: Math.round(result.p * 10000) / 10000, significant: result.p < ALPHA, nNow, nThen };
   }
   return { n: b.item(RESPONDENTS).get('') ?? 0, items };
 }

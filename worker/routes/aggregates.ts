@@ -38,7 +38,10 @@ export const AggregateFields = z.object({
     groupBy: z.enum(GROUP_BY).optional(),
 });
 /** Checks across fields of an aggregate query. */
-export function refineAggregateQuery(q: { from?: string; to?: string; period?: string; compare?: string }, ctx: z.RefinementCtx): void {
+export function refineAggregateQuery(
+  q: { from?: string; to?: string; period?: string; compare?: string; compareFrom?: string; compareTo?: string },
+  ctx: z.RefinementCtx,
+): void {
   if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
   if (q.period && (q.from || q.to)) {
     ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
@@ -46,12 +49,20 @@ export function refineAggregateQuery(q: { from?: string; to?: string; period?: s
   if (q.compare && !q.period && !(q.from && q.to)) {
     ctx.addIssue({ code: 'custom', path: ['compare'], message: 'compare needs a period, or both from and to' });
   }
+  if (!q.compareFrom !== !q.compareTo) ctx.addIssue({ code: 'custom', path: ['compareFrom'], message: 'give both compareFrom and compareTo' });
+  if (q.compareFrom && q.compareTo && q.compareFrom > q.compareTo) {
+    ctx.addIssue({ code: 'custom', path: ['compareFrom'], message: 'compareFrom must not be after compareTo' });
+  }
+  if (q.compareFrom && q.compare) ctx.addIssue({ code: 'custom', path: ['compare'], message: 'give either compare or compareFrom/compareTo, not both' });
 }
 export const AggregateQuery = AggregateFields.extend({
   /** Test the headline figures against the period of equal length just before, or the same dates a year earlier. */
   compare: z.enum(COMPARE).optional(),
   /** Weighted to the questionnaire's population margins (PUT /v1/weights). */
   weighted: z.enum(['0', '1']).optional(),
+  /** Test against these dates instead (e.g. the first period of a trend against its last). */
+  compareFrom: Day.optional(),
+  compareTo: Day.optional(),
 }).superRefine(refineAggregateQuery);
 export type AggregateQuery = z.infer<typeof AggregateQuery>;
 
@@ -97,7 +108,8 @@ async function groupOrder(db: D1Database, gemeente: string, partner: string | un
 /** What a read adds to the plain figures: weights and a comparison period. */
 export interface AggregateExtras {
   weighted?: boolean;
-  compare?: Compare;
+  /** A comparison period by rule, or by its own dates. */
+  compare?: Compare | { from: string; to: string };
 }
 
 /** The aggregate of a selection, as `GET /v1/aggregates` returns it. */
@@ -127,8 +139,13 @@ export async function aggregateOf(env: Env, questionnaire: string, s: Selection,
   });
   const result: Aggregate & { comparison?: Comparison; weighting?: { dimensions: string[]; bounds: typeof WEIGHT_BOUNDS } } = aggregate;
   if (margins) result.weighting = { dimensions: Object.keys(margins), bounds: WEIGHT_BOUNDS };
-  if (extras.compare && s.filter.from && s.filter.to) {
-    const range = comparisonRange(s.filter.from, s.filter.to, extras.compare);
+  const range =
+    typeof extras.compare === 'object'
+      ? extras.compare
+      : extras.compare && s.filter.from && s.filter.to
+        ? comparisonRange(s.filter.from, s.filter.to, extras.compare)
+        : undefined;
+  if (range) {
     const before = await ledger.cells({ ...s.filter, ...range }, undefined, by);
     const now = groupBy ? await ledger.cells(s.filter, undefined, by) : cells;
     result.comparison = { ...range, ...buildComparison(sections, weigh(now), weigh(before), { k: s.k, weighted: margins !== undefined }) };
@@ -169,7 +186,10 @@ export const aggregates = new Hono<AppEnv>().get('/', route({
 }), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateQuery), async (c) => {
   const q = c.req.valid('query');
   const s = await selection(c, q);
-  const { def, aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy, { weighted: q.weighted === '1', compare: q.compare });
+  const { def, aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy, {
+    weighted: q.weighted === '1',
+    compare: q.compareFrom && q.compareTo ? { from: q.compareFrom, to: q.compareTo } : q.compare,
+  });
   c.header('Cache-Control', 'no-store');
   return c.json({ questionnaire: q.questionnaire, ...aggregate, labels: await labelsOf(c.env, s, def) });
 });
