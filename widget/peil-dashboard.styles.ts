@@ -195,6 +195,12 @@ export const styles = css`
     border-top: 1px solid #d0d0d0;
     font-size: 0.95em;
   }
+  /* Only a tested, significant difference stands out; in print too. */
+  .compare[data-compare='up'],
+  .compare[data-compare='down'] {
+    font-weight: 600;
+    border-top: 3px solid var(--_primary);
+  }
   .muted,
   .note,
   .hint {

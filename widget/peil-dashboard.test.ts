@@ -2,8 +2,8 @@ import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { html } from 'lit';
 import './dashboard.js';
-import { fmtDec, fmtDiff, fmtInt, fmtPct } from './dashboard/format.js';
-import { addMonths, previousRange, readSelection, resolveRange } from './dashboard/selection.js';
+import { fmtDec, fmtDecCi, fmtDiff, fmtInt, fmtPct, fmtPctCi } from './dashboard/format.js';
+import { addMonths, periodRange, readSelection, resolveRange } from './dashboard/selection.js';
 import type { PeilDashboard } from './peil-dashboard.js';
 import { expectAccessible } from './test/helpers.js';
 
@@ -89,18 +89,20 @@ describe('<peil-dashboard>', () => {
       expect(fmtInt(1234)).to.equal('1.234');
       expect(fmtDiff(0.3)).to.equal('+0,3');
       expect(fmtDiff(8.5 - 8.8)).to.equal('−0,3');
+      expect(fmtPctCi(79.4, [73.6, 84.2])).to.equal('79% (74–84%)');
+      expect(fmtDecCi(8.2, [7.94, 8.46])).to.equal('8,2 (7,9–8,5)');
     });
 
-    it('compares a period with the one of the same length just before it', () => {
+    it('resolves periods, and the dates of a trend period within the selection', () => {
       const sel = readSelection(new URLSearchParams('period=vorig-kwartaal'), 'x');
-      const range = resolveRange(sel, '2026-11-22');
-      expect(range).to.deep.equal({ from: '2026-07-01', to: '2026-09-30' });
-      expect(previousRange(sel, range)).to.deep.equal({ from: '2026-04-01', to: '2026-06-30' });
+      expect(resolveRange(sel, '2026-11-22')).to.deep.equal({ from: '2026-07-01', to: '2026-09-30' });
       const custom = readSelection(new URLSearchParams('from=2026-03-01&to=2026-03-10'), 'x');
       expect(custom.period).to.equal('anders');
-      expect(previousRange(custom, resolveRange(custom, '2026-11-22'))).to.deep.equal({ from: '2026-02-19', to: '2026-02-28' });
-      expect(previousRange(readSelection(new URLSearchParams('period=alles'), 'x'), {})).to.equal(undefined);
       expect(addMonths('2026-03-31', -1)).to.equal('2026-02-28');
+      expect(periodRange('2026-02', {})).to.deep.equal({ from: '2026-02-01', to: '2026-02-28' });
+      expect(periodRange('2026-Q4', { from: '2026-01-01', to: '2026-11-22' })).to.deep.equal({ from: '2026-10-01', to: '2026-11-22' });
+      expect(periodRange('2025-12', { from: '2025-12-05' })).to.deep.equal({ from: '2025-12-05', to: '2025-12-31' });
+      expect(periodRange('_onbekend', {})).to.equal(undefined);
     });
   });
 
@@ -115,15 +117,59 @@ describe('<peil-dashboard>', () => {
       const t = text(el);
       expect(t).to.contain('95%-interval: 8,6 tot 9,0');
       expect(t).to.contain('en nog 8% misschien');
-      // Both periods have n ≥ 30, so the differences are shown.
-      expect($(el, '#t-cijfer').parentElement!.textContent).to.match(/8,5, n = 100\. Verschil: \+0,3\./);
-      expect($(el, '#t-aanraden').parentElement!.textContent).to.contain('Verschil: +5 procentpunt');
-      expect($(el, '#t-onvoldoende').parentElement!.textContent).to.contain('Verschil: −2 procentpunt');
-      // Four reads: the selection, per team (without the team filter), per month, and the period before.
+      expect($(el, '#t-aanraden').parentElement!.textContent).to.contain('95%-interval: 84–94%');
+      expect($(el, '#t-onvoldoende').parentElement!.textContent).to.contain('95%-interval: 1–6%');
+      // The API's test: the cijfer differs significantly (both n ≥ 30), aanraden does not.
+      const tileText = (id: string) => $(el, `#t-${id}`).parentElement!.textContent!.replace(/\s+/g, ' ');
+      expect(tileText('cijfer')).to.match(/Vorige periode \(1 juni 2025 – 30 november 2025\): 8,5, n = 100\. Significant hoger: \+0,3\./);
+      expect($(el, '#t-cijfer').parentElement!.querySelector('[data-compare]')!.getAttribute('data-compare')).to.equal('up');
+      expect(tileText('aanraden')).to.contain('85%, n = 100. Geen significant verschil (+5 procentpunt).');
+      expect($(el, '#t-aanraden').parentElement!.querySelector('[data-compare]')!.getAttribute('data-compare')).to.equal('same');
+      expect(tileText('n')).to.contain('Vorige periode: 100');
+      // No weights given: no choice between weighted and unweighted.
+      expect(el.shadowRoot!.querySelector('[data-weighting]')).to.equal(null);
+      // The selection with its test, per team (without the team filter), per month, and the trend's first month against its last.
       const reads = (await log()).filter((l) => l.path === '/v1/aggregates');
       expect(reads.map((r) => r.query.groupBy ?? '-').sort()).to.deep.equal(['-', '-', 'month', 'team']);
+      expect(reads.find((r) => !r.query.groupBy && !r.query.compareFrom)!.query).to.include({ compare: 'previous', weighted: '1' });
       expect(reads.every((r) => r.auth === 'Bearer test-admin')).to.equal(true);
       await expectAccessible(el);
+    });
+
+    it('compares with the same period a year earlier when chosen, and highlights nothing with fewer than 30 there', async () => {
+      const el = await mount();
+      await loaded(el);
+      await fetch('/__dashboard/reset', { method: 'POST' });
+      const choice = $<HTMLSelectElement>(el, '#f-compare');
+      choice.value = 'lastyear';
+      choice.dispatchEvent(new Event('change', { bubbles: true }));
+      await waitUntil(() => new URLSearchParams(location.search).get('compare') === 'lastyear', `the URL is ${location.search}`);
+      await waitUntil(() => el.shadowRoot!.textContent!.includes('Zelfde periode vorig jaar ('), 'the comparison did not change');
+      const line = $(el, '#t-cijfer').parentElement!.querySelector('[data-compare]')!;
+      // Significant by the test, but 25 answers a year earlier: no highlight.
+      expect(line.getAttribute('data-compare')).to.equal('none');
+      expect(line.textContent!.replace(/\s+/g, ' ')).to.contain('te weinig reacties om te vergelijken (minder dan 30)');
+      expect((await log()).find((l) => !l.query.groupBy && !l.query.compareFrom)!.query.compare).to.equal('lastyear');
+      await expectAccessible(el);
+    });
+
+    it('shows weighted figures with the effective n when weights exist, and switches to unweighted', async () => {
+      await fetch('/__dashboard/weights', { method: 'POST' });
+      const el = await mount();
+      await loaded(el);
+      const note = $(el, '[data-weighting]');
+      expect(note.getAttribute('data-weighting')).to.equal('gewogen');
+      expect(note.textContent!.replace(/\s+/g, ' ')).to.contain('Gewogen naar team, soort contact:');
+      expect(figure(el, 'cijfer')).to.equal('8,6');
+      expect($(el, '#t-cijfer').parentElement!.textContent!.replace(/\s+/g, ' ')).to.contain('n = 121 (effectief 98)');
+      // Live pushes are counted, never weighted: the socket asks without weights.
+      expect(FakeSocket.last().url).to.not.contain('weighted');
+      await expectAccessible(el);
+      $<HTMLInputElement>(el, 'input[name="weighted"][value="0"]').click();
+      await waitUntil(() => new URLSearchParams(location.search).get('weighted') === '0', `the URL is ${location.search}`);
+      await waitUntil(() => figure(el, 'cijfer') === '8,8', 'the unweighted figures did not come');
+      expect($(el, '[data-weighting]').getAttribute('data-weighting')).to.equal('ongewogen');
+      expect($(el, '#t-cijfer').parentElement!.textContent).to.not.contain('effectief');
     });
 
     it('names teams and questions as the server does, falling back to the default questionnaire', async () => {
@@ -147,6 +193,10 @@ describe('<peil-dashboard>', () => {
       const labels = [...medewerker.querySelectorAll('.bar-label')].map((l) => l.textContent!.trim());
       expect(labels).to.deep.equal(['Mijn hulpverlener nam mij serieus.', 'De medewerker luisterde goed naar mij.']);
       expect(medewerker.textContent).to.contain('Toelichting: % van cliënten met een oordeel (n = 119)');
+      // The data table and the bars' tooltips give each percentage its interval.
+      const first = [...medewerker.querySelectorAll('details.data tbody tr')[0].children].map((c) => c.textContent!.trim());
+      expect(first.slice(0, 4)).to.deep.equal(['Mijn hulpverlener nam mij serieus.', '94% (89–99%)', '4% (0–9%)', '2% (0–7%)']);
+      expect(medewerker.querySelector('.seg.eens')!.getAttribute('title')).to.equal('(Helemaal) mee eens: 94% (89–99%)');
       const hulp = $(el, '[data-block="hulp_vragen"]');
       expect(hulp.textContent).to.contain('(n = 80–120)');
       expect(hulp.textContent).to.contain('weet niet 33%');
@@ -160,7 +210,7 @@ describe('<peil-dashboard>', () => {
         expect(block.querySelector('details.data table caption')).to.exist;
         expect(block.querySelector('.bars')!.getAttribute('aria-hidden')).to.equal('true');
       }
-      expect(text(el)).to.contain('Het meest eens zijn cliënten met ‘Mijn hulpverlener nam mij serieus.’ (94%)');
+      expect(text(el)).to.contain('Het meest eens zijn cliënten met ‘Mijn hulpverlener nam mij serieus.’ (94% (89–99%))');
     });
 
     it('marks hidden team cells "te weinig reacties" and indicatief cells, with a total column', async () => {
@@ -183,11 +233,14 @@ describe('<peil-dashboard>', () => {
       const el = await mount();
       await loaded(el);
       const t = text(el);
-      expect(t).to.contain('Gemiddeld een 8,8. 2% geeft een onvoldoende (5 of lager), 85% een 8 of hoger.');
-      expect(t).to.contain('90% zou familie, vrienden of buren aanraden');
+      expect(t).to.contain('Gemiddeld een 8,8 (8,6–9,0). 2% (1–6%) geeft een onvoldoende (5 of lager), 85% (78–90%) een 8 of hoger.');
+      expect(t).to.contain('90% (84–94%) zou familie, vrienden of buren aanraden');
       expect(t).to.contain('Meerdere antwoorden mogelijk');
       expect(t).to.contain('samen meer dan 100%');
-      expect(t).to.contain('Het gemiddelde rapportcijfer ging van 8,4 (sep 2026) naar 8,8 (okt 2026).');
+      // The change is stated because the API's test of September against October found one.
+      expect(t).to.contain('Het gemiddelde rapportcijfer ging van 8,4 (sep 2026) naar 8,8 (okt 2026). Dat is een significant verschil.');
+      const test = (await log()).find((l) => l.query.compareFrom)!;
+      expect(test.query).to.include({ compareFrom: '2026-09-01', compareTo: '2026-09-30', from: '2026-10-01', to: '2026-10-31' });
       expect(t).to.contain('Ze luisterden echt naar mij.');
       expect(t).to.contain('Te weinig reacties om antwoorden te tonen.');
       // Context questions are filters, not results.
@@ -207,7 +260,7 @@ describe('<peil-dashboard>', () => {
       expect(card.querySelector('[data-nps-figure="score"]')!.textContent!.trim()).to.equal('+48');
       expect(card.querySelector('[data-nps-figure="mean"]')!.textContent!.trim()).to.equal('8,4');
       const words = card.textContent!.replace(/\s+/g, ' ');
-      expect(words).to.contain('NPS-score +48: 60% geeft een 9 of 10, 12% een 6 of lager. Gemiddeld een 8,4.');
+      expect(words).to.contain('NPS-score +48: 60% (50–69%) geeft een 9 of 10, 12% (7–20%) een 6 of lager. Gemiddeld een 8,4.');
       expect(words).to.contain('(n = 100)');
       // Eleven columns, 0 to 10, coloured by group; the chart is hidden from screen readers, its table is not.
       const columns = [...card.querySelectorAll('.columns .col')];
@@ -275,8 +328,8 @@ describe('<peil-dashboard>', () => {
       const main = reads.find((r) => !r.query.groupBy && r.query.from === '2026-01-01')!;
       expect(main.query).to.include({ to: '2026-03-31', contact: 'lang', questionnaire: 'sociaal-team' });
       expect(reads.some((r) => r.query.groupBy === 'quarter')).to.equal(true);
-      // The period before, of the same length: 90 days.
-      expect(reads.some((r) => r.query.from === '2025-10-03' && r.query.to === '2025-12-31')).to.equal(true);
+      // The comparison period is the API's to choose: the dashboard asks for the test.
+      expect(main.query.compare).to.equal('previous');
     });
 
     it('shows a selection that is too small as "te weinig reacties", accessibly', async () => {

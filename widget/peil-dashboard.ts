@@ -9,7 +9,7 @@ import { ReportController } from './controllers/report-controller.js';
 import { aanradenChart, choiceChart, cijferChart, npsChart, published, stellingBlock, trendChart } from './dashboard/charts.js';
 import { DownloadController } from './dashboard/download-controller.js';
 import { fmtDay, fmtInt } from './dashboard/format.js';
-import { BLOCKS, Labels, blockTitle, contactText, questionnaireOptions, statusText } from './dashboard/labels.js';
+import { BLOCKS, Labels, blockTitle, contactText, dimensionText, questionnaireOptions, statusText } from './dashboard/labels.js';
 import { PERIODS, SELECTION_KEYS, aggregateQuery, readSelection, selectionParams, type Period, type Selection } from './dashboard/selection.js';
 import { teamTable } from './dashboard/team-table.js';
 import { headlineTiles } from './dashboard/tiles.js';
@@ -130,6 +130,10 @@ export class PeilDashboard extends LitElement {
         return this.select({ status: value as Selection['status'] });
       case 'trend':
         return this.select({ trend: el.value === 'quarter' ? 'quarter' : 'month' });
+      case 'compare':
+        return this.select({ compare: el.value === 'lastyear' ? 'lastyear' : 'previous' });
+      case 'weighted':
+        return this.select({ weighted: el.value === '1' });
     }
   }
 
@@ -144,7 +148,7 @@ export class PeilDashboard extends LitElement {
       </div>`;
     }
     if (!r.report) return html`<p role="status">${msg('Gegevens worden geladen…')}</p>`;
-    const { current, byTeam, trend, previous, range, previousRange } = r.report;
+    const { current, byTeam, trend, comparison, compare, trendTest, weighting, range } = r.report;
     const ids = headlineIds(this.labels, current);
     return html`
       <header class="head">
@@ -152,14 +156,14 @@ export class PeilDashboard extends LitElement {
         ${this.renderLive()}
       </header>
       <p class="scope" data-scope>${this.scopeText(range)}</p>
-      ${this.renderFilters()}
+      ${this.renderFilters()} ${this.renderWeighting(weighting)}
       ${r.state === 'error'
         ? html`<p role="alert" class="error">${msg('Deze selectie kon niet worden geladen. U ziet de vorige cijfers.')}</p>`
         : nothing}
       <div class="report" aria-busy=${r.state === 'loading' ? 'true' : 'false'}>
         <section aria-labelledby="h-kern">
           <h2 id="h-kern">${msg('Kerncijfers')}</h2>
-          ${headlineTiles(current, previous, previousRange, ids)}
+          ${headlineTiles(current, comparison, compare, ids)}
         </section>
         <div class="pair">
           <section class="card" aria-labelledby="h-cijfer">
@@ -177,7 +181,7 @@ export class PeilDashboard extends LitElement {
             <h2 id="h-trend">${msg('Ontwikkeling')}</h2>
             ${this.renderTrendToggle()}
           </div>
-          ${trendChart(trend, ids.cijfer, ids.aanraden)}
+          ${trendChart(trend, ids.cijfer, ids.aanraden, trendTest)}
         </section>
         <section aria-labelledby="h-teams">
           <h2 id="h-teams">${msg('Per team')}</h2>
@@ -295,7 +299,37 @@ export class PeilDashboard extends LitElement {
           ${STATUS_VALUES.map((v) => html`<option value=${v} ?selected=${v === s.status}>${statusText(v)}</option>`)}
         </select>
       </div>
+      <div class="field">
+        <label for="f-compare">${msg('Vergelijken met')}</label>
+        <select id="f-compare" name="compare">
+          <option value="previous" ?selected=${s.compare === 'previous'}>${msg('vorige periode')}</option>
+          <option value="lastyear" ?selected=${s.compare === 'lastyear'}>${msg('zelfde periode vorig jaar')}</option>
+        </select>
+      </div>
     </form>`;
+  }
+
+  /**
+   * Whether the figures are weighted, and to what. The choice shows when weights exist: the figures came
+   * weighted, or the reader switched them off.
+   */
+  private renderWeighting(weighting: { dimensions: string[] } | undefined): TemplateResult | typeof nothing {
+    if (!weighting && this.selection.weighted) return nothing;
+    const names = (weighting?.dimensions ?? []).map(dimensionText);
+    return html`<div class="weighting" data-weighting=${weighting ? 'gewogen' : 'ongewogen'}>
+      <fieldset class="toggle" @change=${this.onFilter}>
+        <legend>${msg('Cijfers')}</legend>
+        <label><input type="radio" name="weighted" value="1" ?checked=${this.selection.weighted} />${msg('gewogen')}</label>
+        <label><input type="radio" name="weighted" value="0" ?checked=${!this.selection.weighted} />${msg('ongewogen')}</label>
+      </fieldset>
+      <p class="hint">
+        ${weighting
+          ? msg(
+              str`Gewogen naar ${names.join(', ')}: elke groep telt mee naar haar aandeel onder alle cliënten. Naast het echte aantal reacties (n) staat het effectieve aantal, waar de marges op rusten.`,
+            )
+          : msg('Ongewogen: elke reactie telt even zwaar.')}
+      </p>
+    </div>`;
   }
 
   private renderTrendToggle(): TemplateResult {
@@ -378,7 +412,7 @@ export class PeilDashboard extends LitElement {
     }
     const base = apiBase(this.api);
     const q = this.selection.questionnaire;
-    const filtered = aggregateQuery(this.selection, this.report.report?.range ?? {});
+    const filtered = aggregateQuery(this.selection, this.report.report?.range ?? {}, { unweighted: true });
     const files = [
       { label: msg('Antwoorden (CSV)'), url: `${base}/v1/export/responses.csv?questionnaire=${encodeURIComponent(q)}`, name: `${q}-antwoorden.csv` },
       { label: msg('Antwoorden (SPSS)'), url: `${base}/v1/export/responses.sps?questionnaire=${encodeURIComponent(q)}`, name: `${q}-antwoorden.sps` },

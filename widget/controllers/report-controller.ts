@@ -1,11 +1,21 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Aggregate, ReportLabels } from '../../schemas/aggregate.js';
+import type { Aggregate, Comparison, ReportLabels } from '../../schemas/aggregate.js';
 import { apiBase, errorCode } from '../api.js';
-import { aggregateQuery, localToday, previousRange, resolveRange, type Range, type Selection } from '../dashboard/selection.js';
+import { aggregateQuery, localToday, periodRange, resolveRange, type Range, type Selection } from '../dashboard/selection.js';
 import { LiveController } from './live-controller.js';
 
-/** The four reads one report needs. Only `current` is required; the others may be missing. */
+/** What the API adds to the figures of a read. */
+type Read_ = Aggregate & { labels?: ReportLabels; comparison?: Comparison; weighting?: { dimensions: string[] } };
+
+/** The trend's first period with figures tested against its last. */
+export interface TrendTest {
+  first: string;
+  last: string;
+  comparison: Comparison;
+}
+
+/** The reads one report needs. Only `current` is required; the others may be missing. */
 export interface Report {
   /** The selection itself: tiles, stellingen, distributions, open answers. */
   current: Aggregate;
@@ -13,10 +23,15 @@ export interface Report {
   byTeam?: Aggregate;
   /** Same selection by month or quarter, for the trend. */
   trend?: Aggregate;
-  /** The period before, for the comparison on the tiles; absent for "all time". */
-  previous?: Aggregate;
+  /** The test against the comparison period the reader chose; absent for "all time". */
+  comparison?: Comparison;
+  /** What the comparison was asked against. */
+  compare: Selection['compare'];
+  /** The trend's first and last period tested against each other, when the trend has both. */
+  trendTest?: TrendTest;
+  /** Dimensions the figures are weighted to; absent when they are not weighted. */
+  weighting?: { dimensions: string[] };
   range: Range;
-  previousRange?: Range;
   /** Names sent with the figures; live messages carry figures only, so these are kept from the read. */
   labels?: ReportLabels;
 }
@@ -88,7 +103,7 @@ export class ReportController implements ReactiveController {
         this.read = read;
         this.error = undefined;
         this.updatedAt = new Date();
-        this.live.connect(`${read.api}/v1/live?${aggregateQuery(read.selection, read.report.range)}`, read.token);
+        this.live.connect(`${read.api}/v1/live?${aggregateQuery(read.selection, read.report.range, { unweighted: true })}`, read.token);
       },
       onError: (e) => {
         this.error = e instanceof ApiFailure ? e.code : 'load_failed';
@@ -118,18 +133,28 @@ export class ReportController implements ReactiveController {
   private async fetchReport(sel: Selection, api: string, token: string, signal?: AbortSignal): Promise<Report> {
     const get = (params: URLSearchParams) => this.get(api, token, params, signal);
     const range = resolveRange(sel, localToday());
-    const prevRange = previousRange(sel, range);
-    const [current, byTeam, trend, previous] = await Promise.all([
-      get(aggregateQuery(sel, range)),
+    const [current, byTeam, trendRead] = await Promise.all([
+      get(aggregateQuery(sel, range, { compare: true })),
       get(aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => undefined),
-      get(aggregateQuery(sel, range, { groupBy: sel.trend })).catch(() => undefined),
-      prevRange ? get(aggregateQuery(sel, prevRange)).catch(() => undefined) : undefined,
+      this.trendOf(get, sel, range),
     ]);
-    const labels = (current as Aggregate & { labels?: ReportLabels }).labels;
-    return { current, byTeam, trend, previous, range, previousRange: prevRange, labels };
+    const { labels, comparison, weighting } = current;
+    return { current, byTeam, ...trendRead, comparison, compare: sel.compare, weighting, range, labels };
   }
 
-  private async get(api: string, token: string, params: URLSearchParams, signal?: AbortSignal): Promise<Aggregate> {
+  /** The trend, and its first period with a cijfer tested against its last, so the headline states only a real change. */
+  private async trendOf(get: (p: URLSearchParams) => Promise<Read_>, sel: Selection, range: Range): Promise<{ trend?: Aggregate; trendTest?: TrendTest }> {
+    const trend = await get(aggregateQuery(sel, range, { groupBy: sel.trend })).catch(() => undefined);
+    const shown = (trend?.groups ?? []).filter((g) => 'items' in g && Object.values(g.items).some((c) => 'type' in c && c.type === 'cijfer'));
+    if (shown.length < 2) return { trend };
+    const [first, last] = [shown[0].key, shown[shown.length - 1].key];
+    const [then, now] = [periodRange(first, range), periodRange(last, range)];
+    if (!then || !now) return { trend };
+    const tested = await get(aggregateQuery(sel, now, { compare: then })).catch(() => undefined);
+    return { trend, ...(tested?.comparison ? { trendTest: { first, last, comparison: tested.comparison } } : {}) };
+  }
+
+  private async get(api: string, token: string, params: URLSearchParams, signal?: AbortSignal): Promise<Read_> {
     const res = await fetch(`${api}/v1/aggregates?${params}`, {
       headers: { Authorization: `Bearer ${token}` },
       cache: 'no-store',
@@ -145,6 +170,11 @@ export class ReportController implements ReactiveController {
     // The socket also answers pings; only aggregates change the report.
     if (!isAggregate(message) || !this.read) return;
     const changed = message.n !== this.read.report.current.n;
+    // A push is counted, not weighted: weighted figures are read again instead.
+    if (this.read.report.weighting) {
+      if (changed) void this.task.run();
+      return;
+    }
     this.read = { ...this.read, report: { ...this.read.report, current: message } };
     this.updatedAt = new Date();
     this.host.requestUpdate();
@@ -160,13 +190,16 @@ export class ReportController implements ReactiveController {
     if (!read) return;
     const { selection: sel, api, token } = read;
     const { range } = read.report;
-    const [byTeam, trend] = await Promise.all([
+    const [byTeam, trendRead, current] = await Promise.all([
       this.get(api, token, aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => read.report.byTeam),
-      this.get(api, token, aggregateQuery(sel, range, { groupBy: sel.trend })).catch(() => read.report.trend),
+      this.trendOf((p) => this.get(api, token, p), sel, range).catch(() => read.report),
+      // The comparison is not pushed; it is read again with the breakdowns.
+      this.get(api, token, aggregateQuery(sel, range, { compare: true })).catch(() => undefined),
     ]);
     // A new selection was asked for meanwhile: these breakdowns belong to the old one.
     if (this.task.status === TaskStatus.PENDING || this.read?.args !== read.args) return;
-    this.read = { ...this.read, report: { ...this.read.report, byTeam, trend } };
+    const comparison = current ? current.comparison : this.read.report.comparison;
+    this.read = { ...this.read, report: { ...this.read.report, byTeam, trend: trendRead.trend, trendTest: trendRead.trendTest, comparison } };
     this.host.requestUpdate();
   }
 }

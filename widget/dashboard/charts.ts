@@ -1,9 +1,10 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Aggregate, ItemCell, ItemFigures } from '../../schemas/aggregate.js';
+import type { Aggregate, Comparison, ItemCell, ItemFigures } from '../../schemas/aggregate.js';
 import { CIJFER_VALUES, NPS_VALUES, UNKNOWN_GROUP, WEET_NIET } from '../../schemas/constants.js';
 import { barHeight, barWidth } from './css-size.js';
-import { fmtDec, fmtDiffPt, fmtInt, fmtPct, fmtPeriodKey } from './format.js';
+import type { TrendTest } from '../controllers/report-controller.js';
+import { fmtDec, fmtDecCi, fmtDiffPt, fmtInt, fmtPct, fmtPctCi, fmtPeriodKey } from './format.js';
 import type { Labels } from './labels.js';
 
 /*
@@ -90,9 +91,12 @@ export function stellingBlock(labels: Labels, blockId: string, title: string, ro
           <span class="bar-label">${labels.itemText(r.id)}</span>
           ${r.f
             ? html`<span class="stack">
-                  <span class="seg eens" ${barWidth(r.f.pct.eens)}>${inside(r.f.pct.eens)}</span
-                  ><span class="seg neutraal" ${barWidth(r.f.pct.neutraal)}>${inside(r.f.pct.neutraal)}</span
-                  ><span class="seg oneens" ${barWidth(r.f.pct.oneens)}>${inside(r.f.pct.oneens)}</span>
+                  <span class="seg eens" title=${`${msg('(Helemaal) mee eens')}: ${fmtPctCi(r.f.pct.eens, r.f.ci95.eens)}`} ${barWidth(r.f.pct.eens)}
+                    >${inside(r.f.pct.eens)}</span
+                  ><span class="seg neutraal" title=${`${msg('Neutraal')}: ${fmtPctCi(r.f.pct.neutraal, r.f.ci95.neutraal)}`} ${barWidth(r.f.pct.neutraal)}
+                    >${inside(r.f.pct.neutraal)}</span
+                  ><span class="seg oneens" title=${`${msg('(Helemaal) mee oneens')}: ${fmtPctCi(r.f.pct.oneens, r.f.ci95.oneens)}`} ${barWidth(r.f.pct.oneens)}
+                    >${inside(r.f.pct.oneens)}</span>
                 </span>
                 <span class="bar-extra ${r.f.weetNietFlag ? 'flag' : ''}"
                   >${msg(str`weet niet ${fmtPct(r.f.pctWeetNiet)}`)}${r.f.weetNietFlag ? ' !' : ''}</span
@@ -114,10 +118,10 @@ export function stellingBlock(labels: Labels, blockId: string, title: string, ro
         r.f
           ? [
               labels.itemText(r.id),
-              fmtPct(r.f.pct.eens),
-              fmtPct(r.f.pct.neutraal),
-              fmtPct(r.f.pct.oneens),
-              html`${fmtInt(r.f.n)}${indicatiefMark(r.f.indicatief)}`,
+              fmtPctCi(r.f.pct.eens, r.f.ci95.eens),
+              fmtPctCi(r.f.pct.neutraal, r.f.ci95.neutraal),
+              fmtPctCi(r.f.pct.oneens, r.f.ci95.oneens),
+              html`${nEff(r.f)}${indicatiefMark(r.f.indicatief)}`,
               `${fmtPct(r.f.pctWeetNiet)} (n = ${fmtInt(r.f.nWeetNiet)})`,
             ]
           : [labels.itemText(r.id), tooFew(), '', '', '', ''],
@@ -129,10 +133,11 @@ export function stellingBlock(labels: Labels, blockId: string, title: string, ro
 function stellingSummary(labels: Labels, figs: { id: string; f: Figures<'stelling'> }[]): string {
   if (figs.length === 0) return msg('Er zijn te weinig reacties om deze stellingen te tonen.');
   const top = figs[0];
-  if (figs.length === 1) return msg(str`‘${labels.itemText(top.id)}’: ${fmtPct(top.f.pct.eens)} is het (helemaal) eens.`);
+  const eens = (f: Figures<'stelling'>) => fmtPctCi(f.pct.eens, f.ci95.eens);
+  if (figs.length === 1) return msg(str`‘${labels.itemText(top.id)}’: ${eens(top.f)} is het (helemaal) eens.`);
   const low = figs[figs.length - 1];
   return msg(
-    str`Het meest eens zijn cliënten met ‘${labels.itemText(top.id)}’ (${fmtPct(top.f.pct.eens)}). Het minst met ‘${labels.itemText(low.id)}’ (${fmtPct(low.f.pct.eens)}).`,
+    str`Het meest eens zijn cliënten met ‘${labels.itemText(top.id)}’ (${eens(top.f)}). Het minst met ‘${labels.itemText(low.id)}’ (${eens(low.f)}).`,
   );
 }
 
@@ -144,7 +149,7 @@ export function cijferChart(cell: ItemCell | undefined): TemplateResult {
   const pctOf = (v: (typeof CIJFER_VALUES)[number]) => ((f.distribution[v] ?? 0) * 100) / f.n;
   return html`<p class="summary">
       ${msg(
-        str`Gemiddeld een ${fmtDec(f.mean)}. ${fmtPct(f.pctOnvoldoende)} geeft een onvoldoende (5 of lager), ${fmtPct(f.pctAchtOfHoger)} een 8 of hoger.`,
+        str`Gemiddeld een ${fmtDecCi(f.mean, f.ci95)}. ${fmtPctCi(f.pctOnvoldoende, f.ci95Pct.onvoldoende)} geeft een onvoldoende (5 of lager), ${fmtPctCi(f.pctAchtOfHoger, f.ci95Pct.achtOfHoger)} een 8 of hoger.`,
       )}
     </p>
     <div class="columns" aria-hidden="true">
@@ -156,7 +161,7 @@ export function cijferChart(cell: ItemCell | undefined): TemplateResult {
         </div>`,
       )}
     </div>
-    <p class="note">${msg(str`Toelichting: % van cliënten die een cijfer gaven (n = ${fmtInt(f.n)})`)}</p>
+    <p class="note">${msg(str`Toelichting: % van cliënten die een cijfer gaven (${nText(f)})`)}</p>
     ${dataTable(
       msg('Verdeling van de rapportcijfers'),
       [msg('Cijfer'), msg('Aantal'), msg('Percentage')],
@@ -186,7 +191,7 @@ export function npsChart(labels: Labels, itemId: string, cell: ItemCell | undefi
     <h3 id=${headingId}>${title}</h3>
     <p class="summary">
       ${msg(
-        str`NPS-score ${score}: ${fmtPct(f.pct.promoters)} geeft een 9 of 10, ${fmtPct(f.pct.detractors)} een 6 of lager. Gemiddeld een ${fmtDec(f.mean)}.`,
+        str`NPS-score ${score}: ${fmtPctCi(f.pct.promoters, f.ci95.promoters)} geeft een 9 of 10, ${fmtPctCi(f.pct.detractors, f.ci95.detractors)} een 6 of lager. Gemiddeld een ${fmtDec(f.mean)}.`,
       )}
     </p>
     <dl class="key-figures">
@@ -213,7 +218,7 @@ export function npsChart(labels: Labels, itemId: string, cell: ItemCell | undefi
         </div>`,
       )}
     </div>
-    <p class="note">${msg(str`Toelichting: % van cliënten die deze vraag beantwoordden (n = ${fmtInt(f.n)})`)}</p>
+    <p class="note">${msg(str`Toelichting: % van cliënten die deze vraag beantwoordden (${nText(f)})`)}</p>
     <p class="note">${msg('De NPS-score is het % dat een 9 of 10 geeft min het % dat een 6 of lager geeft: van −100 tot +100.')}</p>
     ${dataTable(
       msg(str`Verdeling van de scores: ${title}`),
@@ -229,7 +234,7 @@ export function aanradenChart(cell: ItemCell | undefined): TemplateResult {
   if (!f) return html`<p class="muted">${tooFew()}</p>`;
   return html`<p class="summary">
       ${msg(
-        str`${fmtPct(f.pct.ja)} zou familie, vrienden of buren aanraden om naar het sociaal team te gaan, en nog eens ${fmtPct(f.pct.misschien)} misschien. ${fmtPct(f.pct.nee)} zegt nee.`,
+        str`${fmtPctCi(f.pct.ja, f.ci95.ja)} zou familie, vrienden of buren aanraden om naar het sociaal team te gaan, en nog eens ${fmtPct(f.pct.misschien)} misschien. ${fmtPct(f.pct.nee)} zegt nee.`,
       )}
     </p>
     <ul class="legend" aria-hidden="true">
@@ -240,20 +245,21 @@ export function aanradenChart(cell: ItemCell | undefined): TemplateResult {
     <div class="bars" aria-hidden="true">
       <div class="bar-row single">
         <span class="stack">
-          <span class="seg eens" ${barWidth(f.pct.ja)}>${inside(f.pct.ja)}</span
-          ><span class="seg neutraal" ${barWidth(f.pct.misschien)}>${inside(f.pct.misschien)}</span
-          ><span class="seg oneens" ${barWidth(f.pct.nee)}>${inside(f.pct.nee)}</span>
+          <span class="seg eens" title=${`${msg('Ja')}: ${fmtPctCi(f.pct.ja, f.ci95.ja)}`} ${barWidth(f.pct.ja)}>${inside(f.pct.ja)}</span
+          ><span class="seg neutraal" title=${`${msg('Misschien')}: ${fmtPctCi(f.pct.misschien, f.ci95.misschien)}`} ${barWidth(f.pct.misschien)}
+            >${inside(f.pct.misschien)}</span
+          ><span class="seg oneens" title=${`${msg('Nee')}: ${fmtPctCi(f.pct.nee, f.ci95.nee)}`} ${barWidth(f.pct.nee)}>${inside(f.pct.nee)}</span>
         </span>
       </div>
     </div>
-    <p class="note">${msg(str`Toelichting: % van cliënten die deze vraag beantwoordden (n = ${fmtInt(f.n)})`)}</p>
+    <p class="note">${msg(str`Toelichting: % van cliënten die deze vraag beantwoordden (${nText(f)})`)}</p>
     ${dataTable(
       msg('Aanraden'),
-      [msg('Antwoord'), msg('Percentage')],
+      [msg('Antwoord'), msg('Percentage (95%-interval)')],
       [
-        [msg('Ja'), fmtPct(f.pct.ja)],
-        [msg('Misschien'), fmtPct(f.pct.misschien)],
-        [msg('Nee'), fmtPct(f.pct.nee)],
+        [msg('Ja'), fmtPctCi(f.pct.ja, f.ci95.ja)],
+        [msg('Misschien'), fmtPctCi(f.pct.misschien, f.ci95.misschien)],
+        [msg('Nee'), fmtPctCi(f.pct.nee, f.ci95.nee)],
       ],
     )}`;
 }
@@ -281,26 +287,26 @@ export function choiceChart(labels: Labels, itemId: string, cell: ItemCell | und
       ${options.map(
         (o) => html`<div class="bar-row">
           <span class="bar-label">${labels.optionText(itemId, o)}</span>
-          <span class="track"><span class="fill" ${barWidth(f.pct[o])}></span></span>
+          <span class="track"><span class="fill" title=${fmtPctCi(f.pct[o], f.ci95[o])} ${barWidth(f.pct[o])}></span></span>
           <span class="bar-extra">${fmtPct(f.pct[o])}</span>
         </div>`,
       )}
     </div>
     <p class="note">
       ${multi
-        ? msg(str`Toelichting: % van cliënten die deze vraag beantwoordden; samen meer dan 100% (n = ${fmtInt(f.n)})`)
-        : msg(str`Toelichting: % van cliënten die deze vraag beantwoordden (n = ${fmtInt(f.n)})`)}
+        ? msg(str`Toelichting: % van cliënten die deze vraag beantwoordden; samen meer dan 100% (${nText(f)})`)
+        : msg(str`Toelichting: % van cliënten die deze vraag beantwoordden (${nText(f)})`)}
     </p>
     ${dataTable(
       title,
-      [msg('Antwoord'), msg('Aantal'), msg('Percentage')],
-      options.map((o) => [labels.optionText(itemId, o), fmtInt(f.counts[o] ?? 0), fmtPct(f.pct[o])]),
+      [msg('Antwoord'), msg('Aantal'), msg('Percentage (95%-interval)')],
+      options.map((o) => [labels.optionText(itemId, o), fmtInt(f.counts[o] ?? 0), fmtPctCi(f.pct[o], f.ci95[o])]),
     )}
   </section>`;
 }
 
 /** The headline figures per month or quarter: two rows of columns and a table. */
-export function trendChart(trend: Aggregate | undefined, cijferId: string, aanradenId: string): TemplateResult {
+export function trendChart(trend: Aggregate | undefined, cijferId: string, aanradenId: string, test?: TrendTest): TemplateResult {
   const groups = (trend?.groups ?? []).filter((g) => g.key !== UNKNOWN_GROUP);
   if (groups.length === 0) return html`<p class="muted">${msg('Nog geen gegevens over de tijd.')}</p>`;
   const points = groups.map((g) => {
@@ -320,7 +326,7 @@ export function trendChart(trend: Aggregate | undefined, cijferId: string, aanra
   const toMean = lastP?.cijfer ? fmtDec(lastP.cijfer.mean) : '';
   const summary =
     withCijfer.length >= 2
-      ? msg(str`Het gemiddelde rapportcijfer ging van ${fromMean} (${first.label}) naar ${toMean} (${lastP.label}).`)
+      ? trendSummary(fromMean, first.label, toMean, lastP.label, test?.first === first.key && test.last === lastP.key ? test.comparison.items[cijferId] : undefined)
       : withCijfer.length === 1
         ? msg(str`Alleen voor ${first.label} zijn genoeg reacties: gemiddeld een ${fromMean}.`)
         : msg('Per periode zijn er te weinig reacties om cijfers te tonen.');
@@ -354,11 +360,34 @@ export function trendChart(trend: Aggregate | undefined, cijferId: string, aanra
       points.map((p) => [
         p.label,
         p.n === undefined ? tooFew() : fmtInt(p.n),
-        p.cijfer ? html`${fmtDec(p.cijfer.mean)}${indicatiefMark(p.cijfer.indicatief)}` : tooFew(),
-        p.cijfer ? fmtPct(p.cijfer.pctOnvoldoende) : tooFew(),
-        p.aanraden ? html`${fmtPct(p.aanraden.pct.ja)}${indicatiefMark(p.aanraden.indicatief)}` : tooFew(),
+        p.cijfer ? html`${fmtDecCi(p.cijfer.mean, p.cijfer.ci95)}${indicatiefMark(p.cijfer.indicatief)}` : tooFew(),
+        p.cijfer ? fmtPctCi(p.cijfer.pctOnvoldoende, p.cijfer.ci95Pct.onvoldoende) : tooFew(),
+        p.aanraden ? html`${fmtPctCi(p.aanraden.pct.ja, p.aanraden.ci95.ja)}${indicatiefMark(p.aanraden.indicatief)}` : tooFew(),
       ]),
     )}`;
+}
+
+/** The trend's headline: a change is stated only when the test found one, with n ≥ 30 on both sides. */
+function trendSummary(from: string, fromLabel: string, to: string, toLabel: string, tested: Comparison['items'][string] | undefined): string {
+  if (!tested || tested.nNow < 30 || tested.nThen < 30) {
+    return msg(
+      str`Het gemiddelde rapportcijfer was ${from} (${fromLabel}) en ${to} (${toLabel}). Er zijn te weinig reacties om te zeggen of het veranderd is.`,
+    );
+  }
+  if (!tested.significant) {
+    return msg(str`Het gemiddelde rapportcijfer was ${from} (${fromLabel}) en ${to} (${toLabel}): geen significant verschil.`);
+  }
+  return msg(str`Het gemiddelde rapportcijfer ging van ${from} (${fromLabel}) naar ${to} (${toLabel}). Dat is een significant verschil.`);
+}
+
+/** n for a data table cell, with the effective n of weighted figures. */
+function nEff(f: { n: number; nEffective?: number }): string {
+  return f.nEffective === undefined ? fmtInt(f.n) : msg(str`${fmtInt(f.n)} (effectief ${fmtInt(Math.round(f.nEffective))})`);
+}
+
+/** "n = 121", with the effective n beside it for weighted figures. */
+export function nText(f: { n: number; nEffective?: number }): string {
+  return f.nEffective === undefined ? `n = ${fmtInt(f.n)}` : msg(str`n = ${fmtInt(f.n)} (effectief ${fmtInt(Math.round(f.nEffective))})`);
 }
 
 export { indicatiefMark };

@@ -99,6 +99,21 @@ export function statusText(v: StatusValue): string {
   return STATUS_TEXT[v]();
 }
 
+const DIMENSION_TEXT: Record<string, () => string> = {
+  partner: () => msg('partner'),
+  team: () => msg('team'),
+  contact: () => msg('soort contact'),
+  status: () => msg('status van de hulp'),
+  role: () => msg('wie invulde'),
+  leeftijd: () => msg('leeftijd'),
+  wijk: () => msg('wijk'),
+};
+
+/** A dimension the figures are weighted to, as a reader names it. */
+export function dimensionText(d: string): string {
+  return DIMENSION_TEXT[d]?.() ?? d;
+}
+
 /**
  * Names for one report: the server's `labels` (the gemeente's own questions and team names) first,
  * the default bank and the id as fallbacks.

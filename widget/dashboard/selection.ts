@@ -5,6 +5,9 @@ export const PERIODS = ['12m', 'jaar', 'vorig-jaar', 'kwartaal', 'vorig-kwartaal
 export type Period = (typeof PERIODS)[number];
 export const TRENDS = ['month', 'quarter'] as const;
 export type Trend = (typeof TRENDS)[number];
+/** What the figures are tested against: the period of equal length just before, or the same dates a year earlier. */
+export const COMPARES = ['previous', 'lastyear'] as const;
+export type Compare = (typeof COMPARES)[number];
 
 /** What the reader chose; the URL holds exactly this, so a link shows the same report. */
 export interface Selection {
@@ -17,6 +20,9 @@ export interface Selection {
   contact?: (typeof CONTACT_VALUES)[number];
   status?: (typeof STATUS_VALUES)[number];
   trend: Trend;
+  compare: Compare;
+  /** Weighted figures where the gemeente gave population margins; the reader may switch them off. */
+  weighted: boolean;
 }
 
 export interface Range {
@@ -31,7 +37,7 @@ function oneOf<T extends string>(values: readonly T[], v: string | null): T | un
 }
 
 /** The URL parameters a selection owns. */
-export const SELECTION_KEYS = ['questionnaire', 'period', 'from', 'to', 'team', 'contact', 'status', 'trend'] as const;
+export const SELECTION_KEYS = ['questionnaire', 'period', 'from', 'to', 'team', 'contact', 'status', 'trend', 'compare', 'weighted'] as const;
 
 /** Reads a selection from URL parameters; anything unknown falls back to the defaults. */
 export function readSelection(params: URLSearchParams, defaultQuestionnaire: string): Selection {
@@ -49,6 +55,8 @@ export function readSelection(params: URLSearchParams, defaultQuestionnaire: str
     contact: oneOf(CONTACT_VALUES, params.get('contact')),
     status: oneOf(STATUS_VALUES, params.get('status')),
     trend: oneOf(TRENDS, params.get('trend')) ?? 'month',
+    compare: oneOf(COMPARES, params.get('compare')) ?? 'previous',
+    weighted: params.get('weighted') !== '0',
   };
 }
 
@@ -65,6 +73,8 @@ export function selectionParams(sel: Selection, defaultQuestionnaire: string): U
   if (sel.contact) p.set('contact', sel.contact);
   if (sel.status) p.set('status', sel.status);
   if (sel.trend !== 'month') p.set('trend', sel.trend);
+  if (sel.compare !== 'previous') p.set('compare', sel.compare);
+  if (!sel.weighted) p.set('weighted', '0');
   return p;
 }
 
@@ -113,38 +123,31 @@ export function resolveRange(sel: Selection, today: string): Range {
   }
 }
 
-/**
- * The period just before, of the same length, to compare with: calendar periods move by their own
- * unit (a year-to-date is compared with the same dates a year earlier), typed dates by their length
- * in days. No comparison without both ends.
- */
-export function previousRange(sel: Selection, range: Range): Range | undefined {
-  if (!range.from || !range.to || range.from > range.to) return undefined;
-  const months: Partial<Record<Period, number>> = {
-    '12m': 12,
-    jaar: 12,
-    'vorig-jaar': 12,
-    kwartaal: 3,
-    'vorig-kwartaal': 3,
-    maand: 1,
-    'vorige-maand': 1,
-  };
-  const shift = months[sel.period];
-  if (shift) return { from: addMonths(range.from, -shift), to: addMonths(range.to, -shift) };
-  const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;
-  return { from: addDays(range.from, -days), to: addDays(range.from, -1) };
-}
-
 /** Today in the reader's time zone, as YYYY-MM-DD. */
 export function localToday(now = new Date()): string {
   return iso(utc(now.getFullYear(), now.getMonth(), now.getDate()));
 }
 
-/** Query parameters for `GET /v1/aggregates` (and `/v1/live`). */
+/** The dates a trend group stands for ("2026-03", "2026-Q1"), within the selection's range. */
+export function periodRange(key: string, within: Range): Range | undefined {
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (!month && !quarter) return undefined;
+  const y = Number((month ?? quarter)![1]);
+  const m0 = month ? Number(month[2]) - 1 : (Number(quarter![2]) - 1) * 3;
+  const from = iso(utc(y, m0, 1));
+  const to = iso(utc(y, m0 + (month ? 1 : 3), 0));
+  return { from: within.from && within.from > from ? within.from : from, to: within.to && within.to < to ? within.to : to };
+}
+
+/**
+ * Query parameters for `GET /v1/aggregates` (and `/v1/live`). `compare` asks for the test against the
+ * reader's comparison period, or against dates of its own (a trend's first period).
+ */
 export function aggregateQuery(
   sel: Selection,
   range: Range,
-  opts: { groupBy?: 'team' | Trend; withTeam?: boolean } = {},
+  opts: { groupBy?: 'team' | Trend; withTeam?: boolean; compare?: boolean | Range; unweighted?: boolean } = {},
 ): URLSearchParams {
   const p = new URLSearchParams({ questionnaire: sel.questionnaire });
   if (range.from) p.set('from', range.from);
@@ -153,5 +156,12 @@ export function aggregateQuery(
   if (sel.contact) p.set('contact', sel.contact);
   if (sel.status) p.set('status', sel.status);
   if (opts.groupBy) p.set('groupBy', opts.groupBy);
+  if (opts.compare === true && range.from && range.to) p.set('compare', sel.compare);
+  if (typeof opts.compare === 'object' && opts.compare.from && opts.compare.to) {
+    p.set('compareFrom', opts.compare.from);
+    p.set('compareTo', opts.compare.to);
+  }
+  // Live pushes and the CSV download are the figures as counted; they take no weights.
+  if (sel.weighted && !opts.unweighted) p.set('weighted', '1');
   return p;
 }

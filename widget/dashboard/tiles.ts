@@ -1,37 +1,40 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Aggregate } from '../../schemas/aggregate.js';
-import { published, tooFew } from './charts.js';
-import { fmtDay, fmtDec, fmtDiff, fmtDiffPt, fmtInt, fmtPct } from './format.js';
-import type { Range } from './selection.js';
+import type { Aggregate, Comparison } from '../../schemas/aggregate.js';
+import { nText, published, tooFew } from './charts.js';
+import { fmtCi, fmtDay, fmtDec, fmtDiff, fmtDiffPt, fmtInt, fmtPct } from './format.js';
+import type { Compare } from './selection.js';
 
-/** Differences are only shown when both periods have at least this many answers (design: n ≥ 30). */
+/** Differences are only highlighted when both periods have at least this many answers (design: n ≥ 30). */
 export const COMPARE_MIN_N = 30;
 
-interface Compare {
-  current: number;
-  currentN: number;
-  previous?: number;
-  previousN?: number;
-  kind: 'dec' | 'pct';
-}
+type Tested = Comparison['items'][string];
 
-function comparison(c: Compare | undefined, prevRange: Range | undefined): TemplateResult | typeof nothing {
-  if (!c || !prevRange?.from || !prevRange.to) return nothing;
-  const period = msg(str`${fmtDay(prevRange.from)} – ${fmtDay(prevRange.to)}`);
-  if (c.previous === undefined || c.previousN === undefined || c.previousN < COMPARE_MIN_N || c.currentN < COMPARE_MIN_N) {
+/**
+ * The comparison of one headline figure: highlighted (up or down) only when the API's test at α = 0.05
+ * found a difference and both sides have n ≥ 30; otherwise it says there is no significant difference.
+ */
+function comparisonLine(current: number, tested: Tested | undefined, comparison: Comparison | undefined, compare: Compare, kind: 'dec' | 'pct') {
+  if (!comparison) return nothing;
+  const label = compare === 'lastyear' ? msg('Zelfde periode vorig jaar') : msg('Vorige periode');
+  const period = msg(str`${fmtDay(comparison.from)} – ${fmtDay(comparison.to)}`);
+  if (!tested || tested.nNow < COMPARE_MIN_N || tested.nThen < COMPARE_MIN_N) {
     return html`<p class="compare muted" data-compare="none">
-      ${msg('Vergelijking met de vorige periode: te weinig reacties (minder dan 30).')}
+      ${msg(str`${label} (${period}): te weinig reacties om te vergelijken (minder dan 30).`)}
     </p>`;
   }
-  const diff = c.current - c.previous;
-  const shown = c.kind === 'dec' ? fmtDiff(diff) : fmtDiffPt(diff);
-  const value = c.kind === 'dec' ? fmtDec(c.previous) : fmtPct(c.previous);
-  const same = shown === fmtDiff(0) || shown === fmtDiffPt(0);
-  return html`<p class="compare" data-compare=${same ? 'same' : diff > 0 ? 'up' : 'down'}>
-    ${c.kind === 'dec'
-      ? msg(str`Vorige periode (${period}): ${value}, n = ${fmtInt(c.previousN)}. Verschil: ${shown}.`)
-      : msg(str`Vorige periode (${period}): ${value}, n = ${fmtInt(c.previousN)}. Verschil: ${shown} procentpunt.`)}
+  const before = kind === 'dec' ? fmtDec(current - tested.delta) : fmtPct(current - tested.delta);
+  const diff = kind === 'dec' ? fmtDiff(tested.delta) : msg(str`${fmtDiffPt(tested.delta)} procentpunt`);
+  const n = fmtInt(tested.nThen);
+  if (!tested.significant) {
+    return html`<p class="compare" data-compare="same">
+      ${msg(str`${label} (${period}): ${before}, n = ${n}. Geen significant verschil (${diff}).`)}
+    </p>`;
+  }
+  return html`<p class="compare" data-compare=${tested.delta > 0 ? 'up' : 'down'}>
+    ${tested.delta > 0
+      ? msg(str`${label} (${period}): ${before}, n = ${n}. Significant hoger: ${diff}.`)
+      : msg(str`${label} (${period}): ${before}, n = ${n}. Significant lager: ${diff}.`)}
   </p>`;
 }
 
@@ -42,26 +45,25 @@ function tile(id: string, title: string, body: TemplateResult, compare: Template
   </section>`;
 }
 
-/** The four headline figures, each with its n and, where both are large enough, the previous period. */
+/** The four headline figures, each with its n, its interval and the tested comparison. */
 export function headlineTiles(
   cur: Aggregate,
-  prev: Aggregate | undefined,
-  prevRange: Range | undefined,
+  comparison: Comparison | undefined,
+  compare: Compare,
   ids: { cijfer: string; aanraden: string },
 ): TemplateResult {
   const cijfer = published(cur.items[ids.cijfer], 'cijfer');
   const aanraden = published(cur.items[ids.aanraden], 'aanraden');
-  const pCijfer = published(prev?.items[ids.cijfer], 'cijfer');
-  const pAanraden = published(prev?.items[ids.aanraden], 'aanraden');
   const few = (figure: string) => html`<p class="figure muted" data-figure=${figure}>${tooFew()}</p>`;
+  const interval = (ci: readonly [number, number]) => html`<span class="ci">${msg(str`95%-interval: ${fmtCi(ci)}`)}</span>`;
   return html`<div class="tiles">
     ${tile(
       'n',
       msg('Aantal reacties'),
       html`<p class="figure" data-figure="n">${fmtInt(cur.n)}</p>
         <p class="n">${msg('cliënten in deze selectie')}</p>`,
-      // A count needs no minimum to be compared.
-      prev ? html`<p class="compare">${msg(str`Vorige periode: ${fmtInt(prev.n)}`)}</p>` : nothing,
+      // A count needs no test to be compared.
+      comparison ? html`<p class="compare">${compare === 'lastyear' ? msg(str`Zelfde periode vorig jaar: ${fmtInt(comparison.n)}`) : msg(str`Vorige periode: ${fmtInt(comparison.n)}`)}</p>` : nothing,
     )}
     ${tile(
       'cijfer',
@@ -69,38 +71,31 @@ export function headlineTiles(
       cijfer
         ? html`<p class="figure" data-figure="cijfer">${fmtDec(cijfer.mean)}</p>
             <p class="n">
-              ${msg(str`95%-interval: ${fmtDec(cijfer.ci95[0])} tot ${fmtDec(cijfer.ci95[1])}`)}<br />n =
-              ${fmtInt(cijfer.n)}${cijfer.indicatief ? html` · <span class="ind-text">${msg('indicatief')}</span>` : nothing}
+              ${msg(str`95%-interval: ${fmtDec(cijfer.ci95[0])} tot ${fmtDec(cijfer.ci95[1])}`)}<br />${nText(cijfer)}${cijfer.indicatief
+                ? html` · <span class="ind-text">${msg('indicatief')}</span>`
+                : nothing}
             </p>`
         : few('cijfer'),
-      cijfer
-        ? comparison({ current: cijfer.mean, currentN: cijfer.n, previous: pCijfer?.mean, previousN: pCijfer?.n, kind: 'dec' }, prevRange)
-        : nothing,
+      cijfer ? comparisonLine(cijfer.mean, comparison?.items[ids.cijfer], comparison, compare, 'dec') : nothing,
     )}
     ${tile(
       'onvoldoende',
       msg('Onvoldoende (5 of lager)'),
       cijfer
         ? html`<p class="figure" data-figure="onvoldoende">${fmtPct(cijfer.pctOnvoldoende)}</p>
-            <p class="n">${msg(str`van de cliënten · n = ${fmtInt(cijfer.n)}`)}</p>`
+            <p class="n">${interval(cijfer.ci95Pct.onvoldoende)}<br />${msg(str`van de cliënten · ${nText(cijfer)}`)}</p>`
         : few('onvoldoende'),
-      cijfer
-        ? comparison(
-            { current: cijfer.pctOnvoldoende, currentN: cijfer.n, previous: pCijfer?.pctOnvoldoende, previousN: pCijfer?.n, kind: 'pct' },
-            prevRange,
-          )
-        : nothing,
     )}
     ${tile(
       'aanraden',
       msg('Zou het sociaal team aanraden'),
       aanraden
         ? html`<p class="figure" data-figure="aanraden">${fmtPct(aanraden.pct.ja)}</p>
-            <p class="n">${msg(str`en nog ${fmtPct(aanraden.pct.misschien)} misschien`)} · n = ${fmtInt(aanraden.n)}</p>`
+            <p class="n">
+              ${interval(aanraden.ci95.ja)}<br />${msg(str`en nog ${fmtPct(aanraden.pct.misschien)} misschien`)} · ${nText(aanraden)}
+            </p>`
         : few('aanraden'),
-      aanraden
-        ? comparison({ current: aanraden.pct.ja, currentN: aanraden.n, previous: pAanraden?.pct.ja, previousN: pAanraden?.n, kind: 'pct' }, prevRange)
-        : nothing,
+      aanraden ? comparisonLine(aanraden.pct.ja, comparison?.items[ids.aanraden], comparison, compare, 'pct') : nothing,
     )}
   </div>`;
 }

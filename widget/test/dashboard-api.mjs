@@ -2,9 +2,13 @@
 // fixed figures (the Dordrecht numbers), three tokens, and a log of what was asked.
 // Tokens: `test-admin` reads and downloads, `test-viewer` reads only (exports answer 403), anything
 // else is 401. `team=oost` is a selection too small to show. `/__dashboard/fail` makes the next
-// aggregate reads answer 500.
+// aggregate reads answer 500. `/__dashboard/weights` gives the questionnaire population margins, so
+// `weighted=1` answers weighted figures. Intervals are fixed numbers of the right shape, not computed.
 
 const k = 10;
+
+/** A stand-in interval: 5 points either side, within 0–100. */
+const around = (pct) => [Math.max(0, pct - 5), Math.min(100, pct + 5)];
 
 const stelling = (eens, neutraal, oneens, n, nWeetNiet) => {
   const pctWeetNiet = Math.round((nWeetNiet * 1000) / (n + nWeetNiet)) / 10;
@@ -16,6 +20,14 @@ const stelling = (eens, neutraal, oneens, n, nWeetNiet) => {
     pctWeetNiet,
     weetNietFlag: pctWeetNiet >= 20,
     pct: { eens, neutraal, oneens },
+    ci95: { eens: around(eens), neutraal: around(neutraal), oneens: around(oneens) },
+    ci95Detail: {
+      helemaal_eens: around(eens / 2),
+      eens: around(eens / 2),
+      neutraal: around(neutraal),
+      oneens: around(oneens / 2),
+      helemaal_oneens: around(oneens / 2),
+    },
     pctDetail: { helemaal_eens: eens / 2, eens: eens / 2, neutraal, oneens: oneens / 2, helemaal_oneens: oneens / 2 },
   };
 };
@@ -29,10 +41,17 @@ const cijfer = (mean, ci95, pctOnvoldoende, n) => ({
   sd: 1.1,
   pctOnvoldoende,
   pctAchtOfHoger: 85,
+  ci95Pct: { onvoldoende: [0.5, 6.4], achtOfHoger: [77.6, 90.4] },
   distribution: { 1: 0, 2: 0, 3: 1, 4: 0, 5: 1, 6: 3, 7: 12, 8: 30, 9: 40, 10: n - 87 },
 });
 
-const aanraden = (ja, misschien, nee, n) => ({ type: 'aanraden', n, indicatief: n < 30, pct: { ja, misschien, nee } });
+const aanraden = (ja, misschien, nee, n) => ({
+  type: 'aanraden',
+  n,
+  indicatief: n < 30,
+  pct: { ja, misschien, nee },
+  ci95: { ja: [ja - 6, Math.min(100, ja + 4)], misschien: around(misschien), nee: around(nee) },
+});
 
 /** 100 scores: 12 of 0–6, 28 of 7–8, 60 of 9–10; mean 836 / 100. */
 const nps = () => ({
@@ -43,6 +62,7 @@ const nps = () => ({
   score: 48,
   distribution: { 0: 1, 1: 0, 2: 1, 3: 1, 4: 2, 5: 3, 6: 4, 7: 10, 8: 18, 9: 30, 10: 30 },
   pct: { promoters: 60, passives: 28, detractors: 12 },
+  ci95: { promoters: [50.2, 69.1], passives: [20.1, 37.5], detractors: [7, 19.8] },
 });
 
 /** The whole selection: `sociaal-team`, 121 clients. Items in definition order, as the API sends them. */
@@ -52,10 +72,17 @@ function current() {
     n: 121,
     k,
     items: {
-      ctx_team: { type: 'keuze', n: 118, indicatief: false, pct: { centrum: 19.5 }, counts: { centrum: 23 } },
+      ctx_team: { type: 'keuze', n: 118, indicatief: false, pct: { centrum: 19.5 }, ci95: { centrum: [13.4, 27.5] }, counts: { centrum: 23 } },
       toe_wist_waar: stelling(78.3, 12.5, 9.2, 120, 1),
       toe_snel: stelling(61.2, 20, 18.8, 80, 40),
-      toe_oco_bekend: { type: 'keuze', n: 110, indicatief: false, pct: { ja: 34.5, nee: 65.5 }, counts: { ja: 38, nee: 72 } },
+      toe_oco_bekend: {
+        type: 'keuze',
+        n: 110,
+        indicatief: false,
+        pct: { ja: 34.5, nee: 65.5 },
+        ci95: { ja: [26.3, 43.8], nee: [56.2, 73.7] },
+        counts: { ja: 38, nee: 72 },
+      },
       mw_serieus: stelling(94.1, 4.2, 1.7, 119, 2),
       mw_luisteren: stelling(92.4, 5.9, 1.7, 119, 2),
       res_iets_gehad: stelling(81, 11.6, 7.4, 121, 0),
@@ -65,6 +92,7 @@ function current() {
         n: 100,
         indicatief: false,
         pct: { formulieren: 45, informatie: 60, advies: 52, anders: 8 },
+        ci95: { formulieren: [35.6, 54.8], informatie: [50.2, 69.1], advies: [42.3, 61.5], anders: [4.1, 15] },
         counts: { formulieren: 45, informatie: 60, advies: 52, anders: 8 },
       },
       tot_cijfer: cijfer(8.8, [8.6, 9.0], 2, 121),
@@ -90,13 +118,51 @@ function current() {
   };
 }
 
-/** The period before: lower, so the comparison shows +0,3 and +5. */
-function previous() {
+/**
+ * The test against the comparison period: the cijfer is significantly higher than the period before
+ * (+0,3), aanraden is not (+5); a year earlier had too few answers to compare.
+ */
+function comparison(query) {
+  if (query.compare === 'lastyear') {
+    return {
+      from: '2025-01-01',
+      to: '2025-12-31',
+      n: 25,
+      items: { tot_cijfer: { delta: 0.6, p: 0.04, significant: true, test: 'welch', nNow: 121, nThen: 25 } },
+    };
+  }
   return {
-    questionnaire: 'sociaal-team',
+    from: '2025-06-01',
+    to: '2025-11-30',
     n: 100,
-    k,
-    items: { ...current().items, tot_cijfer: cijfer(8.5, [8.3, 8.7], 4, 100), tot_aanraden: aanraden(85, 10, 5, 100) },
+    items: {
+      tot_cijfer: { delta: 0.3, p: 0.021, significant: true, test: 'welch', nNow: 121, nThen: 100 },
+      tot_aanraden: { delta: 5, p: 0.27, significant: false, test: 'z', nNow: 121, nThen: 100 },
+    },
+  };
+}
+
+/** The trend's first month against its last: September 8,4 (n = 40) and October 8,8 (n = 60), significant. */
+function trendComparison(query) {
+  return {
+    from: query.compareFrom,
+    to: query.compareTo,
+    n: 40,
+    items: { tot_cijfer: { delta: 0.4, p: 0.012, significant: true, test: 'welch', nNow: 60, nThen: 40 } },
+  };
+}
+
+/** Weighted to team and contact: other figures, the effective n beside the real one. */
+function weighted() {
+  const c = current();
+  return {
+    ...c,
+    weighting: { dimensions: ['team', 'contact'], bounds: [0.3, 3] },
+    items: {
+      ...c.items,
+      tot_cijfer: { ...cijfer(8.6, [8.3, 8.9], 3, 121), nEffective: 98.4 },
+      tot_aanraden: { ...aanraden(87, 10, 3, 121), nEffective: 98.4 },
+    },
   };
 }
 
@@ -143,11 +209,6 @@ function byPeriod(groupBy) {
   };
 }
 
-function todayIso() {
-  const d = new Date();
-  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())).toISOString().slice(0, 10);
-}
-
 const json = (ctx, status, body) => {
   ctx.status = status;
   ctx.type = 'application/json';
@@ -161,14 +222,20 @@ export function dashboardApi() {
   /** @type {{path: string, query: Record<string, string>, auth: string}[]} */
   let log = [];
   let failNext = 0;
+  let weights = false;
   return async function dashboardApiMiddleware(ctx, next) {
     if (ctx.path === '/__dashboard/reset' && ctx.method === 'POST') {
       log = [];
       failNext = 0;
+      weights = false;
       return json(ctx, 200, { ok: true });
     }
     if (ctx.path === '/__dashboard/fail' && ctx.method === 'POST') {
       failNext = 100;
+      return json(ctx, 200, { ok: true });
+    }
+    if (ctx.path === '/__dashboard/weights' && ctx.method === 'POST') {
+      weights = true;
       return json(ctx, 200, { ok: true });
     }
     if (ctx.path === '/__dashboard/log') return json(ctx, 200, log);
@@ -193,8 +260,8 @@ export function dashboardApi() {
     if (query.team === 'oost' && !query.groupBy) return json(ctx, 200, small());
     if (query.groupBy === 'team') return json(ctx, 200, byTeam());
     if (query.groupBy === 'month' || query.groupBy === 'quarter') return json(ctx, 200, byPeriod(query.groupBy));
-    // The dashboard's own period ends today; the one before ends earlier.
-    if (query.to && query.to < todayIso()) return json(ctx, 200, previous());
-    return json(ctx, 200, current());
+    if (query.compareFrom) return json(ctx, 200, { ...current(), comparison: trendComparison(query) });
+    const body = weights && query.weighted === '1' ? weighted() : current();
+    return json(ctx, 200, query.compare ? { ...body, comparison: comparison(query) } : body);
   };
 }
