@@ -40,6 +40,11 @@ export const StellingFigures = z.object({
   pctWeetNiet: Pct,
   /** `weet_niet` is 20% or more of the answers: the percentages need a caveat. */
   weetNietFlag: z.boolean(),
+  /**
+   * Only where the gemeente's rule is `include-at-20` and `weetNietFlag` holds: `weet_niet` counts as an
+   * answer, so `n` and every percentage are of all answers, and eens + neutraal + oneens is 100 − pctWeetNiet.
+   */
+  weetNietIncluded: z.literal(true).optional(),
   pct: z.object({ eens: Pct, neutraal: Pct, oneens: Pct }),
   ci95: z.object({ eens: Interval, neutraal: Interval, oneens: Interval }),
   pctDetail: z.record(z.enum(OPINION_VALUES), Pct),

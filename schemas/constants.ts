@@ -5,6 +5,14 @@ export const WEET_NIET = 'weet_niet';
 /** The five points of a stelling that count as an opinion; `weet_niet` is reported beside them. */
 export const OPINION_VALUES = ['helemaal_eens', 'eens', 'neutraal', 'oneens', 'helemaal_oneens'] as const;
 export const STELLING_VALUES = [...OPINION_VALUES, WEET_NIET] as const;
+/**
+ * How a gemeente counts "weet niet" in stellingen: left out of the base, or (the Almere convention)
+ * counted as an answer once it is 20% or more of the answers.
+ */
+export const WEET_NIET_RULES = ['exclude', 'include-at-20'] as const;
+export type WeetNietRule = (typeof WEET_NIET_RULES)[number];
+/** The share of "weet niet", in percent of all answers, from which it is flagged (and, by the Almere rule, included). */
+export const WEET_NIET_THRESHOLD = 20;
 export type StellingValue = (typeof STELLING_VALUES)[number];
 export const AANRADEN_VALUES = ['ja', 'misschien', 'nee'] as const;
 export type AanradenValue = (typeof AANRADEN_VALUES)[number];

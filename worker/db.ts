@@ -5,12 +5,14 @@ import {
   type Section,
   type Text,
 } from '../schemas/questionnaire.js';
+import type { WeetNietRule } from '../schemas/constants.js';
 import { ApiError } from './errors.js';
 
 export interface Gemeente {
   id: string;
   name: string;
   k: number;
+  weetNiet: WeetNietRule;
 }
 export interface Partner {
   gemeente_id: string;
@@ -56,7 +58,7 @@ export interface Version {
 }
 
 export async function getGemeente(db: D1Database, id: string): Promise<Gemeente | null> {
-  return db.prepare('SELECT id, name, k FROM gemeenten WHERE id = ?').bind(id).first<Gemeente>();
+  return db.prepare('SELECT id, name, k, weet_niet AS weetNiet FROM gemeenten WHERE id = ?').bind(id).first<Gemeente>();
 }
 
 export async function getSiteKey(db: D1Database, key: string): Promise<SiteKey | null> {

@@ -1,3 +1,4 @@
+import type { WeetNietRule } from '../schemas/constants.js';
 import type { Answers } from '../schemas/questionnaire.js';
 
 /** Dimensions a report may filter on; all stored as '' when unknown. */
@@ -47,4 +48,6 @@ export interface LiveSubscription {
   period?: 'day' | 'week' | 'month' | 'quarter' | 'year';
   /** Groups to list even without responses (a partner's teams). */
   groupOrder?: string[];
+  /** The gemeente's rule for "weet niet" in stellingen, as at the subscription. */
+  weetNiet?: WeetNietRule;
 }

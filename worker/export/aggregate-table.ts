@@ -50,6 +50,7 @@ export const TABLE_COLUMNS = [
 export const SUPPRESSED = { value: 'onderdrukt', note: 'te weinig reacties' } as const;
 const INDICATIEF = 'indicatief (minder dan 30 reacties)';
 const MANY_WEET_NIET = "veel 'weet niet' (20% of meer van de antwoorden)";
+const WEET_NIET_INCLUDED = "inclusief 'weet niet': 20% of meer van de antwoorden, daarom meegeteld als antwoord";
 const TOTAL = 'Totaal';
 
 const TYPE_NAMES: Record<ItemFigures['type'], string> = {
@@ -155,7 +156,7 @@ export function aggregateTable(a: Aggregate, names: TableNames, groupBy?: GroupB
       const type = labels.items[item]?.type;
       return [{ ...blank, ...head, type: type && type in TYPE_NAMES ? TYPE_NAMES[type as ItemFigures['type']] : '' }];
     }
-    const notes = [cell.indicatief ? INDICATIEF : '', cell.type === 'stelling' && cell.weetNietFlag ? MANY_WEET_NIET : ''].filter(Boolean).join('; ');
+    const notes = [cell.indicatief ? INDICATIEF : '', cell.type === 'stelling' && cell.weetNietFlag ? (cell.weetNietIncluded ? WEET_NIET_INCLUDED : MANY_WEET_NIET) : ''].filter(Boolean).join('; ');
     return figuresOf(cell, option(item)).map((f) => ({
       ...head,
       suppressed: false,

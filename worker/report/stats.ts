@@ -9,6 +9,8 @@ import {
   STELLING_VALUES,
   UNKNOWN_GROUP,
   WEET_NIET,
+  WEET_NIET_THRESHOLD,
+  type WeetNietRule,
 } from '../../schemas/constants.js';
 import { assertNever } from '../../schemas/logic.js';
 import { allItems, type Item, type Section } from '../../schemas/questionnaire.js';
@@ -108,6 +110,8 @@ export interface FigureOptions {
   population?: number;
   /** Weighted counts (Σw per value) and the sums of squared weights (Σw² per value), for weighted figures. */
   weighted?: { counts: ValueCounts; squares: ValueCounts };
+  /** The gemeente's rule for "weet niet" in stellingen; `exclude` when not given. */
+  weetNiet?: WeetNietRule;
 }
 
 /**
@@ -162,18 +166,26 @@ export function itemFigures(item: Item, counts: ValueCounts, k: number, texts?: 
     }
     case 'stelling': {
       const nWeetNiet = count(counts, WEET_NIET);
-      const detail = share(each(OPINION_VALUES));
       const pctWeetNiet = pct(count(w, WEET_NIET), sumOf(w, STELLING_VALUES));
-      const s = share({ eens: ['helemaal_eens', 'eens'], neutraal: ['neutraal'], oneens: ['oneens', 'helemaal_oneens'] });
+      // On the published figure, so what a reader sees as 20.0 is flagged.
+      const weetNietFlag = pctWeetNiet >= WEET_NIET_THRESHOLD;
+      // The Almere convention: once flagged, "weet niet" is an answer like the others, in the base of every share.
+      const included = opts.weetNiet === 'include-at-20' && weetNietFlag;
+      const nEffAll = opts.weighted ? sumOf(w, STELLING_VALUES) ** 2 / sumOf(opts.weighted.squares, STELLING_VALUES) : undefined;
+      const base = included
+        ? { n: sumOf(counts, STELLING_VALUES), share: shares(w, STELLING_VALUES, nEffAll, opts.population), eff: nEffAll }
+        : { n, share, eff: nEff };
+      const detail = base.share(each(OPINION_VALUES));
+      const s = base.share({ eens: ['helemaal_eens', 'eens'], neutraal: ['neutraal'], oneens: ['oneens', 'helemaal_oneens'] });
       return {
         type: 'stelling',
-        n,
-        ...effective,
-        indicatief,
+        n: base.n,
+        ...(base.eff !== undefined ? { nEffective: Math.round(base.eff * 10) / 10 } : {}),
+        indicatief: isIndicatief(base.n, k),
         nWeetNiet,
         pctWeetNiet,
-        // On the published figure, so what a reader sees as 20.0 is flagged.
-        weetNietFlag: pctWeetNiet >= 20,
+        weetNietFlag,
+        ...(included ? { weetNietIncluded: true as const } : {}),
         pct: s.pct,
         ci95: s.ci95,
         pctDetail: detail.pct,
@@ -252,8 +264,9 @@ class Tally {
     return this.counts.get(id) ?? NONE;
   }
 
-  figureOptions(id: string, weighted: boolean, population?: number): FigureOptions {
+  figureOptions(id: string, weighted: boolean, population?: number, weetNiet?: WeetNietRule): FigureOptions {
     return {
+      ...(weetNiet ? { weetNiet } : {}),
       ...(population !== undefined ? { population } : {}),
       ...(weighted ? { weighted: { counts: this.weighted.get(id) ?? NONE, squares: this.squares.get(id) ?? NONE } } : {}),
     };
@@ -288,6 +301,8 @@ export interface AggregateOptions {
   population?: number;
   /** Population per group of a breakdown, where known. */
   groupPopulation?: Record<string, number>;
+  /** The gemeente's rule for "weet niet" in stellingen. */
+  weetNiet?: WeetNietRule;
 }
 
 /**
@@ -320,7 +335,7 @@ export function buildAggregate(def: { sections: Section[] }, cells: CubeCell[], 
       items.map((item): [string, ItemCell] => [
         item.id,
         totalBase.get(item.id)! >= k
-          ? itemFigures(item, total.item(item.id), k, opts.openTexts?.[item.id], total.figureOptions(item.id, weighted, opts.population))
+          ? itemFigures(item, total.item(item.id), k, opts.openTexts?.[item.id], total.figureOptions(item.id, weighted, opts.population, opts.weetNiet))
           : { suppressed: true },
       ]),
     ),
@@ -349,7 +364,7 @@ export function buildAggregate(def: { sections: Section[] }, cells: CubeCell[], 
           item.id,
           itemHidden.get(item.id)![g]
             ? { suppressed: true }
-            : itemFigures(item, t.item(item.id), k, undefined, t.figureOptions(item.id, weighted, opts.groupPopulation?.[key])),
+            : itemFigures(item, t.item(item.id), k, undefined, t.figureOptions(item.id, weighted, opts.groupPopulation?.[key], opts.weetNiet)),
         ]),
       ),
     };

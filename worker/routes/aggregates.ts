@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Aggregate, Comparison, ReportLabels } from '../../schemas/aggregate.js';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
-import { ORGANISATIE_IN_GENERAL, RESPONDENTS } from '../../schemas/constants.js';
+import { ORGANISATIE_IN_GENERAL, RESPONDENTS, type WeetNietRule } from '../../schemas/constants.js';
 import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
@@ -73,6 +73,8 @@ export interface Selection {
   filter: CellFilter;
   period?: Period;
   groupOrder?: string[];
+  /** The gemeente's rule for "weet niet" in stellingen. */
+  weetNiet: WeetNietRule;
 }
 
 /**
@@ -93,7 +95,7 @@ export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<
     ...range,
     dims: { team: q.team, partner, contact: q.contact, status: q.status, role: q.role, channel: q.channel },
   };
-  return { gemeente, k: g.k, filter, period: q.period, groupOrder: await groupOrder(c.env.DB, gemeente, partner, q) };
+  return { gemeente, k: g.k, weetNiet: g.weetNiet, filter, period: q.period, groupOrder: await groupOrder(c.env.DB, gemeente, partner, q) };
 }
 
 /**
@@ -133,6 +135,7 @@ export async function aggregateOf(env: Env, questionnaire: string, s: Selection,
     groupOrder: s.groupOrder,
     openTexts,
     weighted: margins !== undefined,
+    weetNiet: s.weetNiet,
     // The population given is that of everyone; a filtered selection is drawn from an unknown part of it.
     ...(populationOf(w) !== undefined && !Object.values(s.filter.dims ?? {}).some((v) => v !== undefined) ? { population: populationOf(w) } : {}),
     ...(groupPopulation ? { groupPopulation } : {}),
@@ -210,6 +213,7 @@ export const live = new Hono<AppEnv>().get('/', route({
     gemeente: s.gemeente,
     questionnaire: q.questionnaire,
     k: s.k,
+    weetNiet: s.weetNiet,
     filter: s.period ? { dims: s.filter.dims } : s.filter,
     groupBy: q.groupBy,
     ...(s.period ? { period: s.period } : {}),

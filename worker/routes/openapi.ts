@@ -7,7 +7,7 @@ import { ImportLine, Submission, SubmissionResult } from '../../schemas/response
 import type { AppEnv } from '../context.js';
 import { TAGS, componentNames, route, type PeilSpec } from '../describe.js';
 import { InviteCreate } from './invites.js';
-import { GemeenteCreate, PartnerCreate, RetentionUpdate, SiteKeyCreate, SiteKeyUpdate, TeamsAdd, TokenCreate } from './tenants.js';
+import { GemeenteCreate, GemeenteUpdate, PartnerCreate, RetentionUpdate, SiteKeyCreate, SiteKeyUpdate, TeamsAdd, TokenCreate } from './tenants.js';
 import { WeightsUpdate } from './weights.js';
 
 /** What each code means; the widget and dashboard choose their own localized text by code. */
@@ -51,6 +51,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   PublishedQuestionnaire,
   QuestionnaireDefinition,
   GemeenteCreate,
+  GemeenteUpdate,
   PartnerCreate,
   TeamsAdd,
   SiteKeyCreate,

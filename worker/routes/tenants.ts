@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { WEET_NIET_RULES } from '../../schemas/constants.js';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { forGemeente, gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
@@ -30,6 +31,8 @@ export const TeamInput = z.union([Slug, z.object({ id: Slug, name: z.string().mi
 export const GemeenteCreate = z
   .object({ id: Slug, name: z.string().min(1).max(100), k: z.number().int().min(5).max(100).optional() })
   .strict();
+/** A gemeente's settings: how "weet niet" counts in stellingen (`include-at-20`: the Almere convention). */
+export const GemeenteUpdate = z.object({ weetNiet: z.enum(WEET_NIET_RULES) }).strict();
 export const PartnerCreate = z
   .object({
     id: Slug,
@@ -162,8 +165,19 @@ export const gemeenten = new Hono<AppEnv>()
       : await c.env.DB.prepare('SELECT id, name, k, created_at FROM gemeenten ORDER BY id').all();
     return c.json({ gemeenten: results });
   })
-  .get('/:id', route({ summary: 'One gemeente', tag: 'tenants', ok: { 200: '{id, name, k}' }, errors: [NO_GEMEENTE] }), admin, async (c) => {
+  .get('/:id', route({ summary: 'One gemeente', tag: 'tenants', ok: { 200: '{id, name, k, weetNiet}' }, errors: [NO_GEMEENTE] }), admin, async (c) => {
     const id = await gemeenteIn(c);
+    return c.json(await getGemeente(c.env.DB, id));
+  })
+  .patch('/:id', route({
+    summary: 'Change a gemeente’s settings: weetNiet exclude or include-at-20',
+    tag: 'tenants',
+    ok: { 200: '{id, name, k, weetNiet}' },
+    errors: [NO_GEMEENTE],
+  }), admin, inPath, validate('json', GemeenteUpdate), async (c) => {
+    const id = await gemeenteIn(c);
+    const { weetNiet } = c.req.valid('json');
+    await c.env.DB.prepare('UPDATE gemeenten SET weet_niet = ? WHERE id = ?').bind(weetNiet, id).run();
     return c.json(await getGemeente(c.env.DB, id));
   })
   .get('/:id/partners', route({
