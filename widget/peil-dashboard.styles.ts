@@ -270,6 +270,10 @@ export const styles = css`
   .seg.oneens {
     background: var(--_oneens);
   }
+  /* "Weet niet" counted as an answer (the gemeente's rule): hatched grey, so the bar still adds up to 100%. */
+  .seg.weetniet {
+    background: repeating-linear-gradient(45deg, #d0d0d0 0 4px, #ececec 4px 8px);
+  }
   .bars {
     display: grid;
     gap: 0.6rem;

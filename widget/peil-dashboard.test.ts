@@ -192,15 +192,26 @@ describe('<peil-dashboard>', () => {
       const medewerker = $(el, '[data-block="medewerker"]');
       const labels = [...medewerker.querySelectorAll('.bar-label')].map((l) => l.textContent!.trim());
       expect(labels).to.deep.equal(['Mijn hulpverlener nam mij serieus.', 'De medewerker luisterde goed naar mij.']);
-      expect(medewerker.textContent).to.contain('Toelichting: % van cliënten met een oordeel (n = 119)');
+      expect(medewerker.textContent).to.contain('Toelichting: % van cliënten met een oordeel (n = 90–119)');
       // The data table and the bars' tooltips give each percentage its interval.
       const first = [...medewerker.querySelectorAll('details.data tbody tr')[0].children].map((c) => c.textContent!.trim());
       expect(first.slice(0, 4)).to.deep.equal(['Mijn hulpverlener nam mij serieus.', '94% (89–99%)', '4% (0–9%)', '2% (0–7%)']);
       expect(medewerker.querySelector('.seg.eens')!.getAttribute('title')).to.equal('(Helemaal) mee eens: 94% (89–99%)');
       const hulp = $(el, '[data-block="hulp_vragen"]');
-      expect(hulp.textContent).to.contain('(n = 80–120)');
-      expect(hulp.textContent).to.contain('weet niet 33%');
-      expect(hulp.querySelector('.note.flag')!.textContent).to.contain('Ik werd snel geholpen.');
+      expect(hulp.textContent).to.contain('(n = 120)');
+      // The gemeente counts "weet niet" as an answer once it is 20% or more: said beside the figure and under the chart.
+      const snel = [...hulp.querySelectorAll('.bar-row')].find((r) => r.textContent!.includes('Ik werd snel geholpen.'))!;
+      expect(snel.querySelector('[data-weet-niet]')!.getAttribute('data-weet-niet')).to.equal('inclusief');
+      expect(snel.textContent).to.contain('weet niet 33%, meegeteld');
+      expect(snel.querySelectorAll('.seg')).to.have.length(4);
+      expect(hulp.querySelector('[data-weet-niet-included]')!.textContent).to.contain('Ik werd snel geholpen.');
+      expect(hulp.querySelector('[data-weet-niet-included]')!.textContent).to.contain('Inclusief ‘weet niet’');
+      const row = [...hulp.querySelectorAll('details.data tbody tr')].find((r) => r.textContent!.includes('Ik werd snel geholpen.'))!;
+      expect(row.lastElementChild!.textContent!.trim()).to.equal('33% (n = 40), inclusief weet niet');
+      expect(row.children[1].textContent!.trim()).to.equal('41% (36–46%)');
+      // Not counted as an answer, a flagged stelling gets the warning.
+      expect(hulp.querySelector('.note.flag')).to.equal(null);
+      expect($(el, '[data-block="medewerker"] .note.flag').textContent).to.contain('De medewerker luisterde goed naar mij.');
       // A hidden stelling stays in its block, marked, never with figures.
       const ondersteuning = $(el, '[data-block="opgeleverd"]');
       expect(ondersteuning.querySelector('.stack.empty')!.textContent).to.equal('te weinig reacties');

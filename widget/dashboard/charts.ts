@@ -74,7 +74,8 @@ export function stellingBlock(labels: Labels, blockId: string, title: string, ro
     .map((r) => ({ id: r.id, f: published(r.cell, 'stelling') }))
     .sort((a, b) => (b.f?.pct.eens ?? -1) - (a.f?.pct.eens ?? -1));
   const figs = shown.flatMap((r) => (r.f ? [{ id: r.id, f: r.f }] : []));
-  const flagged = figs.filter((r) => r.f.weetNietFlag);
+  const flagged = figs.filter((r) => r.f.weetNietFlag && !r.f.weetNietIncluded);
+  const included = figs.filter((r) => r.f.weetNietIncluded);
   const headingId = `b-${blockId}`;
   const base = nRange(figs.map((r) => r.f.n));
   return html`<section class="card block" aria-labelledby=${headingId} data-block=${blockId}>
@@ -96,16 +97,31 @@ export function stellingBlock(labels: Labels, blockId: string, title: string, ro
                   ><span class="seg neutraal" title=${`${msg('Neutraal')}: ${fmtPctCi(r.f.pct.neutraal, r.f.ci95.neutraal)}`} ${barWidth(r.f.pct.neutraal)}
                     >${inside(r.f.pct.neutraal)}</span
                   ><span class="seg oneens" title=${`${msg('(Helemaal) mee oneens')}: ${fmtPctCi(r.f.pct.oneens, r.f.ci95.oneens)}`} ${barWidth(r.f.pct.oneens)}
-                    >${inside(r.f.pct.oneens)}</span>
+                    >${inside(r.f.pct.oneens)}</span
+                  >${r.f.weetNietIncluded
+                    ? html`<span class="seg weetniet" title=${msg(str`Weet niet: ${fmtPct(r.f.pctWeetNiet)}`)} ${barWidth(r.f.pctWeetNiet)}></span>`
+                    : nothing}
                 </span>
-                <span class="bar-extra ${r.f.weetNietFlag ? 'flag' : ''}"
-                  >${msg(str`weet niet ${fmtPct(r.f.pctWeetNiet)}`)}${r.f.weetNietFlag ? ' !' : ''}</span
+                <span class="bar-extra ${r.f.weetNietFlag ? 'flag' : ''}" data-weet-niet=${r.f.weetNietIncluded ? 'inclusief' : 'apart'}
+                  >${r.f.weetNietIncluded
+                    ? msg(str`weet niet ${fmtPct(r.f.pctWeetNiet)}, meegeteld`)
+                    : html`${msg(str`weet niet ${fmtPct(r.f.pctWeetNiet)}`)}${r.f.weetNietFlag ? ' !' : ''}`}</span
                 >`
             : html`<span class="stack empty">${tooFew()}</span><span class="bar-extra"></span>`}
         </div>`,
       )}
     </div>
-    <p class="note">${msg(str`Toelichting: % van cliënten met een oordeel (n = ${base})`)}</p>
+    <p class="note">
+      ${included.length
+        ? msg(str`Toelichting: % van cliënten met een oordeel; bij ‘weet niet, meegeteld’ van alle antwoorden (n = ${base})`)
+        : msg(str`Toelichting: % van cliënten met een oordeel (n = ${base})`)}
+    </p>
+    ${included.length
+      ? html`<p class="note" data-weet-niet-included>
+          ${msg('Inclusief ‘weet niet’: bij deze stellingen zei 20% of meer ‘weet niet’. Volgens de afspraak van de gemeente telt dat dan mee als antwoord; de percentages zijn van alle antwoorden:')}
+          ${included.map((r) => `‘${labels.itemText(r.id)}’`).join(', ')}
+        </p>`
+      : nothing}
     ${flagged.length
       ? html`<p class="note flag">
           ${msg('Let op: bij deze stellingen zei 20% of meer ‘weet niet’:')} ${flagged.map((r) => `‘${labels.itemText(r.id)}’`).join(', ')}
@@ -113,7 +129,7 @@ export function stellingBlock(labels: Labels, blockId: string, title: string, ro
       : nothing}
     ${dataTable(
       title,
-      [msg('Stelling'), msg('(Helemaal) mee eens'), msg('Neutraal'), msg('(Helemaal) mee oneens'), msg('n met oordeel'), msg('Weet niet')],
+      [msg('Stelling'), msg('(Helemaal) mee eens'), msg('Neutraal'), msg('(Helemaal) mee oneens'), msg('n'), msg('Weet niet')],
       shown.map((r) =>
         r.f
           ? [
@@ -122,7 +138,9 @@ export function stellingBlock(labels: Labels, blockId: string, title: string, ro
               fmtPctCi(r.f.pct.neutraal, r.f.ci95.neutraal),
               fmtPctCi(r.f.pct.oneens, r.f.ci95.oneens),
               html`${nEff(r.f)}${indicatiefMark(r.f.indicatief)}`,
-              `${fmtPct(r.f.pctWeetNiet)} (n = ${fmtInt(r.f.nWeetNiet)})`,
+              r.f.weetNietIncluded
+                ? msg(str`${fmtPct(r.f.pctWeetNiet)} (n = ${fmtInt(r.f.nWeetNiet)}), inclusief weet niet`)
+                : `${fmtPct(r.f.pctWeetNiet)} (n = ${fmtInt(r.f.nWeetNiet)})`,
             ]
           : [labels.itemText(r.id), tooFew(), '', '', '', ''],
       ),

@@ -32,6 +32,20 @@ const stelling = (eens, neutraal, oneens, n, nWeetNiet) => {
   };
 };
 
+/** The gemeente counts "weet niet" as an answer (include-at-20): every share is of all answers. */
+const withWeetNiet = (s) => {
+  const all = s.n + s.nWeetNiet;
+  const of = (pct) => Math.round((pct * s.n * 10) / all) / 10;
+  return {
+    ...s,
+    n: all,
+    indicatief: all < 30,
+    weetNietIncluded: true,
+    pct: { eens: of(s.pct.eens), neutraal: of(s.pct.neutraal), oneens: of(s.pct.oneens) },
+    ci95: { eens: around(of(s.pct.eens)), neutraal: around(of(s.pct.neutraal)), oneens: around(of(s.pct.oneens)) },
+  };
+};
+
 const cijfer = (mean, ci95, pctOnvoldoende, n) => ({
   type: 'cijfer',
   n,
@@ -74,7 +88,8 @@ function current() {
     items: {
       ctx_team: { type: 'keuze', n: 118, indicatief: false, pct: { centrum: 19.5 }, ci95: { centrum: [13.4, 27.5] }, counts: { centrum: 23 } },
       toe_wist_waar: stelling(78.3, 12.5, 9.2, 120, 1),
-      toe_snel: stelling(61.2, 20, 18.8, 80, 40),
+      // 40 of 120 said "weet niet" (33%): by the gemeente's rule it counts as an answer.
+      toe_snel: withWeetNiet(stelling(61.2, 20, 18.8, 80, 40)),
       toe_oco_bekend: {
         type: 'keuze',
         n: 110,
@@ -84,7 +99,8 @@ function current() {
         counts: { ja: 38, nee: 72 },
       },
       mw_serieus: stelling(94.1, 4.2, 1.7, 119, 2),
-      mw_luisteren: stelling(92.4, 5.9, 1.7, 119, 2),
+      // 31 of 121 (26%) "weet niet", but the rule holds for toe_snel only in this double: flagged, left out.
+      mw_luisteren: stelling(92.4, 5.9, 1.7, 90, 31),
       res_iets_gehad: stelling(81, 11.6, 7.4, 121, 0),
       res_vel: { suppressed: true },
       hulp_geholpen_met: {
