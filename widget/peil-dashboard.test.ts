@@ -235,6 +235,8 @@ describe('<peil-dashboard>', () => {
       expect(n).to.deep.equal(['23* (indicatief)', '36', '21* (indicatief)', 'te weinig reacties', '26* (indicatief)', 'te weinig reacties', '121']);
       const cijfer = [...row('Gemiddeld rapportcijfer').cells].slice(1).map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
       expect(cijfer[1]).to.equal('9,0');
+      expect(row('Gemiddeld rapportcijfer').cells[2].querySelector('[title]')!.getAttribute('title')).to.equal('95%-interval: 8,6–9,4');
+      expect(row('% zou aanraden').cells[7].querySelector('[title]')!.getAttribute('title')).to.equal('95%-interval: 84–94%');
       expect(cijfer[6]).to.equal('8,8');
       expect(row('Ik heb iets gehad').cells[1].textContent!.trim()).to.equal('te weinig reacties');
       expect(text(el)).to.contain('indicatief: minder dan 30 reacties');

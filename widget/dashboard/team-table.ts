@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Aggregate, ItemCell, ItemFigures } from '../../schemas/aggregate.js';
 import { indicatiefMark, tooFew } from './charts.js';
-import { fmtDec, fmtInt, fmtPct } from './format.js';
+import { fmtCi, fmtDec, fmtInt, fmtPct } from './format.js';
 import type { Labels } from './labels.js';
 
 interface Column {
@@ -20,10 +20,14 @@ interface Row {
 
 const typeOf = (cell: ItemCell | undefined) => (cell && 'type' in cell ? cell.type : undefined);
 
-/** A figure with its "indicatief" mark, or "te weinig reacties" for a hidden or missing cell. */
-function figure(cell: ItemCell | undefined, format: (f: ItemFigures) => string | undefined): TemplateResult {
-  const text = cell && !('suppressed' in cell) ? format(cell) : undefined;
-  return text === undefined || !cell || 'suppressed' in cell ? few() : html`${text}${indicatiefMark(cell.indicatief)}`;
+/**
+ * A figure with its "indicatief" mark, or "te weinig reacties" for a hidden or missing cell. Its 95%
+ * interval is the cell's tooltip: seven columns of "79% (74–84%)" would bury the figures.
+ */
+function figure(cell: ItemCell | undefined, format: (f: ItemFigures) => [text: string, interval: string] | undefined): TemplateResult {
+  const shown = cell && !('suppressed' in cell) ? format(cell) : undefined;
+  if (shown === undefined || !cell || 'suppressed' in cell) return few();
+  return html`<span title=${msg(str`95%-interval: ${shown[1]}`)}>${shown[0]}</span>${indicatiefMark(cell.indicatief)}`;
 }
 
 const few = () => html`<span class="few">${tooFew()}</span>`;
@@ -49,20 +53,20 @@ export function teamTable(labels: Labels, byTeam: Aggregate | undefined, ids: { 
     { label: msg('Aantal reacties'), cell: (c) => (c.n === undefined ? few() : html`${fmtInt(c.n)}${indicatiefMark(c.indicatief)}`) },
     {
       label: msg('Gemiddeld rapportcijfer'),
-      cell: (c) => figure(item(c, ids.cijfer), (f) => (f.type === 'cijfer' ? fmtDec(f.mean) : undefined)),
+      cell: (c) => figure(item(c, ids.cijfer), (f) => (f.type === 'cijfer' ? [fmtDec(f.mean), `${fmtDec(f.ci95[0])}–${fmtDec(f.ci95[1])}`] : undefined)),
     },
     {
       label: msg('% onvoldoende (5 of lager)'),
-      cell: (c) => figure(item(c, ids.cijfer), (f) => (f.type === 'cijfer' ? fmtPct(f.pctOnvoldoende) : undefined)),
+      cell: (c) => figure(item(c, ids.cijfer), (f) => (f.type === 'cijfer' ? [fmtPct(f.pctOnvoldoende), fmtCi(f.ci95Pct.onvoldoende)] : undefined)),
     },
     {
       label: msg('% zou aanraden (ja)'),
-      cell: (c) => figure(item(c, ids.aanraden), (f) => (f.type === 'aanraden' ? fmtPct(f.pct.ja) : undefined)),
+      cell: (c) => figure(item(c, ids.aanraden), (f) => (f.type === 'aanraden' ? [fmtPct(f.pct.ja), fmtCi(f.ci95.ja)] : undefined)),
     },
     ...stellingen.map(
       (id): Row => ({
         label: msg(str`${labels.itemText(id)} (% (helemaal) mee eens)`),
-        cell: (c) => figure(item(c, id), (f) => (f.type === 'stelling' ? fmtPct(f.pct.eens) : undefined)),
+        cell: (c) => figure(item(c, id), (f) => (f.type === 'stelling' ? [fmtPct(f.pct.eens), fmtCi(f.ci95.eens)] : undefined)),
       }),
     ),
   ];
