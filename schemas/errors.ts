@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'payload_too_large',
   'validation_failed',
+  'invalid_date',
   'unauthorized',
   'forbidden',
   'not_found',

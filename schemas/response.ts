@@ -17,6 +17,17 @@ export { CHANNELS, CONTACT_VALUES, CONTEXT_OPTIONS, ROLE_VALUES, STATUS_VALUES }
 
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/);
 
+const ExistingDay = z.iso.date();
+
+/**
+ * A calendar day as YYYY-MM-DD, the finest time Peil keeps. A day of the right shape that does not
+ * exist (2026-02-30, 2026-13-45) is an `invalid_date`, not a malformed value.
+ */
+export const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date as YYYY-MM-DD', abort: true })
+  .refine((day) => ExistingDay.safeParse(day).success, { message: 'a date that exists', params: { code: 'invalid_date' } });
+
 export const Context = z
   .object({
     team: Slug.optional(),

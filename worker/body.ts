@@ -57,9 +57,26 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T, limit
   return parsed.data;
 }
 
-/** Validates query parameters with the same error shape as bodies. */
+/**
+ * Validates query parameters with the same error shape as bodies. A parameter given twice is refused
+ * rather than read as its first value; a date that does not exist, or a range that ends before it
+ * starts, answers `invalid_date`.
+ */
 export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
+  const repeated = Object.entries(c.req.queries()).filter(([, values]) => values.length > 1);
+  if (repeated.length) {
+    throw new ApiError(
+      400,
+      'validation_failed',
+      'Each query parameter may be given once.',
+      repeated.map(([name]) => ({ code: 'duplicate_parameter', path: [name], message: 'given more than once' })),
+    );
+  }
   const parsed = schema.safeParse(c.req.query());
-  if (!parsed.success) throw new ApiError(400, 'validation_failed', 'The query parameters are not valid.', zodIssues(parsed.error.issues));
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error.issues);
+    const code = issues.some((i) => i.code === 'invalid_date') ? 'invalid_date' : 'validation_failed';
+    throw new ApiError(400, code, 'The query parameters are not valid.', issues);
+  }
   return parsed.data;
 }

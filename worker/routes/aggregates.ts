@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ReportLabels } from '../../schemas/aggregate.js';
 import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
-import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
+import { CHANNELS, CONTACT_VALUES, Day, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
@@ -14,7 +14,6 @@ import { GROUP_BY, type CellFilter, type GroupBy, type LiveSubscription } from '
 import { PERIODS, currentPeriod, type Period } from '../report/period.js';
 import { buildAggregate } from '../report/stats.js';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const Slug = z.string().regex(/^[a-z0-9_-]{1,64}$/);
 
 export const AggregateQuery = z
@@ -34,7 +33,9 @@ export const AggregateQuery = z
     groupBy: z.enum(GROUP_BY).optional(),
   })
   .superRefine((q, ctx) => {
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
+    if (q.from && q.to && q.from > q.to) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to', params: { code: 'invalid_date' } });
+    }
     if (q.period && (q.from || q.to)) {
       ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
     }
