@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QuestionnaireDefinition, type QuestionnaireInput } from './questionnaire.js';
-import { Day, checkAnswers, resolveContext } from './response.js';
+import { Day } from './ids.js';
+import { checkAnswers, resolveContext } from './response.js';
 
 const t = (nl: string) => ({ nl, en: nl });
 

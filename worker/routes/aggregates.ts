@@ -1,8 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ReportLabels } from '../../schemas/aggregate.js';
+import { Day, QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
-import { CHANNELS, CONTACT_VALUES, Day, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
+import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
@@ -14,11 +15,10 @@ import { GROUP_BY, type CellFilter, type GroupBy, type LiveSubscription } from '
 import { PERIODS, currentPeriod, type Period } from '../report/period.js';
 import { buildAggregate } from '../report/stats.js';
 
-const Slug = z.string().regex(/^[a-z0-9_-]{1,64}$/);
 
 export const AggregateQuery = z
   .object({
-    questionnaire: Slug,
+    questionnaire: QuestionnaireId,
     gemeente: Slug.optional(),
     from: Day.optional(),
     to: Day.optional(),

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { QuestionnaireId, materialize } from '../../schemas/questionnaire.js';
+import { QuestionnaireId, Slug } from '../../schemas/ids.js';
+import { materialize } from '../../schemas/questionnaire.js';
 import { ImportLine } from '../../schemas/response.js';
 import type { ErrorIssue } from '../../schemas/errors.js';
 import { gemeenteOf, requireRole } from '../auth.js';
@@ -22,7 +23,7 @@ interface LineResult {
   error?: { code: string; message: string; issues?: ErrorIssue[] };
 }
 
-const Query = z.object({ questionnaire: QuestionnaireId, gemeente: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/).optional() });
+const Query = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional() });
 
 /**
  * Telephone and paper interviews, one JSON object per line. Each line is validated on its own, so one

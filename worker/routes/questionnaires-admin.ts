@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { TEMPLATES } from '../../schemas/bank.js';
-import { QuestionnaireDefinition, QuestionnaireId, allItems, versionIssues } from '../../schemas/questionnaire.js';
+import { QuestionnaireId, Slug } from '../../schemas/ids.js';
+import { QuestionnaireDefinition, allItems, versionIssues } from '../../schemas/questionnaire.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readJson, readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
@@ -41,7 +42,7 @@ const CreateBody = z
   });
 
 const VersionParam = z.coerce.number().int().min(1).max(1_000_000);
-const GemeenteQuery = z.object({ gemeente: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/).optional() });
+const GemeenteQuery = z.object({ gemeente: Slug.optional() });
 
 /** The gemeente this request acts for; an operator names it with ?gemeente= and it must exist. */
 async function scope(c: Context<AppEnv>): Promise<string> {

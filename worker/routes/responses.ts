@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { QuestionnaireId } from '../../schemas/questionnaire.js';
+import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { Submission, type SubmissionResult } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readJson, readQuery } from '../body.js';
@@ -15,7 +15,7 @@ import { consumeInvite, inviteFor, releaseInvite } from './invites.js';
 
 const limiter = new RateLimiter();
 
-const DeleteQuery = z.object({ questionnaire: QuestionnaireId, gemeente: z.string().max(64).optional() });
+const DeleteQuery = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional() });
 const SubmissionIdParam = z.uuid();
 
 const methodNotAllowed = (allow: string) => () => {

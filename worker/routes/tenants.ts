@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { QuestionnaireId } from '../../schemas/questionnaire.js';
+import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readJson, readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
@@ -8,8 +8,6 @@ import { newSecret, sha256Hex } from '../crypto.js';
 import { getGemeente, getPartner, getQuestionnaire, listTeams, type Role } from '../db.js';
 import { ApiError } from '../errors.js';
 import { ledgerFor } from '../ledger-stub.js';
-
-const Slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lowercase letters, digits, - and _');
 
 /** An exact web origin such as `https://www.wijkteam.nl`: no path, no trailing slash. */
 export const Origin = z

@@ -1,0 +1,95 @@
+import { ANSWERED, RESPONDENTS } from '../../schemas/constants.js';
+import type { Answers, AnswerValue } from '../../schemas/questionnaire.js';
+import { DIMENSIONS, type LedgerRecord } from '../ledger-types.js';
+import { monthOf } from '../report/rollup.js';
+
+// Writes of the ledger: a response row, its open texts and its counts in the daily cube and the
+// monthly roll-up go in and out together. The caller holds the transaction.
+
+const DIMS = DIMENSIONS.join(', ');
+const CUBES = ['cube', 'cube_month'] as const;
+
+/** A multiple-choice answer counts once per chosen option; any other answer once. */
+export function valuesOf(value: AnswerValue): string[] {
+  return Array.isArray(value) ? value : [String(value)];
+}
+
+/** The (item, value) cells one response counts in: respondents, and per item "answered" and each value. */
+function cellsOf(answers: Answers, texts: Record<string, string>): [item: string, value: string][] {
+  const cells: [string, string][] = [[RESPONDENTS, '']];
+  for (const [item, value] of Object.entries(answers)) {
+    cells.push([item, ANSWERED]);
+    for (const v of valuesOf(value)) cells.push([item, v]);
+  }
+  for (const item of Object.keys(texts)) cells.push([item, ANSWERED]);
+  return cells;
+}
+
+/** Stores a new response and counts it in both cubes. */
+export function storeResponse(sql: SqlStorage, rec: LedgerRecord): void {
+  const dimValues = DIMENSIONS.map((k) => rec.dims[k]);
+  sql.exec(
+    `INSERT INTO responses (submission_id, version, day, ${DIMS}, flags, answers, texts)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    rec.submissionId,
+    rec.version,
+    rec.day,
+    ...dimValues,
+    rec.flags,
+    JSON.stringify(rec.answers),
+    JSON.stringify(rec.texts),
+  );
+  const days = { cube: rec.day, cube_month: monthOf(rec.day) };
+  for (const [item, value] of cellsOf(rec.answers, rec.texts)) {
+    for (const table of CUBES) {
+      sql.exec(
+        `INSERT INTO ${table} (day, ${DIMS}, item, value, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+         ON CONFLICT DO UPDATE SET count = count + 1`,
+        days[table],
+        ...dimValues,
+        item,
+        value,
+      );
+    }
+  }
+  for (const [item, text] of Object.entries(rec.texts)) {
+    sql.exec(
+      `INSERT INTO open_texts (submission_id, item, day, ${DIMS}, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      rec.submissionId,
+      item,
+      rec.day,
+      ...dimValues,
+      text,
+    );
+  }
+}
+
+/** Deletes the responses matching `where` and takes them out of both cubes; returns how many. */
+export function removeResponses(sql: SqlStorage, where: string, args: (string | number)[]): number {
+  const rows = sql
+    .exec<{ submission_id: string; day: string; answers: string; texts: string } & Record<string, string>>(
+      `SELECT * FROM responses WHERE ${where}`,
+      ...args,
+    )
+    .toArray();
+  const match = DIMENSIONS.map((d) => `${d} = ?`).join(' AND ');
+  for (const r of rows) {
+    const dimValues = DIMENSIONS.map((k) => r[k]);
+    const days = { cube: r.day, cube_month: monthOf(r.day) };
+    for (const [item, value] of cellsOf(JSON.parse(r.answers) as Answers, JSON.parse(r.texts) as Record<string, string>)) {
+      for (const table of CUBES) {
+        sql.exec(
+          `UPDATE ${table} SET count = count - 1 WHERE day = ? AND ${match} AND item = ? AND value = ?`,
+          days[table],
+          ...dimValues,
+          item,
+          value,
+        );
+      }
+    }
+    sql.exec('DELETE FROM open_texts WHERE submission_id = ?', r.submission_id);
+    sql.exec('DELETE FROM responses WHERE submission_id = ?', r.submission_id);
+  }
+  for (const table of CUBES) sql.exec(`DELETE FROM ${table} WHERE count <= 0`);
+  return rows.length;
+}

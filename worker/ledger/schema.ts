@@ -1,0 +1,69 @@
+import { DIMENSIONS } from '../ledger-types.js';
+
+/** The daily cube and its monthly roll-up share one shape; the roll-up's day is the month's first. */
+function cubeTable(name: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${name} (
+        day TEXT NOT NULL,
+        ${DIMENSIONS.map((d) => `${d} TEXT NOT NULL`).join(', ')},
+        item TEXT NOT NULL, value TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (day, ${DIMENSIONS.join(', ')}, item, value)
+      ) WITHOUT ROWID;`;
+}
+
+/** Creates whatever tables a ledger does not have yet; run at every start of the object. */
+export function createTables(sql: SqlStorage): void {
+  sql.exec(`
+    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS responses (
+      submission_id TEXT PRIMARY KEY,
+      version INTEGER NOT NULL,
+      day TEXT NOT NULL,
+      partner TEXT NOT NULL, team TEXT NOT NULL, contact TEXT NOT NULL,
+      status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL,
+      flags INTEGER NOT NULL DEFAULT 0,
+      answers TEXT NOT NULL,
+      texts TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS responses_day ON responses (day);
+    ${cubeTable('cube')}
+    ${cubeTable('cube_month')}
+    CREATE TABLE IF NOT EXISTS open_texts (
+      submission_id TEXT NOT NULL,
+      item TEXT NOT NULL,
+      day TEXT NOT NULL,
+      partner TEXT NOT NULL, team TEXT NOT NULL, contact TEXT NOT NULL,
+      status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL,
+      text TEXT NOT NULL,
+      PRIMARY KEY (submission_id, item)
+    );
+    CREATE INDEX IF NOT EXISTS open_texts_day ON open_texts (day);
+    CREATE INDEX IF NOT EXISTS open_texts_item_day ON open_texts (item, day);
+  `);
+}
+
+export function readMeta(sql: SqlStorage, key: string): string | undefined {
+  return sql.exec<{ value: string }>('SELECT value FROM meta WHERE key = ?', key).toArray()[0]?.value;
+}
+
+/** Remembers which questionnaire this ledger holds, for alarms and live pushes. */
+export function bindMeta(sql: SqlStorage, gemeente: string, questionnaire: string): void {
+  sql.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('gemeente', ?), ('questionnaire', ?)", gemeente, questionnaire);
+}
+
+/** Whether this ledger predates the monthly roll-up and so still has to build it. */
+export function needsRollup(sql: SqlStorage): boolean {
+  return readMeta(sql, 'rollup') === undefined;
+}
+
+/** Builds the monthly roll-up from the daily cube, once; the caller runs it in a transaction. */
+export function backfillRollup(sql: SqlStorage): void {
+  const dims = DIMENSIONS.join(', ');
+  sql.exec('DELETE FROM cube_month');
+  sql.exec(
+    `INSERT INTO cube_month (day, ${dims}, item, value, count)
+     SELECT substr(day, 1, 7) || '-01', ${dims}, item, value, SUM(count) FROM cube
+     GROUP BY substr(day, 1, 7), ${dims}, item, value`,
+  );
+  sql.exec("INSERT INTO meta (key, value) VALUES ('rollup', 'month')");
+}
