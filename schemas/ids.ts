@@ -12,6 +12,12 @@ export const ItemId = z
   // Answers are plain objects keyed by item id; `constructor` would collide with Object.prototype.
   .refine((id) => !(id in Object.prototype), 'this id is reserved');
 
+/**
+ * A response's UUID, in lower case: the same UUID written in capitals is the same response, so it is
+ * never stored twice.
+ */
+export const SubmissionId = z.uuid().toLowerCase();
+
 const ExistingDay = z.iso.date();
 
 /**

@@ -4,7 +4,7 @@ import { removeResponses, storeResponse } from './ledger/cube.js';
 import { LIVE_COALESCE_MS, liveMessage, pushAll, subscriptionOf } from './ledger/live.js';
 import { countResponses, readCells, readOpenTexts, readResponses, receivedDay, recompute } from './ledger/query.js';
 import { nextRun, retentionCutoff, retentionDays } from './ledger/retention.js';
-import { backfillRollup, bindMeta, createTables, needsRollup, readMeta } from './ledger/schema.js';
+import { backfillRollup, bindMeta, createTables, lowerCaseIds, needsLowerCaseIds, needsRollup, readMeta } from './ledger/schema.js';
 import type { CubeCell } from './report/stats.js';
 
 /**
@@ -21,6 +21,9 @@ export class Ledger extends DurableObject<Env> {
     this.sql = ctx.storage.sql;
     createTables(this.sql);
     if (needsRollup(this.sql)) ctx.storage.transactionSync(() => backfillRollup(this.sql));
+    if (needsLowerCaseIds(this.sql)) {
+      ctx.storage.transactionSync(() => lowerCaseIds(this.sql, (id) => removeResponses(this.sql, 'submission_id = ?', [id])));
+    }
   }
 
   /** Stores one response and counts it, once. A repeat of a submissionId returns the original result. */

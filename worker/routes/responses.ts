@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { QuestionnaireId, Slug } from '../../schemas/ids.js';
+import { QuestionnaireId, Slug, SubmissionId } from '../../schemas/ids.js';
 import { Submission, type SubmissionResult } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readJson, readQuery } from '../body.js';
@@ -16,7 +16,6 @@ import { consumeInvite, inviteFor, releaseInvite } from './invites.js';
 const limiter = new RateLimiter();
 
 const DeleteQuery = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional() });
-const SubmissionIdParam = z.uuid();
 
 const methodNotAllowed = (allow: string) => () => {
   throw new ApiError(405, 'method_not_allowed', `Use ${allow} here.`);
@@ -84,7 +83,7 @@ export const responses = new Hono<AppEnv>()
   .delete('/:submissionId', requireRole('operator', 'admin'), async (c) => {
     const q = readQuery(c, DeleteQuery);
     const gemeente = gemeenteOf(c, q.gemeente);
-    const id = SubmissionIdParam.safeParse(c.req.param('submissionId'));
+    const id = SubmissionId.safeParse(c.req.param('submissionId'));
     if (!id.success) {
       throw new ApiError(400, 'validation_failed', 'The submission id is not a UUID.', [
         { code: 'invalid_format', path: ['submissionId'], message: 'a UUID' },
