@@ -40,6 +40,8 @@ export interface TokenRow {
   hint: string;
   created_at: string;
   revoked_at: string | null;
+  /** ISO 8601; null: the token does not expire. */
+  expires_at: string | null;
 }
 export interface QuestionnaireRow {
   gemeente_id: string;
@@ -87,7 +89,7 @@ export async function listTeams(db: D1Database, gemeente: string, partner?: stri
 export async function getTokenByHash(db: D1Database, hash: string): Promise<TokenRow | null> {
   return db
     .prepare(
-      'SELECT id, role, gemeente_id, partner_id, label, hint, created_at, revoked_at FROM tokens WHERE hash = ? AND revoked_at IS NULL',
+      'SELECT id, role, gemeente_id, partner_id, label, hint, created_at, revoked_at, expires_at FROM tokens WHERE hash = ? AND revoked_at IS NULL',
     )
     .bind(hash)
     .first<TokenRow>();

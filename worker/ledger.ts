@@ -4,6 +4,7 @@ import { removeResponses, storeResponse } from './ledger/cube.js';
 import { LIVE_COALESCE_MS, liveMessage, pushAll, subscriptionOf } from './ledger/live.js';
 import { countResponses, readCells, readOpenTexts, readResponses, receivedDay, recompute } from './ledger/query.js';
 import { nextRun, retentionCutoff, retentionDays } from './ledger/retention.js';
+import { closeExpired, closeSockets, liveSockets, socketTokenOf, tokenTag, tokenTags } from './ledger/sockets.js';
 import { backfillRollup, bindMeta, createTables, lowerCaseIds, needsLowerCaseIds, needsRollup, readMeta } from './ledger/schema.js';
 import type { CubeCell } from './report/stats.js';
 
@@ -85,13 +86,23 @@ export class Ledger extends DurableObject<Env> {
     return this.ctx.storage.transactionSync(() => removeResponses(this.sql, 'submission_id = ?', [submissionId]) > 0);
   }
 
-  /** Retention: responses older than the questionnaire's retention period are deleted, daily. */
+  /**
+   * Retention: responses older than the questionnaire's retention period are deleted, daily. The alarm
+   * also comes when a live connection's token expires, to close it; retention then runs early, which
+   * deletes nothing it would not delete anyway.
+   */
   override async alarm(): Promise<void> {
+    const nextExpiry = closeExpired(this.ctx);
     const gemeente = readMeta(this.sql, 'gemeente');
     const questionnaire = readMeta(this.sql, 'questionnaire');
     const days = gemeente && questionnaire ? await retentionDays(this.env.DB, gemeente, questionnaire) : undefined;
     if (days !== undefined) await this.applyRetention(days);
-    await this.ctx.storage.setAlarm(nextRun());
+    await this.ctx.storage.setAlarm(Math.min(nextRun(), nextExpiry ?? Infinity));
+  }
+
+  /** Closes the live connections opened with a token, when it is revoked or rotated; returns how many. */
+  async closeTokenSockets(tokenId: string, reason: string): Promise<number> {
+    return closeSockets(this.ctx.getWebSockets(tokenTag(tokenId)), reason);
   }
 
   /** Deletes responses received more than `days` days ago; returns how many. */
@@ -107,7 +118,13 @@ export class Ledger extends DurableObject<Env> {
     bindMeta(this.sql, sub.gemeente, sub.questionnaire);
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
-    this.ctx.acceptWebSocket(server);
+    const token = socketTokenOf(request);
+    this.ctx.acceptWebSocket(server, token ? tokenTags(token) : []);
+    if (token?.expires_at) {
+      const alarm = await this.ctx.storage.getAlarm();
+      const expiry = Date.parse(token.expires_at);
+      if (alarm === null || expiry < alarm) await this.ctx.storage.setAlarm(expiry);
+    }
     server.serializeAttachment(sub);
     const protocol = request.headers.get('x-peil-protocol');
     server.send(await liveMessage(this.sql, this.env.DB, sub));
@@ -119,15 +136,20 @@ export class Ledger extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    // 1005 means "no code given" and may not be sent back.
-    ws.close(code === 1005 ? 1000 : code, 'closing');
+    try {
+      // 1005 means "no code given" and may not be sent back.
+      ws.close(code === 1005 ? 1000 : code, 'closing');
+    } catch {
+      // This side closed first (a revoked token): the close is already on its way.
+    }
   }
 
   private scheduleLive(): void {
     if (this.liveTimer !== undefined || this.ctx.getWebSockets().length === 0) return;
     this.liveTimer = setTimeout(() => {
       this.liveTimer = undefined;
-      this.ctx.waitUntil(pushAll(this.sql, this.env.DB, this.ctx.getWebSockets()));
+      // Only connections whose token still holds get the push; the others are closed on the way.
+      this.ctx.waitUntil(liveSockets(this.ctx, this.env.DB).then((sockets) => pushAll(this.sql, this.env.DB, sockets)));
     }, LIVE_COALESCE_MS);
   }
 }

@@ -11,6 +11,7 @@ import { getGemeente, getQuestionnaire, listTeams, reportDefinition } from '../d
 import { ApiError } from '../errors.js';
 import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
+import { TOKEN_HEADER, type SocketToken } from '../ledger/sockets.js';
 import { GROUP_BY, type CellFilter, type GroupBy, type LiveSubscription } from '../ledger-types.js';
 import { PERIODS, currentPeriod, type Period } from '../report/period.js';
 import { buildAggregate } from '../report/stats.js';
@@ -148,6 +149,8 @@ export const live = new Hono<AppEnv>().get('/', requireRole('operator', 'admin',
   const offered = c.req.header('Sec-WebSocket-Protocol')?.split(',').map((p) => p.trim()) ?? [];
   const headers = new Headers(c.req.raw.headers);
   headers.set('x-peil-subscription', JSON.stringify(sub));
+  const { id, created_at, expires_at } = c.get('token');
+  headers.set(TOKEN_HEADER, JSON.stringify({ id, created_at, expires_at } satisfies SocketToken));
   if (offered.includes('peil.v1')) headers.set('x-peil-protocol', 'peil.v1');
   const upgraded = await ledgerFor(c.env, s.gemeente, q.questionnaire).fetch(new Request(c.req.raw.url, { headers }));
   // The Durable Object's response has immutable headers; middleware needs to add its own.

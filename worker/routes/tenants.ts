@@ -43,7 +43,13 @@ export const TeamsAdd = z.object({ teams: z.array(TeamInput).min(1).max(100) }).
 export const SiteKeyCreate = z.object({ partner: Slug, origins: Origins }).strict();
 export const SiteKeyUpdate = z.object({ origins: Origins }).strict();
 export const TokenCreate = z
-  .object({ role: z.enum(['admin', 'viewer']), partner: Slug.optional(), label: Label.optional() })
+  .object({
+    role: z.enum(['admin', 'viewer']),
+    partner: Slug.optional(),
+    label: Label.optional(),
+    /** Days until the token stops working; viewer tokens default to 365, admin tokens to none. */
+    expiresInDays: z.number().int().min(1).max(3650).optional(),
+  })
   .strict()
   .refine((t) => (t.role === 'viewer') === (t.partner !== undefined), {
     message: 'a viewer token needs a partner; an admin token has none',
@@ -61,14 +67,34 @@ function isUniqueViolation(err: unknown): boolean {
   return err instanceof Error && /UNIQUE constraint failed|PRIMARY KEY/i.test(err.message);
 }
 
+const DAY_MS = 86_400_000;
+/** Tokens handed to partners and web pages stop working after a year unless renewed (rotated). */
+const DEFAULT_TERM_DAYS = 365;
+
+/** When a new token expires: as asked, else after the default term for every role but admin. */
+function expiryOf(role: Role, days: number | undefined, now = Date.now()): string | null {
+  const term = days ?? (role === 'admin' || role === 'operator' ? undefined : DEFAULT_TERM_DAYS);
+  return term === undefined ? null : new Date(now + term * DAY_MS).toISOString();
+}
+
 /** A new bearer token: the secret is returned once, only its hash is stored. */
-async function issueToken(db: D1Database, t: { role: Role; gemeente: string; partner: string | null; label: string }) {
+async function issueToken(db: D1Database, t: { role: Role; gemeente: string; partner: string | null; label: string; expiresInDays?: number }) {
   const id = `tok_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const token = newSecret(t.role === 'admin' ? 'peil_adm' : 'peil_view');
+  const expiresAt = expiryOf(t.role, t.expiresInDays);
   const stmt = db
-    .prepare('INSERT INTO tokens (id, hash, role, gemeente_id, partner_id, label, hint) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .bind(id, await sha256Hex(token), t.role, t.gemeente, t.partner, t.label, token.slice(-4));
-  return { id, token, stmt };
+    .prepare('INSERT INTO tokens (id, hash, role, gemeente_id, partner_id, label, hint, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .bind(id, await sha256Hex(token), t.role, t.gemeente, t.partner, t.label, token.slice(-4), expiresAt);
+  return { id, token, expiresAt, stmt };
+}
+
+/**
+ * Closes the live dashboards opened with a token in every ledger of its gemeente, so a revoked or
+ * rotated token stops receiving figures at once rather than at its next reconnect.
+ */
+async function closeTokenSockets(env: Env, gemeente: string, tokenId: string, reason: string): Promise<void> {
+  const { results } = await env.DB.prepare('SELECT id FROM questionnaires WHERE gemeente_id = ?').bind(gemeente).all<{ id: string }>();
+  await Promise.all(results.map((q) => ledgerFor(env, gemeente, q.id).closeTokenSockets(tokenId, reason)));
 }
 
 /** The gemeente in the path, when the token may act for it and it exists. */
@@ -113,6 +139,7 @@ interface TokenListRow {
   hint: string;
   created_at: string;
   revoked_at: string | null;
+  expires_at: string | null;
 }
 const tokenOut = (r: TokenListRow) => ({
   id: r.id,
@@ -122,6 +149,7 @@ const tokenOut = (r: TokenListRow) => ({
   hint: r.hint,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
+  expiresAt: r.expires_at,
 });
 
 const admin = requireRole('operator', 'admin');
@@ -185,7 +213,10 @@ export const gemeenten = new Hono<AppEnv>()
       if (isUniqueViolation(err)) throw new ApiError(409, 'already_exists', 'The partner or one of its teams was created at the same moment.');
       throw err;
     }
-    return c.json({ id: body.id, teams, origins: body.origins, siteKey, viewerToken: viewer.token, viewerTokenId: viewer.id }, 201);
+    return c.json(
+      { id: body.id, teams, origins: body.origins, siteKey, viewerToken: viewer.token, viewerTokenId: viewer.id, viewerTokenExpiresAt: viewer.expiresAt },
+      201,
+    );
   })
   .post('/:id/partners/:partner/teams', admin, async (c) => {
     const g = await gemeenteIn(c);
@@ -248,7 +279,7 @@ export const gemeenten = new Hono<AppEnv>()
   .get('/:id/tokens', admin, async (c) => {
     const g = await gemeenteIn(c);
     const { results } = await c.env.DB.prepare(
-      'SELECT id, role, partner_id, label, hint, created_at, revoked_at FROM tokens WHERE gemeente_id = ? ORDER BY created_at, id',
+      'SELECT id, role, partner_id, label, hint, created_at, revoked_at, expires_at FROM tokens WHERE gemeente_id = ? ORDER BY created_at, id',
     )
       .bind(g)
       .all<TokenListRow>();
@@ -258,22 +289,35 @@ export const gemeenten = new Hono<AppEnv>()
     const g = await gemeenteIn(c);
     const body = await readJson(c, TokenCreate);
     if (body.partner) await partnerOrThrow(c.env.DB, g, body.partner);
-    const issued = await issueToken(c.env.DB, { role: body.role, gemeente: g, partner: body.partner ?? null, label: body.label ?? '' });
+    const issued = await issueToken(c.env.DB, {
+      role: body.role,
+      gemeente: g,
+      partner: body.partner ?? null,
+      label: body.label ?? '',
+      expiresInDays: body.expiresInDays,
+    });
     await issued.stmt.run();
-    return c.json({ id: issued.id, role: body.role, partner: body.partner ?? null, token: issued.token }, 201);
+    return c.json({ id: issued.id, role: body.role, partner: body.partner ?? null, token: issued.token, expiresAt: issued.expiresAt }, 201);
   })
   .post('/:id/tokens/:tokenId/rotate', admin, async (c) => {
     const g = await gemeenteIn(c);
     const id = c.req.param('tokenId');
+    const row = await c.env.DB.prepare('SELECT created_at, expires_at FROM tokens WHERE id = ? AND gemeente_id = ? AND revoked_at IS NULL')
+      .bind(id, g)
+      .first<{ created_at: string; expires_at: string | null }>();
+    if (!row) throw new ApiError(404, 'not_found', 'No active token with this id in this gemeente.');
     const token = newSecret('peil_rot');
-    // In place: the id, role and scope stay, the old secret stops working at once.
-    const res = await c.env.DB.prepare(
-      "UPDATE tokens SET hash = ?, hint = ?, created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ? AND gemeente_id = ? AND revoked_at IS NULL",
-    )
-      .bind(await sha256Hex(token), token.slice(-4), id, g)
+    const now = Date.now();
+    // The token keeps its term, counted from now: a viewer token made for a year works another year.
+    const expiresAt = row.expires_at === null ? null : new Date(now + Date.parse(row.expires_at) - Date.parse(row.created_at)).toISOString();
+    // In place: the id, role and scope stay, the old secret stops working at once. The new created_at
+    // (to the millisecond) is how a ledger tells a connection made with the old secret.
+    const res = await c.env.DB.prepare('UPDATE tokens SET hash = ?, hint = ?, created_at = ?, expires_at = ? WHERE id = ? AND gemeente_id = ? AND revoked_at IS NULL')
+      .bind(await sha256Hex(token), token.slice(-4), new Date(now).toISOString(), expiresAt, id, g)
       .run();
     if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active token with this id in this gemeente.');
-    return c.json({ id, token });
+    await closeTokenSockets(c.env, g, id, 'token rotated');
+    return c.json({ id, token, expiresAt });
   })
   .delete('/:id/tokens/:tokenId', admin, async (c) => {
     const g = await gemeenteIn(c);
@@ -284,6 +328,7 @@ export const gemeenten = new Hono<AppEnv>()
       .bind(id, g)
       .run();
     if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active token with this id in this gemeente.');
+    await closeTokenSockets(c.env, g, id, 'token revoked');
     return c.json({ id, revoked: true });
   });
 
