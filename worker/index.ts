@@ -8,6 +8,7 @@ import { ApiError, errorBody } from './errors.js';
 import { aggregates, live } from './routes/aggregates.js';
 import { exportRoute } from './routes/export.js';
 import { health } from './routes/health.js';
+import { held } from './routes/held.js';
 import { importRoute } from './routes/import.js';
 import { invites } from './routes/invites.js';
 import { openapi } from './routes/openapi.js';
@@ -55,6 +56,7 @@ app.route('/v1/templates', templates);
 app.route('/v1/gemeenten', gemeenten);
 app.route('/v1/retention', retention);
 app.route('/v1/invites', invites);
+app.route('/v1/held', held);
 app.route('/v1/openapi.json', openapi);
 app.route('/', pages);
 

@@ -1,6 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
+import { BurstDetector, type BurstSource } from './burst.js';
 import type { CellFilter, GroupBy, LedgerRecord, SubmitResult } from './ledger-types.js';
 import { removeResponses, storeResponse } from './ledger/cube.js';
+import { acceptBurst, addHeldColumn, heldBursts, heldCells, holdResponses, withoutHeld, type HeldBurst } from './ledger/held.js';
 import { LIVE_COALESCE_MS, liveMessage, pushAll, subscriptionOf } from './ledger/live.js';
 import { countResponses, readCells, readOpenTexts, readResponses, receivedDay, recompute } from './ledger/query.js';
 import { nextRun, retentionCutoff, retentionDays } from './ledger/retention.js';
@@ -16,20 +18,29 @@ import type { CubeCell } from './report/stats.js';
 export class Ledger extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** In memory only: a new object (after eviction or a restart) starts counting afresh. */
+  private readonly bursts = new BurstDetector();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     createTables(this.sql);
+    addHeldColumn(this.sql);
     if (needsRollup(this.sql)) ctx.storage.transactionSync(() => backfillRollup(this.sql));
     if (needsLowerCaseIds(this.sql)) {
       ctx.storage.transactionSync(() => lowerCaseIds(this.sql, (id) => removeResponses(this.sql, 'submission_id = ?', [id])));
     }
   }
 
-  /** Stores one response and counts it, once. A repeat of a submissionId returns the original result. */
-  async submit(gemeente: string, questionnaire: string, rec: LedgerRecord): Promise<SubmitResult> {
-    const [result] = await this.submitMany(gemeente, questionnaire, [rec]);
+  /**
+   * Stores one response and counts it, once. A repeat of a submissionId returns the original result.
+   * With a `source` (a web submission), a burst from that source into its selection is held: stored
+   * and counted, but out of protected figures until an admin accepts it. The client is not told.
+   */
+  async submit(gemeente: string, questionnaire: string, rec: LedgerRecord, source?: BurstSource): Promise<SubmitResult> {
+    const burstKey = source ? await this.bursts.keyOf(source) : undefined;
+    const [result] = this.store(gemeente, questionnaire, [rec], burstKey);
+    await this.afterStore(gemeente, questionnaire, [result]);
     return result;
   }
 
@@ -40,25 +51,58 @@ export class Ledger extends DurableObject<Env> {
 
   /** Stores responses, each idempotent on its submissionId, all in one transaction. */
   async submitMany(gemeente: string, questionnaire: string, recs: LedgerRecord[]): Promise<SubmitResult[]> {
-    const results = this.ctx.storage.transactionSync(() =>
+    const results = this.store(gemeente, questionnaire, recs);
+    await this.afterStore(gemeente, questionnaire, results);
+    return results;
+  }
+
+  private store(gemeente: string, questionnaire: string, recs: LedgerRecord[], burstKey?: string): SubmitResult[] {
+    return this.ctx.storage.transactionSync(() =>
       recs.map((rec): SubmitResult => {
         const earlier = receivedDay(this.sql, rec.submissionId);
         if (earlier !== undefined) return { status: 'duplicate', receivedOn: earlier };
         storeResponse(this.sql, rec);
+        const held = burstKey === undefined ? undefined : this.bursts.arrive(burstKey, rec.submissionId);
+        if (held) holdResponses(this.sql, held.hold, held.burst);
         return { status: 'stored', receivedOn: rec.day };
       }),
     );
+  }
+
+  private async afterStore(gemeente: string, questionnaire: string, results: SubmitResult[]): Promise<void> {
     if (results.some((r) => r.status === 'stored')) {
       bindMeta(this.sql, gemeente, questionnaire);
       if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(nextRun());
       this.scheduleLive();
     }
-    return results;
   }
 
-  /** Summed cube cells for a selection, optionally broken down (see ledger/query.ts). */
-  async cells(filter: CellFilter, groupBy?: GroupBy): Promise<CubeCell[]> {
-    return readCells(this.sql, filter, groupBy);
+  /**
+   * Summed cube cells for a selection, optionally broken down (see ledger/query.ts). `withoutHeld`
+   * leaves out the responses held in a burst: what a protected audience reads.
+   */
+  async cells(filter: CellFilter, groupBy?: GroupBy, opts: { withoutHeld?: boolean } = {}): Promise<CubeCell[]> {
+    const cells = readCells(this.sql, filter, groupBy);
+    return opts.withoutHeld ? withoutHeld(cells, heldCells(this.sql, filter, groupBy)) : cells;
+  }
+
+  /** The bursts held out of protected figures, for an admin to accept or reject. */
+  async heldBursts(): Promise<HeldBurst[]> {
+    return heldBursts(this.sql);
+  }
+
+  /** Accepts a held burst: protected audiences see its responses from now on. Returns how many. */
+  async acceptHeld(burst: string): Promise<number> {
+    const accepted = this.ctx.storage.transactionSync(() => acceptBurst(this.sql, burst));
+    if (accepted > 0) this.scheduleLive();
+    return accepted;
+  }
+
+  /** Rejects a held burst: its responses are deleted and leave the counts. Returns how many. */
+  async rejectHeld(burst: string): Promise<number> {
+    const rejected = this.ctx.storage.transactionSync(() => removeResponses(this.sql, 'held = ?', [burst]));
+    if (rejected > 0) this.scheduleLive();
+    return rejected;
   }
 
   /** The cube's figures rebuilt from the stored responses: a test and audit tool, never a dashboard path. */
@@ -66,9 +110,9 @@ export class Ledger extends DurableObject<Env> {
     return recompute(this.sql, filter, groupBy);
   }
 
-  /** The most recent open answers of a selection, per open item. */
-  async openTexts(filter: CellFilter, items: string[]): Promise<Record<string, string[]>> {
-    return readOpenTexts(this.sql, filter, items);
+  /** The most recent open answers of a selection, per open item; `withoutHeld` as for `cells`. */
+  async openTexts(filter: CellFilter, items: string[], opts: { withoutHeld?: boolean } = {}): Promise<Record<string, string[]>> {
+    return readOpenTexts(this.sql, filter, items, opts.withoutHeld);
   }
 
   /** Number of stored responses and the cube's own respondent total: equal unless something drifted. */

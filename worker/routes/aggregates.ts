@@ -50,6 +50,8 @@ export interface Selection {
   filter: CellFilter;
   period?: Period;
   groupOrder?: string[];
+  /** A protected audience (a partner's viewer): responses held in a burst are left out until accepted. */
+  withoutHeld: boolean;
 }
 
 /**
@@ -70,7 +72,14 @@ export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<
     ...range,
     dims: { team: q.team, partner, contact: q.contact, status: q.status, role: q.role, channel: q.channel },
   };
-  return { gemeente, k: g.k, filter, period: q.period, groupOrder: await groupOrder(c.env.DB, gemeente, partner, q) };
+  return {
+    gemeente,
+    k: g.k,
+    filter,
+    period: q.period,
+    groupOrder: await groupOrder(c.env.DB, gemeente, partner, q),
+    withoutHeld: token.role !== 'admin' && token.role !== 'operator',
+  };
 }
 
 /**
@@ -87,7 +96,8 @@ export async function aggregateOf(env: Env, questionnaire: string, s: Selection,
   const def = await reportDefinition(env.DB, s.gemeente, questionnaire);
   const ledger = ledgerFor(env, s.gemeente, questionnaire);
   const openItems = (def?.sections ?? []).flatMap((sec) => sec.items.flatMap((i) => (i.type === 'open' ? [i.id] : [])));
-  const [cells, openTexts] = await Promise.all([ledger.cells(s.filter, groupBy), ledger.openTexts(s.filter, openItems)]);
+  const held = { withoutHeld: s.withoutHeld };
+  const [cells, openTexts] = await Promise.all([ledger.cells(s.filter, groupBy, held), ledger.openTexts(s.filter, openItems, held)]);
   const aggregate = buildAggregate(def ?? { sections: [] }, cells, {
     k: s.k,
     grouped: groupBy !== undefined,
@@ -145,6 +155,7 @@ export const live = new Hono<AppEnv>().get('/', requireRole('operator', 'admin',
     groupBy: q.groupBy,
     ...(s.period ? { period: s.period } : {}),
     ...(s.groupOrder ? { groupOrder: s.groupOrder } : {}),
+    ...(s.withoutHeld ? { withoutHeld: true } : {}),
   };
   const offered = c.req.header('Sec-WebSocket-Protocol')?.split(',').map((p) => p.trim()) ?? [];
   const headers = new Headers(c.req.raw.headers);

@@ -5,6 +5,7 @@ import { PublishedQuestionnaire, QuestionnaireDefinition } from '../../schemas/q
 import { ImportLine, Submission, SubmissionResult } from '../../schemas/response.js';
 import type { AppEnv } from '../context.js';
 import { AggregateQuery } from './aggregates.js';
+import { HeldDecision } from './held.js';
 import { InviteCreate } from './invites.js';
 import { GemeenteCreate, PartnerCreate, RetentionUpdate, SiteKeyCreate, SiteKeyUpdate, TeamsAdd, TokenCreate } from './tenants.js';
 
@@ -119,6 +120,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   TokenCreate,
   RetentionUpdate,
   InviteCreate,
+  HeldDecision,
 };
 
 const OPERATIONS: Operation[] = [
@@ -149,6 +151,7 @@ const OPERATIONS: Operation[] = [
       ...BODY,
       [401, 'unknown_site_key'],
       [403, 'origin_not_allowed'],
+      [403, 'invite_required'],
       [429, 'rate_limited'],
       [403, 'invite_invalid'],
       [409, 'invite_used'],
@@ -177,12 +180,17 @@ const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/import',
-    summary: 'Import telephone and paper interviews as NDJSON; a report per line',
+    summary: 'Import telephone and paper interviews as NDJSON, streamed; a bounded summary with the first refused lines',
     tag: 'data',
     auth: ADMIN,
     params: [questionnaireParam, gemeenteParam],
     body: { schema: 'ImportLine', type: 'application/x-ndjson' },
-    ok: { 200: { description: '{stored, duplicates, refused, lines: [{line, submissionId, status, error?}]}' } },
+    ok: {
+      200: {
+        description:
+          '{lines, stored, duplicates, accepted, refused, refusedByCode: {code: n}, refusedLines: [{line, submissionId?, code, message, issues?}] (the first 100 at most), refusedLinesOmitted}',
+      },
+    },
     errors: [...AUTH, [415, 'unsupported_media_type'], [413, 'payload_too_large'], [400, 'validation_failed'], [404, 'questionnaire_not_found']],
   },
   {
@@ -259,6 +267,38 @@ const OPERATIONS: Operation[] = [
     params: [questionnaireParam, gemeenteParam, query('partner')],
     ok: { 200: { description: '{total, used, expired, open}' } },
     errors: [...AUTH, [400, 'validation_failed']],
+  },
+  {
+    method: 'get',
+    path: '/v1/held',
+    summary: 'Bursts held out of protected figures: many submissions from one source into one site key × team',
+    tag: 'data',
+    auth: ADMIN,
+    params: [questionnaireParam, gemeenteParam],
+    ok: { 200: { description: '{questionnaire, held, bursts: [{burst, count, from, to, partner, team}]}' } },
+    errors: [...AUTH, [400, 'validation_failed'], [404, 'questionnaire_not_found']],
+  },
+  {
+    method: 'post',
+    path: '/v1/held/accept',
+    summary: 'Accept a held burst: partners and public pages see its responses from now on',
+    tag: 'data',
+    auth: ADMIN,
+    params: [questionnaireParam, gemeenteParam],
+    body: { schema: 'HeldDecision' },
+    ok: { 200: { description: '{questionnaire, burst, accepted}' } },
+    errors: [...AUTH, ...BODY, [404, 'questionnaire_not_found'], [404, 'not_found']],
+  },
+  {
+    method: 'post',
+    path: '/v1/held/reject',
+    summary: 'Reject a held burst: its responses are deleted and leave the counts',
+    tag: 'data',
+    auth: ADMIN,
+    params: [questionnaireParam, gemeenteParam],
+    body: { schema: 'HeldDecision' },
+    ok: { 200: { description: '{questionnaire, burst, rejected}' } },
+    errors: [...AUTH, ...BODY, [404, 'questionnaire_not_found'], [404, 'not_found']],
   },
   {
     method: 'post',
@@ -382,7 +422,7 @@ const OPERATIONS: Operation[] = [
     tag: 'tenants',
     auth: ADMIN,
     params: path('id', 'tokenId'),
-    ok: { 200: { description: '{id, token}' } },
+    ok: { 200: { description: '{id, token, expiresAt}: the same term, counted from now; its live connections are closed' } },
     errors: [...AUTH, [404, 'not_found']],
   },
   {

@@ -40,8 +40,17 @@ export const PartnerCreate = z
   })
   .strict();
 export const TeamsAdd = z.object({ teams: z.array(TeamInput).min(1).max(100) }).strict();
-export const SiteKeyCreate = z.object({ partner: Slug, origins: Origins }).strict();
-export const SiteKeyUpdate = z.object({ origins: Origins }).strict();
+const siteKeySettings = {
+  /** Only clients with a one-time invite may answer; others get 403 invite_required. */
+  inviteRequired: z.boolean().optional(),
+  /** A registered kiosk (many clients, one device and address): never rate-limited nor held as a burst. */
+  kiosk: z.boolean().optional(),
+};
+export const SiteKeyCreate = z.object({ partner: Slug, origins: Origins, ...siteKeySettings }).strict();
+export const SiteKeyUpdate = z
+  .object({ origins: Origins.optional(), ...siteKeySettings })
+  .strict()
+  .refine((u) => Object.keys(u).length > 0, { message: 'give origins, inviteRequired or kiosk' });
 export const TokenCreate = z
   .object({
     role: z.enum(['admin', 'viewer']),
@@ -120,13 +129,18 @@ interface SiteKeyRow {
   key: string;
   partner_id: string;
   origins: string;
+  invite_required: number;
+  kiosk: number;
   created_at: string;
   revoked_at: string | null;
 }
+const SITE_KEY_COLUMNS = 'key, partner_id, origins, invite_required, kiosk, created_at, revoked_at';
 const siteKeyOut = (r: SiteKeyRow) => ({
   siteKey: r.key,
   partner: r.partner_id,
   origins: JSON.parse(r.origins) as string[],
+  inviteRequired: r.invite_required === 1,
+  kiosk: r.kiosk === 1,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
 });
@@ -237,10 +251,10 @@ export const gemeenten = new Hono<AppEnv>()
     const g = await gemeenteIn(c);
     const { partner } = readQuery(c, PartnerFilter);
     const { results } = partner
-      ? await c.env.DB.prepare('SELECT key, partner_id, origins, created_at, revoked_at FROM site_keys WHERE gemeente_id = ? AND partner_id = ? ORDER BY created_at, key')
+      ? await c.env.DB.prepare(`SELECT ${SITE_KEY_COLUMNS} FROM site_keys WHERE gemeente_id = ? AND partner_id = ? ORDER BY created_at, key`)
           .bind(g, partner)
           .all<SiteKeyRow>()
-      : await c.env.DB.prepare('SELECT key, partner_id, origins, created_at, revoked_at FROM site_keys WHERE gemeente_id = ? ORDER BY created_at, key')
+      : await c.env.DB.prepare(`SELECT ${SITE_KEY_COLUMNS} FROM site_keys WHERE gemeente_id = ? ORDER BY created_at, key`)
           .bind(g)
           .all<SiteKeyRow>();
     return c.json({ siteKeys: results.map(siteKeyOut) });
@@ -250,20 +264,33 @@ export const gemeenten = new Hono<AppEnv>()
     const body = await readJson(c, SiteKeyCreate);
     await partnerOrThrow(c.env.DB, g, body.partner);
     const siteKey = newSecret('site');
-    await c.env.DB.prepare('INSERT INTO site_keys (key, gemeente_id, partner_id, origins) VALUES (?, ?, ?, ?)')
-      .bind(siteKey, g, body.partner, JSON.stringify(body.origins))
+    const inviteRequired = body.inviteRequired ?? false;
+    const kiosk = body.kiosk ?? false;
+    await c.env.DB.prepare('INSERT INTO site_keys (key, gemeente_id, partner_id, origins, invite_required, kiosk) VALUES (?, ?, ?, ?, ?, ?)')
+      .bind(siteKey, g, body.partner, JSON.stringify(body.origins), inviteRequired ? 1 : 0, kiosk ? 1 : 0)
       .run();
-    return c.json({ siteKey, partner: body.partner, origins: body.origins }, 201);
+    return c.json({ siteKey, partner: body.partner, origins: body.origins, inviteRequired, kiosk }, 201);
   })
   .patch('/:id/site-keys/:key', admin, async (c) => {
     const g = await gemeenteIn(c);
     const body = await readJson(c, SiteKeyUpdate);
     const key = c.req.param('key');
-    const res = await c.env.DB.prepare('UPDATE site_keys SET origins = ? WHERE key = ? AND gemeente_id = ? AND revoked_at IS NULL')
-      .bind(JSON.stringify(body.origins), key, g)
-      .run();
-    if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active site key with this id in this gemeente.');
-    return c.json({ siteKey: key, origins: body.origins });
+    // What the body leaves out stays as it is.
+    const row = await c.env.DB.prepare(
+      `UPDATE site_keys SET origins = COALESCE(?, origins), invite_required = COALESCE(?, invite_required), kiosk = COALESCE(?, kiosk)
+        WHERE key = ? AND gemeente_id = ? AND revoked_at IS NULL RETURNING ${SITE_KEY_COLUMNS}`,
+    )
+      .bind(
+        body.origins ? JSON.stringify(body.origins) : null,
+        body.inviteRequired === undefined ? null : Number(body.inviteRequired),
+        body.kiosk === undefined ? null : Number(body.kiosk),
+        key,
+        g,
+      )
+      .first<SiteKeyRow>();
+    if (!row) throw new ApiError(404, 'not_found', 'No active site key with this id in this gemeente.');
+    const { siteKey, origins, inviteRequired, kiosk } = siteKeyOut(row);
+    return c.json({ siteKey, origins, inviteRequired, kiosk });
   })
   .delete('/:id/site-keys/:key', admin, async (c) => {
     const g = await gemeenteIn(c);
