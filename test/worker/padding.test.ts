@@ -42,6 +42,9 @@ describe('invites-only site keys', () => {
     expect((await res.json<{ error: { code: string } }>()).error.code).toBe('invite_required');
     expect(await ledger().counts()).toEqual(before);
     expect((await submit(submission({ siteKey: key, invite: await invite('crabbehof') }))).status).toBe(201);
+    // The served questionnaire says so, so the widget can tell a client before the first question.
+    expect((await (await call(`/v1/questionnaires/${KORT}?siteKey=${key}`)).json<{ inviteRequired?: boolean }>()).inviteRequired).toBe(true);
+    expect((await (await call(`/v1/questionnaires/${KORT}?siteKey=demo-site`)).json<{ inviteRequired?: boolean }>()).inviteRequired).toBeUndefined();
     const list = await (await call('/v1/gemeenten/demo/site-keys', { token: 'demo-admin' })).json<{ siteKeys: { siteKey: string; inviteRequired: boolean; kiosk: boolean }[] }>();
     expect(list.siteKeys.find((s) => s.siteKey === key)).toMatchObject({ inviteRequired: true, kiosk: false });
   });

@@ -23,6 +23,7 @@ export const questionnaires = new Hono<AppEnv>().get('/:id', async (c) => {
     version: served.version,
     status: served.status,
     context: q.team ? { team: q.team } : undefined,
+    ...(site.inviteRequired ? { inviteRequired: true as const } : {}),
   };
   const json = JSON.stringify(body);
   const etag = `"${(await sha256Hex(json)).slice(0, 32)}"`;
