@@ -45,4 +45,6 @@ export interface LiveSubscription {
   period?: 'day' | 'week' | 'month' | 'quarter' | 'year';
   /** Groups to list even without responses (a partner's teams). */
   groupOrder?: string[];
+  /** A protected audience: responses held in a burst are left out. */
+  withoutHeld?: boolean;
 }

@@ -1,11 +1,14 @@
 import { DurableObject } from 'cloudflare:workers';
+import { BurstDetector, type BurstSource } from './burst.js';
 import type { CellFilter, GroupBy, LedgerRecord, SubmitResult } from './ledger-types.js';
 import { removeResponses, storeResponse } from './ledger/cube.js';
+import { acceptBurst, addHeldColumn, heldBursts, heldCells, holdResponses, withoutHeld, type HeldBurst } from './ledger/held.js';
 import { LIVE_COALESCE_MS, liveMessage, pushAll, subscriptionOf } from './ledger/live.js';
 import { countResponses, readCells, readOpenTexts, readResponses, recompute } from './ledger/query.js';
 import { repeatResult } from './ledger/repeat.js';
 import { nextRun, retentionCutoff, retentionDays } from './ledger/retention.js';
-import { backfillRollup, bindMeta, createTables, needsRollup, readMeta } from './ledger/schema.js';
+import { closeExpired, closeSockets, liveSockets, socketTokenOf, tokenTag, tokenTags } from './ledger/sockets.js';
+import { backfillRollup, bindMeta, createTables, lowerCaseIds, needsLowerCaseIds, needsRollup, readMeta } from './ledger/schema.js';
 import type { CubeCell } from './report/stats.js';
 
 /**
@@ -16,20 +19,30 @@ import type { CubeCell } from './report/stats.js';
 export class Ledger extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** In memory only: a new object (after eviction or a restart) starts counting afresh. */
+  private readonly bursts = new BurstDetector();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     createTables(this.sql);
+    addHeldColumn(this.sql);
     if (needsRollup(this.sql)) ctx.storage.transactionSync(() => backfillRollup(this.sql));
+    if (needsLowerCaseIds(this.sql)) {
+      ctx.storage.transactionSync(() => lowerCaseIds(this.sql, (id) => removeResponses(this.sql, 'submission_id = ?', [id])));
+    }
   }
 
   /**
    * Stores one response and counts it, once. A repeat of a submissionId with the same answers returns
    * the original result; with other answers it is a conflict and nothing changes.
+   * With a `source` (a web submission), a burst from that source into its selection is held: stored
+   * and counted, but out of protected figures until an admin accepts it. The client is not told.
    */
-  async submit(gemeente: string, questionnaire: string, rec: LedgerRecord): Promise<SubmitResult> {
-    const [result] = await this.submitMany(gemeente, questionnaire, [rec]);
+  async submit(gemeente: string, questionnaire: string, rec: LedgerRecord, source?: BurstSource): Promise<SubmitResult> {
+    const burstKey = source ? await this.bursts.keyOf(source) : undefined;
+    const [result] = this.store(gemeente, questionnaire, [rec], burstKey);
+    await this.afterStore(gemeente, questionnaire, [result]);
     return result;
   }
 
@@ -40,25 +53,58 @@ export class Ledger extends DurableObject<Env> {
 
   /** Stores responses, each idempotent on its submissionId, all in one transaction. */
   async submitMany(gemeente: string, questionnaire: string, recs: LedgerRecord[]): Promise<SubmitResult[]> {
-    const results = this.ctx.storage.transactionSync(() =>
+    const results = this.store(gemeente, questionnaire, recs);
+    await this.afterStore(gemeente, questionnaire, results);
+    return results;
+  }
+
+  private store(gemeente: string, questionnaire: string, recs: LedgerRecord[], burstKey?: string): SubmitResult[] {
+    return this.ctx.storage.transactionSync(() =>
       recs.map((rec): SubmitResult => {
         const repeat = repeatResult(this.sql, rec);
         if (repeat) return repeat;
         storeResponse(this.sql, rec);
+        const held = burstKey === undefined ? undefined : this.bursts.arrive(burstKey, rec.submissionId);
+        if (held) holdResponses(this.sql, held.hold, held.burst);
         return { status: 'stored', receivedOn: rec.day };
       }),
     );
+  }
+
+  private async afterStore(gemeente: string, questionnaire: string, results: SubmitResult[]): Promise<void> {
     if (results.some((r) => r.status === 'stored')) {
       bindMeta(this.sql, gemeente, questionnaire);
       if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(nextRun());
       this.scheduleLive();
     }
-    return results;
   }
 
-  /** Summed cube cells for a selection, optionally broken down (see ledger/query.ts). */
-  async cells(filter: CellFilter, groupBy?: GroupBy): Promise<CubeCell[]> {
-    return readCells(this.sql, filter, groupBy);
+  /**
+   * Summed cube cells for a selection, optionally broken down (see ledger/query.ts). `withoutHeld`
+   * leaves out the responses held in a burst: what a protected audience reads.
+   */
+  async cells(filter: CellFilter, groupBy?: GroupBy, opts: { withoutHeld?: boolean } = {}): Promise<CubeCell[]> {
+    const cells = readCells(this.sql, filter, groupBy);
+    return opts.withoutHeld ? withoutHeld(cells, heldCells(this.sql, filter, groupBy)) : cells;
+  }
+
+  /** The bursts held out of protected figures, for an admin to accept or reject. */
+  async heldBursts(): Promise<HeldBurst[]> {
+    return heldBursts(this.sql);
+  }
+
+  /** Accepts a held burst: protected audiences see its responses from now on. Returns how many. */
+  async acceptHeld(burst: string): Promise<number> {
+    const accepted = this.ctx.storage.transactionSync(() => acceptBurst(this.sql, burst));
+    if (accepted > 0) this.scheduleLive();
+    return accepted;
+  }
+
+  /** Rejects a held burst: its responses are deleted and leave the counts. Returns how many. */
+  async rejectHeld(burst: string): Promise<number> {
+    const rejected = this.ctx.storage.transactionSync(() => removeResponses(this.sql, 'held = ?', [burst]));
+    if (rejected > 0) this.scheduleLive();
+    return rejected;
   }
 
   /** The cube's figures rebuilt from the stored responses: a test and audit tool, never a dashboard path. */
@@ -66,9 +112,9 @@ export class Ledger extends DurableObject<Env> {
     return recompute(this.sql, filter, groupBy);
   }
 
-  /** The most recent open answers of a selection, per open item. */
-  async openTexts(filter: CellFilter, items: string[]): Promise<Record<string, string[]>> {
-    return readOpenTexts(this.sql, filter, items);
+  /** The most recent open answers of a selection, per open item; `withoutHeld` as for `cells`. */
+  async openTexts(filter: CellFilter, items: string[], opts: { withoutHeld?: boolean } = {}): Promise<Record<string, string[]>> {
+    return readOpenTexts(this.sql, filter, items, opts.withoutHeld);
   }
 
   /** Number of stored responses and the cube's own respondent total: equal unless something drifted. */
@@ -86,13 +132,23 @@ export class Ledger extends DurableObject<Env> {
     return this.ctx.storage.transactionSync(() => removeResponses(this.sql, 'submission_id = ?', [submissionId]) > 0);
   }
 
-  /** Retention: responses older than the questionnaire's retention period are deleted, daily. */
+  /**
+   * Retention: responses older than the questionnaire's retention period are deleted, daily. The alarm
+   * also comes when a live connection's token expires, to close it; retention then runs early, which
+   * deletes nothing it would not delete anyway.
+   */
   override async alarm(): Promise<void> {
+    const nextExpiry = closeExpired(this.ctx);
     const gemeente = readMeta(this.sql, 'gemeente');
     const questionnaire = readMeta(this.sql, 'questionnaire');
     const days = gemeente && questionnaire ? await retentionDays(this.env.DB, gemeente, questionnaire) : undefined;
     if (days !== undefined) await this.applyRetention(days);
-    await this.ctx.storage.setAlarm(nextRun());
+    await this.ctx.storage.setAlarm(Math.min(nextRun(), nextExpiry ?? Infinity));
+  }
+
+  /** Closes the live connections opened with a token, when it is revoked or rotated; returns how many. */
+  async closeTokenSockets(tokenId: string, reason: string): Promise<number> {
+    return closeSockets(this.ctx.getWebSockets(tokenTag(tokenId)), reason);
   }
 
   /** Deletes responses received more than `days` days ago; returns how many. */
@@ -108,7 +164,13 @@ export class Ledger extends DurableObject<Env> {
     bindMeta(this.sql, sub.gemeente, sub.questionnaire);
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
-    this.ctx.acceptWebSocket(server);
+    const token = socketTokenOf(request);
+    this.ctx.acceptWebSocket(server, token ? tokenTags(token) : []);
+    if (token?.expires_at) {
+      const alarm = await this.ctx.storage.getAlarm();
+      const expiry = Date.parse(token.expires_at);
+      if (alarm === null || expiry < alarm) await this.ctx.storage.setAlarm(expiry);
+    }
     server.serializeAttachment(sub);
     const protocol = request.headers.get('x-peil-protocol');
     server.send(await liveMessage(this.sql, this.env.DB, sub));
@@ -120,15 +182,20 @@ export class Ledger extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    // 1005 means "no code given" and may not be sent back.
-    ws.close(code === 1005 ? 1000 : code, 'closing');
+    try {
+      // 1005 means "no code given" and may not be sent back.
+      ws.close(code === 1005 ? 1000 : code, 'closing');
+    } catch {
+      // This side closed first (a revoked token): the close is already on its way.
+    }
   }
 
   private scheduleLive(): void {
     if (this.liveTimer !== undefined || this.ctx.getWebSockets().length === 0) return;
     this.liveTimer = setTimeout(() => {
       this.liveTimer = undefined;
-      this.ctx.waitUntil(pushAll(this.sql, this.env.DB, this.ctx.getWebSockets()));
+      // Only connections whose token still holds get the push; the others are closed on the way.
+      this.ctx.waitUntil(liveSockets(this.ctx, this.env.DB).then((sockets) => pushAll(this.sql, this.env.DB, sockets)));
     }, LIVE_COALESCE_MS);
   }
 }

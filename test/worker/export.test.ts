@@ -223,7 +223,7 @@ describe('who may export what', () => {
       ['/v1/export/responses.sps?questionnaire=bestaat-niet', 'demo-admin', 404, 'questionnaire_not_found'],
       [`/v1/export/responses.csv?questionnaire=${FULL}`, undefined, 401, 'unauthorized'],
       [`/v1/export/responses.csv?questionnaire=${FULL}&gemeente=elders`, 'demo-admin', 403, 'forbidden'],
-      [`/v1/export/aggregates.csv?questionnaire=${FULL}&from=2026-02-01&to=2026-01-01`, 'demo-admin', 400, 'validation_failed'],
+      [`/v1/export/aggregates.csv?questionnaire=${FULL}&from=2026-02-01&to=2026-01-01`, 'demo-admin', 400, 'invalid_date'],
     ];
     for (const [path, token, status, code] of cases) {
       const res = await call(path, { token });

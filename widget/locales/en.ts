@@ -89,6 +89,7 @@
 's66e55e35cd1536e9': str`Note: “too few responses” means fewer than ${0} responses, or a cell from which a hidden cell could otherwise be worked out. This keeps everyone anonymous.`,
 's6705ed7949230560': `The questionnaire could not be loaded. Check your internet connection and try again.`,
 's6ab59261ddfcb4e6': `Mark`,
+'s6e323186fd9c6e6e': `You can only fill in this questionnaire through the personal link you were given.`,
 's6f9ea6fc25c1953c': `This month`,
 's6fc106073de4c9a5': `Send`,
 's72e391c69bc22e34': `0 is certainly not, 10 is certainly yes.`,

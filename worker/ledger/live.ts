@@ -4,6 +4,7 @@ import { dutchDay } from '../ingest.js';
 import type { LiveSubscription } from '../ledger-types.js';
 import { currentPeriod } from '../report/period.js';
 import { buildAggregate } from '../report/stats.js';
+import { heldCells, withoutHeld } from './held.js';
 import { readCells, readOpenTexts } from './query.js';
 
 // Live dashboards: each hibernating WebSocket carries its subscription as its attachment; a push
@@ -23,9 +24,10 @@ export async function liveMessage(sql: SqlStorage, db: D1Database, sub: LiveSubs
   const def: { sections: Section[] } = (await reportDefinition(db, sub.gemeente, sub.questionnaire)) ?? { sections: [] };
   // "This month" is resolved at each push, so a dashboard left open overnight moves with the calendar.
   const filter = sub.period ? { ...sub.filter, ...currentPeriod(sub.period, dutchDay()) } : sub.filter;
-  const cells = readCells(sql, filter, sub.groupBy);
+  const all = readCells(sql, filter, sub.groupBy);
+  const cells = sub.withoutHeld ? withoutHeld(all, heldCells(sql, filter, sub.groupBy)) : all;
   const openItems = allItems(def).flatMap((i) => (i.type === 'open' ? [i.id] : []));
-  const openTexts = openItems.length ? readOpenTexts(sql, filter, openItems) : undefined;
+  const openTexts = openItems.length ? readOpenTexts(sql, filter, openItems, sub.withoutHeld) : undefined;
   const aggregate = buildAggregate(def, cells, { k: sub.k, grouped: sub.groupBy !== undefined, groupOrder: sub.groupOrder, openTexts });
   return JSON.stringify({ type: 'aggregate', questionnaire: sub.questionnaire, ...aggregate });
 }

@@ -89,10 +89,12 @@ export function readCells(sql: SqlStorage, filter: CellFilter, groupBy?: GroupBy
 
 /**
  * The cube's figures rebuilt from the stored responses with plain code, for checking the cube: it
- * reads every response of the selection, so it is a test and audit tool, never a dashboard path.
+ * reads every response of the selection, so it is a test and audit tool, never a dashboard path
+ * (except over the few rows a `condition` such as the held ones picks out by an index).
  */
-export function recompute(sql: SqlStorage, filter: CellFilter, groupBy?: GroupBy): CubeCell[] {
+export function recompute(sql: SqlStorage, filter: CellFilter, groupBy?: GroupBy, condition?: string): CubeCell[] {
   const w = where(filter);
+  if (condition) w.sql = w.sql ? `${w.sql} AND ${condition}` : `WHERE ${condition}`;
   const sums = new Map<string, CubeCell>();
   const add = (group: string, item: string, value: string) => {
     const key = JSON.stringify([group, item, value]);
@@ -117,8 +119,13 @@ export function recompute(sql: SqlStorage, filter: CellFilter, groupBy?: GroupBy
  * query per item walks the (item, day) index from the newest day and stops at the limit, so a read
  * does not grow with the number of stored texts.
  */
-export function readOpenTexts(sql: SqlStorage, filter: CellFilter, items: string[]): Record<string, string[]> {
+export function readOpenTexts(sql: SqlStorage, filter: CellFilter, items: string[], withoutHeld = false): Record<string, string[]> {
   const w = where(filter);
+  // Held responses are few and found by their index; their texts wait with them.
+  if (withoutHeld) {
+    const notHeld = 'submission_id NOT IN (SELECT submission_id FROM responses WHERE held IS NOT NULL)';
+    w.sql = w.sql ? `${w.sql} AND ${notHeld}` : `WHERE ${notHeld}`;
+  }
   const out: Record<string, string[]> = {};
   for (const item of items) {
     const texts = sql

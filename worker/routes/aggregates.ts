@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ReportLabels } from '../../schemas/aggregate.js';
-import { QuestionnaireId, Slug } from '../../schemas/ids.js';
+import { Day, QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { ORGANISATIE_IN_GENERAL } from '../../schemas/constants.js';
 import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
@@ -13,11 +13,11 @@ import { route } from '../describe.js';
 import { ApiError } from '../errors.js';
 import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
+import { TOKEN_HEADER, type SocketToken } from '../ledger/sockets.js';
 import { GROUP_BY, type CellFilter, type GroupBy, type LiveSubscription } from '../ledger-types.js';
 import { PERIODS, currentPeriod, type Period } from '../report/period.js';
 import { buildAggregate } from '../report/stats.js';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /** The query fields of an aggregate read; the aggregate exports add their own `format`. */
 export const AggregateFields = z.object({
@@ -37,7 +37,7 @@ export const AggregateFields = z.object({
 });
 /** Checks across fields of an aggregate query. */
 export function refineAggregateQuery(q: { from?: string; to?: string; period?: string }, ctx: z.RefinementCtx): void {
-  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
+  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to', params: { code: 'invalid_date' } });
   if (q.period && (q.from || q.to)) {
     ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
   }
@@ -52,6 +52,8 @@ export interface Selection {
   filter: CellFilter;
   period?: Period;
   groupOrder?: string[];
+  /** A protected audience (a partner's viewer): responses held in a burst are left out until accepted. */
+  withoutHeld: boolean;
 }
 
 /**
@@ -72,7 +74,14 @@ export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<
     ...range,
     dims: { team: q.team, partner, contact: q.contact, status: q.status, role: q.role, channel: q.channel },
   };
-  return { gemeente, k: g.k, filter, period: q.period, groupOrder: await groupOrder(c.env.DB, gemeente, partner, q) };
+  return {
+    gemeente,
+    k: g.k,
+    filter,
+    period: q.period,
+    groupOrder: await groupOrder(c.env.DB, gemeente, partner, q),
+    withoutHeld: token.role !== 'admin' && token.role !== 'operator',
+  };
 }
 
 /**
@@ -89,7 +98,8 @@ export async function aggregateOf(env: Env, questionnaire: string, s: Selection,
   const def = await reportDefinition(env.DB, s.gemeente, questionnaire);
   const ledger = ledgerFor(env, s.gemeente, questionnaire);
   const openItems = (def?.sections ?? []).flatMap((sec) => sec.items.flatMap((i) => (i.type === 'open' ? [i.id] : [])));
-  const [cells, openTexts] = await Promise.all([ledger.cells(s.filter, groupBy), ledger.openTexts(s.filter, openItems)]);
+  const held = { withoutHeld: s.withoutHeld };
+  const [cells, openTexts] = await Promise.all([ledger.cells(s.filter, groupBy, held), ledger.openTexts(s.filter, openItems, held)]);
   const aggregate = buildAggregate(def ?? { sections: [] }, cells, {
     k: s.k,
     grouped: groupBy !== undefined,
@@ -157,10 +167,13 @@ export const live = new Hono<AppEnv>().get('/', route({
     groupBy: q.groupBy,
     ...(s.period ? { period: s.period } : {}),
     ...(s.groupOrder ? { groupOrder: s.groupOrder } : {}),
+    ...(s.withoutHeld ? { withoutHeld: true } : {}),
   };
   const offered = c.req.header('Sec-WebSocket-Protocol')?.split(',').map((p) => p.trim()) ?? [];
   const headers = new Headers(c.req.raw.headers);
   headers.set('x-peil-subscription', JSON.stringify(sub));
+  const { id, created_at, expires_at } = c.get('token');
+  headers.set(TOKEN_HEADER, JSON.stringify({ id, created_at, expires_at } satisfies SocketToken));
   if (offered.includes('peil.v1')) headers.set('x-peil-protocol', 'peil.v1');
   const upgraded = await ledgerFor(c.env, s.gemeente, q.questionnaire).fetch(new Request(c.req.raw.url, { headers }));
   // The Durable Object's response has immutable headers; middleware needs to add its own.
