@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import { SLUG_PATTERN } from '../schemas/constants.js';
 import type { Context } from 'hono';
 import { sha256Hex } from './crypto.js';
 import { getTokenByHash, type Role, type TokenRow } from './db.js';
@@ -68,7 +69,9 @@ export function gemeenteOf(c: Context<AppEnv>, wanted?: string): string {
 export const forGemeente = (from: 'path' | 'query') =>
   described(
     createMiddleware<AppEnv>(async (c, next) => {
-      gemeenteOf(c, from === 'path' ? c.req.param('id') : c.req.query('gemeente'));
+      const named = from === 'path' ? [c.req.param('id')] : c.req.queries('gemeente') ?? [undefined];
+      // A malformed or repeated value is not a gemeente: validation refuses it with its own code.
+      if (named.length === 1 && (named[0] === undefined || SLUG_PATTERN.test(named[0]))) gemeenteOf(c, named[0]);
       await next();
     }),
     {

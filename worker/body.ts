@@ -123,7 +123,17 @@ export function validate<T extends z.ZodType>(target: 'json', schema: T, options
 export function validate<T extends z.ZodType>(target: 'query', schema: T): Validated<'query', T>;
 export function validate(target: 'json' | 'query', schema: z.ZodType, options: JsonOptions = {}): MiddlewareHandler {
   if (target === 'query') {
-    return validator('query', schema, (result) => {
+    return validator('query', schema, (result, c) => {
+      // A parameter given twice is refused rather than read as one of its values.
+      const repeated = Object.entries(c.req.queries()).filter(([, values]) => values.length > 1);
+      if (repeated.length) {
+        throw new ApiError(
+          400,
+          'validation_failed',
+          'Each query parameter may be given once.',
+          repeated.map(([name]) => ({ code: 'duplicate_parameter', path: [name], message: 'given more than once' })),
+        );
+      }
       if (!result.success) {
         // A date that does not exist, or a range that ends before it starts, has its own code.
         const issues = zodIssues(result.error);

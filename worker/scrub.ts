@@ -440,7 +440,8 @@ const STEPS: readonly Step[] = [
 
 /**
  * Normalises the text, then replaces e-mail addresses, phone numbers, BSNs, IBANs, addresses and names
- * with Dutch markers. The text returned is the normalised one.
+ * with Dutch markers. A text with nothing to replace is returned exactly as typed (exports stay
+ * faithful); one with a replacement is returned normalised, markers and all.
  */
 export function scrubText(text: string): { text: string; found: ScrubKind[] } {
   const found = new Set<ScrubKind>();
@@ -452,5 +453,6 @@ export function scrubText(text: string): { text: string; found: ScrubKind[] } {
     previous = current;
     for (const step of STEPS) if (!step.needs || step.needs.test(current)) current = step.pass(current, found);
   }
+  if (found.size === 0) return { text, found: [] };
   return { text: current, found: SCRUB_KINDS.filter((kind) => found.has(kind)) };
 }

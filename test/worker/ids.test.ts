@@ -41,9 +41,15 @@ describe('UUIDs are compared without regard to case', () => {
 
   it('POST /v1/import: a line with a UUID already stored in another case is a duplicate', async () => {
     const id = crypto.randomUUID();
-    expect((await call('/v1/responses', { method: 'POST', json: submission({ submissionId: id }) })).status).toBe(201);
     const line = (submissionId: string) =>
       JSON.stringify({ submissionId, questionnaireId: KORT, version: 1, channel: 'papier', answers: { tot_cijfer: 6, tot_aanraden: 'nee' }, context: { team: 'oost' } });
+    const first = await call(`/v1/import?questionnaire=${KORT}`, {
+      method: 'POST',
+      token: 'demo-admin',
+      headers: { 'Content-Type': 'application/x-ndjson' },
+      body: line(id),
+    });
+    expect(await first.json()).toMatchObject({ stored: 1, refused: 0 });
     const other = crypto.randomUUID();
     const res = await call(`/v1/import?questionnaire=${KORT}`, {
       method: 'POST',

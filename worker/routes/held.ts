@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
-import { gemeenteOf, requireRole } from '../auth.js';
+import { forGemeente, gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { getQuestionnaire } from '../db.js';
@@ -13,6 +13,8 @@ const Query = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional
 export const HeldDecision = z.object({ burst: z.string().regex(/^burst_\w{1,40}$/, 'a burst id from GET /v1/held') }).strict();
 
 const admin = requireRole('operator', 'admin');
+// Another gemeente's token is refused before its body is read.
+const own = forGemeente('query');
 
 async function ledgerIn(c: Context<AppEnv, string, { out: { query: z.infer<typeof Query> } }>) {
   const q = c.req.valid('query');
@@ -36,7 +38,7 @@ export const held = new Hono<AppEnv>()
     tag: 'data',
     ok: { 200: '{questionnaire, held, bursts: [{burst, count, ...}]}' },
     errors: [[404, 'questionnaire_not_found']],
-  }), admin, validate('query', Query), async (c) => {
+  }), admin, own, validate('query', Query), async (c) => {
     const { questionnaire, ledger } = await ledgerIn(c);
     const bursts = await ledger.heldBursts();
     return c.json({ questionnaire, held: bursts.reduce((n, b) => n + b.count, 0), bursts });
@@ -46,7 +48,7 @@ export const held = new Hono<AppEnv>()
     tag: 'data',
     ok: { 200: '{questionnaire, burst, accepted}' },
     errors: [[404, 'questionnaire_not_found'], [404, 'not_found']],
-  }), admin, validate('query', Query), validate('json', HeldDecision), async (c) => {
+  }), admin, own, validate('query', Query), validate('json', HeldDecision), async (c) => {
     const { questionnaire, ledger } = await ledgerIn(c);
     const { burst } = c.req.valid('json');
     const accepted = await ledger.acceptHeld(burst);
@@ -58,7 +60,7 @@ export const held = new Hono<AppEnv>()
     tag: 'data',
     ok: { 200: '{questionnaire, burst, rejected}' },
     errors: [[404, 'questionnaire_not_found'], [404, 'not_found']],
-  }), admin, validate('query', Query), validate('json', HeldDecision), async (c) => {
+  }), admin, own, validate('query', Query), validate('json', HeldDecision), async (c) => {
     const { questionnaire, ledger } = await ledgerIn(c);
     const { burst } = c.req.valid('json');
     const rejected = await ledger.rejectHeld(burst);

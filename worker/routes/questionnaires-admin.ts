@@ -47,7 +47,13 @@ const GemeenteQuery = z.object({ gemeente: Slug.optional() });
 
 /** The gemeente this request acts for; an operator names it with ?gemeente= and it must exist. */
 async function scope(c: Context<AppEnv>): Promise<string> {
-  const query = GemeenteQuery.safeParse({ gemeente: c.req.query('gemeente') });
+  const named = c.req.queries('gemeente') ?? [];
+  if (named.length > 1) {
+    throw new ApiError(400, 'validation_failed', 'Each query parameter may be given once.', [
+      { code: 'duplicate_parameter', path: ['gemeente'], message: 'given more than once' },
+    ]);
+  }
+  const query = GemeenteQuery.safeParse({ gemeente: named[0] });
   if (!query.success) throw new ApiError(400, 'validation_failed', 'The query parameters are not valid.', zodIssues(query.error.issues));
   const gemeente = gemeenteOf(c, query.data.gemeente);
   if (c.get('token').role === 'operator' && !(await getGemeente(c.env.DB, gemeente))) {
@@ -103,7 +109,7 @@ const adminRoute = (summary: string, more: Partial<RouteDescription> = {}) =>
 
 /** Admin API for a gemeente's questionnaires: drafts, versions, publishing, closing. */
 export const questionnairesAdmin = new Hono<AppEnv>()
-  .use(requireRole('operator', 'admin'), forGemeente('query'))
+  .use(requireRole('operator', 'admin'), forGemeente('query'), validate('query', GemeenteQuery))
   .get('/', adminRoute('Questionnaires of the gemeente', { ok: { 200: '{gemeente, questionnaires: [summary]}' } }), async (c) => {
     const gemeente = await scope(c);
     return c.json({ gemeente, questionnaires: await listQuestionnaires(c.env.DB, gemeente) });
