@@ -1,8 +1,16 @@
 import { DurableObject } from 'cloudflare:workers';
+import type { Aggregate } from '../schemas/aggregate.js';
+import { buildTable, type Table } from './disclosure/table.js';
+import { dutchDay } from './ingest.js';
 import type { CellFilter, GroupBy, LedgerRecord, SubmitResult } from './ledger-types.js';
 import { removeResponses, storeResponse } from './ledger/cube.js';
-import { LIVE_COALESCE_MS, liveMessage, pushAll, subscriptionOf } from './ledger/live.js';
+import { applyRecordKeys, missingKeys, needsRecordKeys } from './ledger/keys.js';
+import { LIVE_COALESCE_MS, attach, liveMessage, pushAll, subscriptionOf } from './ledger/live.js';
+import type { ProtectedQuery } from './disclosure/audience.js';
+import { protectedAggregate } from './ledger/protected.js';
 import { countResponses, readCells, readOpenTexts, readResponses, receivedDay, recompute } from './ledger/query.js';
+import { monthCounts } from './ledger/releases.js';
+import { listTexts, setReview, type ReviewState, type ReviewText } from './ledger/review.js';
 import { nextRun, retentionCutoff, retentionDays } from './ledger/retention.js';
 import { backfillRollup, bindMeta, createTables, needsRollup, readMeta } from './ledger/schema.js';
 import type { CubeCell } from './report/stats.js';
@@ -15,12 +23,28 @@ import type { CubeCell } from './report/stats.js';
 export class Ledger extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Protected tables per partner and k, built from the counts as they are; dropped at every change. */
+  private readonly tables = new Map<string, Table>();
+  private readonly tableOf = (partner: string, k: number): Table => {
+    const key = `${partner}\u0000${k}\u0000${dutchDay().slice(0, 7)}`;
+    let table = this.tables.get(key);
+    if (!table) this.tables.set(key, (table = buildTable(monthCounts(this.sql, partner), k, dutchDay().slice(0, 7))));
+    return table;
+  };
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     createTables(this.sql);
     if (needsRollup(this.sql)) ctx.storage.transactionSync(() => backfillRollup(this.sql));
+    if (needsRecordKeys(this.sql)) void ctx.blockConcurrencyWhile(() => this.giveRecordKeys());
+  }
+
+  /** Gives responses stored before disclosure control their record keys, once (see ledger/keys.ts). */
+  async giveRecordKeys(): Promise<void> {
+    const missing = await missingKeys(this.sql);
+    this.ctx.storage.transactionSync(() => applyRecordKeys(this.sql, missing));
+    this.tables.clear();
   }
 
   /** Stores one response and counts it, once. A repeat of a submissionId returns the original result. */
@@ -45,6 +69,7 @@ export class Ledger extends DurableObject<Env> {
       }),
     );
     if (results.some((r) => r.status === 'stored')) {
+      this.tables.clear();
       bindMeta(this.sql, gemeente, questionnaire);
       if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(nextRun());
       this.scheduleLive();
@@ -55,6 +80,21 @@ export class Ledger extends DurableObject<Env> {
   /** Summed cube cells for a selection, optionally broken down (see ledger/query.ts). */
   async cells(filter: CellFilter, groupBy?: GroupBy): Promise<CubeCell[]> {
     return readCells(this.sql, filter, groupBy);
+  }
+
+  /** Disclosure-controlled figures for a protected audience (see ledger/protected.ts). */
+  async protectedView(q: ProtectedQuery): Promise<Aggregate> {
+    return protectedAggregate(this.sql, this.tableOf(q.partner, q.k), q, dutchDay());
+  }
+
+  /** Open texts in one review state, for the gemeente admin. */
+  async reviewTexts(review: ReviewState, limit: number): Promise<ReviewText[]> {
+    return listTexts(this.sql, review, limit);
+  }
+
+  /** Releases open texts for viewers, or holds them back; returns how many changed. */
+  async review(texts: { submissionId: string; item: string }[], review: ReviewState): Promise<number> {
+    return this.ctx.storage.transactionSync(() => setReview(this.sql, texts, review));
   }
 
   /** The cube's figures rebuilt from the stored responses: a test and audit tool, never a dashboard path. */
@@ -79,6 +119,7 @@ export class Ledger extends DurableObject<Env> {
 
   /** Deletes one response and takes it out of the counts, in one transaction. */
   async deleteResponse(submissionId: string): Promise<boolean> {
+    this.tables.clear();
     return this.ctx.storage.transactionSync(() => removeResponses(this.sql, 'submission_id = ?', [submissionId]) > 0);
   }
 
@@ -94,6 +135,7 @@ export class Ledger extends DurableObject<Env> {
   /** Deletes responses received more than `days` days ago; returns how many. */
   async applyRetention(days: number, today = new Date()): Promise<number> {
     const cutoff = retentionCutoff(days, today);
+    this.tables.clear();
     return this.ctx.storage.transactionSync(() => removeResponses(this.sql, 'day < ?', [cutoff]));
   }
 
@@ -104,10 +146,10 @@ export class Ledger extends DurableObject<Env> {
     bindMeta(this.sql, sub.gemeente, sub.questionnaire);
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
-    this.ctx.acceptWebSocket(server);
-    server.serializeAttachment(sub);
     const protocol = request.headers.get('x-peil-protocol');
-    server.send(await liveMessage(this.sql, this.env.DB, sub));
+    const message = await liveMessage(this.sql, this.env.DB, sub, this.tableOf);
+    this.ctx.acceptWebSocket(server);
+    attach(server, sub, message);
     return new Response(null, { status: 101, webSocket: client, headers: protocol ? { 'Sec-WebSocket-Protocol': protocol } : {} });
   }
 
@@ -124,7 +166,7 @@ export class Ledger extends DurableObject<Env> {
     if (this.liveTimer !== undefined || this.ctx.getWebSockets().length === 0) return;
     this.liveTimer = setTimeout(() => {
       this.liveTimer = undefined;
-      this.ctx.waitUntil(pushAll(this.sql, this.env.DB, this.ctx.getWebSockets()));
+      this.ctx.waitUntil(pushAll(this.sql, this.env.DB, this.ctx.getWebSockets(), this.tableOf));
     }, LIVE_COALESCE_MS);
   }
 }

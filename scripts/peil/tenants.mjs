@@ -95,8 +95,8 @@ export const commands = {
     run: (a, api) => api.request('GET', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/tokens`),
   },
   'token create': {
-    usage: 'token create <gemeente> --role admin|viewer [--partner ID] [--label TEXT]',
-    help: 'Creates a token (a viewer token for one partner); prints it once.',
+    usage: 'token create <gemeente> --role admin|viewer|public [--partner ID] [--label TEXT]',
+    help: 'Creates a token (viewer: a partner dashboard; public: only its figures, to embed on a public page); prints it once.',
     run: (a, api) =>
       api.request('POST', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/tokens`, {
         role: need(a.role, '--role'),

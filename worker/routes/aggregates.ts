@@ -1,12 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { ReportLabels } from '../../schemas/aggregate.js';
+import type { Aggregate, ReportLabels } from '../../schemas/aggregate.js';
 import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
+import { allItems } from '../../schemas/questionnaire.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { getGemeente, getQuestionnaire, listTeams, reportDefinition } from '../db.js';
+import { isProtected, protectedQueryOf } from '../disclosure/audience.js';
 import { ApiError } from '../errors.js';
 import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
@@ -45,22 +47,24 @@ export type AggregateQuery = z.infer<typeof AggregateQuery>;
 export interface Selection {
   gemeente: string;
   k: number;
+  /** The gemeente releases open texts for partners one by one. */
+  review: boolean;
   filter: CellFilter;
   period?: Period;
   groupOrder?: string[];
 }
 
 /**
- * Resolves who asks for what. A partner (viewer) token is always narrowed to its own partner, so
- * everything built on a selection (figures, live pushes, aggregate exports) is scoped the same way.
+ * Resolves who asks for what. A partner (viewer or public) token is always narrowed to its own
+ * partner, so everything built on a selection (figures, live pushes, aggregate exports) is scoped the same way.
  */
 export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<Selection> {
   const gemeente = gemeenteOf(c, q.gemeente);
   const token = c.get('token');
-  if (token.role === 'viewer' && q.partner && q.partner !== token.partner_id) {
+  if (isProtected(token.role) && q.partner && q.partner !== token.partner_id) {
     throw new ApiError(403, 'forbidden', 'A partner token sees only its own partner.');
   }
-  const partner = token.role === 'viewer' ? token.partner_id! : q.partner;
+  const partner = isProtected(token.role) ? token.partner_id! : q.partner;
   const [g, row] = await Promise.all([getGemeente(c.env.DB, gemeente), getQuestionnaire(c.env.DB, gemeente, q.questionnaire)]);
   if (!g || !row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
   const range = q.period ? currentPeriod(q.period, dutchDay()) : { from: q.from, to: q.to };
@@ -68,7 +72,7 @@ export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<
     ...range,
     dims: { team: q.team, partner, contact: q.contact, status: q.status, role: q.role, channel: q.channel },
   };
-  return { gemeente, k: g.k, filter, period: q.period, groupOrder: await groupOrder(c.env.DB, gemeente, partner, q) };
+  return { gemeente, k: g.k, review: g.open_text_review === 1, filter, period: q.period, groupOrder: await groupOrder(c.env.DB, gemeente, partner, q) };
 }
 
 /**
@@ -120,21 +124,44 @@ async function labelsOf(env: Env, s: Selection, def: { title: Text; sections: Se
   };
 }
 
-export const aggregates = new Hono<AppEnv>().get('/', requireRole('operator', 'admin', 'viewer'), async (c) => {
-  const q = readQuery(c, AggregateQuery);
+/** The protected query of a selection (see worker/disclosure/audience.ts); 400 for what it may not ask. */
+function protectedOf(q: AggregateQuery, s: Selection, def: { sections: Section[] } | null, texts: boolean) {
+  return protectedQueryOf(
+    q,
+    { partner: s.filter.dims!.partner!, k: s.k, review: s.review, groupOrder: s.groupOrder, items: allItems(def ?? { sections: [] }), texts },
+    dutchDay(),
+  );
+}
+
+/**
+ * The figures a token may read for a query: exact for the gemeente, through the disclosure layer for a
+ * protected audience. GET /v1/aggregates and the aggregates CSV both read them here.
+ */
+export async function readAggregate(c: Context<AppEnv>, q: AggregateQuery) {
   const s = await selection(c, q);
-  const { def, aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy);
+  if (!isProtected(c.get('token').role)) return { s, ...(await aggregateOf(c.env, q.questionnaire, s, q.groupBy)) };
+  const def = await reportDefinition(c.env.DB, s.gemeente, q.questionnaire);
+  // RPC typing loses tuples (ci95) on the way; the value is the Aggregate the ledger built.
+  const aggregate = (await ledgerFor(c.env, s.gemeente, q.questionnaire).protectedView(protectedOf(q, s, def, true))) as Aggregate;
+  return { s, def, aggregate };
+}
+
+export const aggregates = new Hono<AppEnv>().get('/', requireRole('operator', 'admin', 'viewer', 'public'), async (c) => {
+  const q = readQuery(c, AggregateQuery);
+  const { s, def, aggregate } = await readAggregate(c, q);
   c.header('Cache-Control', 'no-store');
   return c.json({ questionnaire: q.questionnaire, ...aggregate, labels: await labelsOf(c.env, s, def) });
 });
 
 /** A WebSocket that receives the aggregate now and after every change, for the same selection as GET. */
-export const live = new Hono<AppEnv>().get('/', requireRole('operator', 'admin', 'viewer'), async (c) => {
+export const live = new Hono<AppEnv>().get('/', requireRole('operator', 'admin', 'viewer', 'public'), async (c) => {
   if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
     throw new ApiError(426, 'bad_request', 'Connect with a WebSocket.');
   }
   const q = readQuery(c, AggregateQuery);
   const s = await selection(c, q);
+  // A protected feed carries no items: the ledger reads the definition at each push.
+  const guarded = isProtected(c.get('token').role) ? (({ items: _items, texts: _texts, ...rest }) => rest)(protectedOf(q, s, null, false)) : undefined;
   const sub: LiveSubscription = {
     gemeente: s.gemeente,
     questionnaire: q.questionnaire,
@@ -143,6 +170,7 @@ export const live = new Hono<AppEnv>().get('/', requireRole('operator', 'admin',
     groupBy: q.groupBy,
     ...(s.period ? { period: s.period } : {}),
     ...(s.groupOrder ? { groupOrder: s.groupOrder } : {}),
+    ...(guarded ? { protected: guarded } : {}),
   };
   const offered = c.req.header('Sec-WebSocket-Protocol')?.split(',').map((p) => p.trim()) ?? [];
   const headers = new Headers(c.req.raw.headers);

@@ -10,7 +10,7 @@ import { buildCodebook, codebookCsv, headerRow, responseRow, type Variable } fro
 import { BOM } from '../export/csv.js';
 import { spsSyntax } from '../export/sps.js';
 import { ledgerFor } from '../ledger-stub.js';
-import { AggregateQuery, aggregateOf, selection } from './aggregates.js';
+import { AggregateQuery, readAggregate } from './aggregates.js';
 
 /** Responses fetched from the ledger per step of the stream: memory stays flat at any number of responses. */
 export const EXPORT_PAGE = 500;
@@ -102,9 +102,8 @@ export const exportRoute = new Hono<AppEnv>()
     return download(BOM + codebookCsv(vars), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).codebook);
   })
   .get('/aggregates.csv', requireRole('operator', 'admin', 'viewer'), async (c) => {
-    // Same query, scoping and suppression as GET /v1/aggregates: a partner gets its own partner, suppressed.
+    // The same figures as GET /v1/aggregates: a partner gets its own partner, through the disclosure layer.
     const q = readQuery(c, AggregateQuery);
-    const s = await selection(c, q);
-    const { aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy);
+    const { aggregate } = await readAggregate(c, q);
     return download(BOM + aggregateCsv(aggregate), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).aggregates);
   });

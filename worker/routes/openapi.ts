@@ -6,7 +6,8 @@ import { ImportLine, Submission, SubmissionResult } from '../../schemas/response
 import type { AppEnv } from '../context.js';
 import { AggregateQuery } from './aggregates.js';
 import { InviteCreate } from './invites.js';
-import { GemeenteCreate, PartnerCreate, RetentionUpdate, SiteKeyCreate, SiteKeyUpdate, TeamsAdd, TokenCreate } from './tenants.js';
+import { OpenTextsQuery, ReviewBody } from './open-texts.js';
+import { GemeenteCreate, GemeenteUpdate, PartnerCreate, RetentionUpdate, SiteKeyCreate, SiteKeyUpdate, TeamsAdd, TokenCreate } from './tenants.js';
 
 /** What each code means; the widget and dashboard choose their own localized text by code. */
 export const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
@@ -38,10 +39,14 @@ export const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
   hidden_item_answered: 'An item that was not shown (by showIf or context) was answered.',
   required_missing: 'A required item was not answered.',
   text_too_long: 'An open answer is longer than its item allows.',
+  period_not_allowed:
+    'A partner viewer or public token reads whole calendar periods only (a month, quarter, year, or twelve months up to this one), never by day or week.',
+  combination_not_allowed: 'A partner viewer or public token filters or breaks down on one dimension at a time, and not by partner.',
   internal_error: 'Something failed on the server; nothing was stored.',
 };
 
-type Auth = 'public' | 'operator' | 'admin' | 'viewer';
+/** `public`: no token at all; `publicToken`: a token of the read-only role `public` (an embedded figure). */
+type Auth = 'public' | 'operator' | 'admin' | 'viewer' | 'publicToken';
 type Params = { name: string; in: 'path' | 'query'; required: boolean; schema: unknown; description?: string }[];
 interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -114,9 +119,15 @@ const SCHEMAS: Record<string, z.ZodType> = {
   SiteKeyCreate,
   SiteKeyUpdate,
   TokenCreate,
+  GemeenteUpdate,
   RetentionUpdate,
   InviteCreate,
+  ReviewBody,
 };
+const PROTECTED: [number, ErrorCode][] = [
+  [400, 'period_not_allowed'],
+  [400, 'combination_not_allowed'],
+];
 
 const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/health', summary: 'Health check', tag: 'meta', auth: ['public'], ok: { 200: { description: '{"ok":true}' } }, errors: [] },
@@ -185,22 +196,24 @@ const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/aggregates',
-    summary: 'Suppressed aggregates; a partner token sees only its own partner',
+    summary:
+      'Aggregates: exact for the gemeente; for a partner viewer or public token only its own partner, through disclosure control (whole periods, released per k new responses, perturbed); CORS for public tokens',
     tag: 'report',
-    auth: ['operator', 'admin', 'viewer'],
+    auth: ['operator', 'admin', 'viewer', 'publicToken'],
     params: queryParams(AggregateQuery),
-    ok: { 200: { description: '{n, items, groups?}' } },
-    errors: [...AUTH, [400, 'validation_failed'], [404, 'questionnaire_not_found']],
+    ok: { 200: { description: '{n, items, groups?, disclosure?}' } },
+    errors: [...AUTH, [400, 'validation_failed'], ...PROTECTED, [404, 'questionnaire_not_found']],
   },
   {
     method: 'get',
     path: '/v1/live',
-    summary: 'WebSocket: the aggregate now and after every change (token also as subprotocol bearer.TOKEN)',
+    summary:
+      'WebSocket: the aggregate now and after every change (token also as subprotocol bearer.TOKEN); a protected audience gets a message only when a cell it shows is released',
     tag: 'report',
-    auth: ['operator', 'admin', 'viewer'],
+    auth: ['operator', 'admin', 'viewer', 'publicToken'],
     params: queryParams(AggregateQuery),
     ok: { 101: { description: 'Switching protocols' } },
-    errors: [...AUTH, [426, 'bad_request'], [400, 'validation_failed'], [404, 'questionnaire_not_found']],
+    errors: [...AUTH, [426, 'bad_request'], [400, 'validation_failed'], ...PROTECTED, [404, 'questionnaire_not_found']],
   },
   adminExport('/v1/export/responses.csv', 'All responses as CSV (streamed)', 'CSV', 'text/csv'),
   adminExport('/v1/export/responses.sps', 'SPSS syntax describing the CSV', 'SPSS syntax', 'text/plain'),
@@ -208,12 +221,12 @@ const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/export/aggregates.csv',
-    summary: 'The (suppressed) aggregate as CSV; a partner token gets its own partner',
+    summary: 'The aggregate as CSV: the same figures as GET /v1/aggregates for the same token',
     tag: 'report',
     auth: ['operator', 'admin', 'viewer'],
     params: queryParams(AggregateQuery),
     ok: { 200: { description: 'CSV', type: 'text/csv' } },
-    errors: [...AUTH, [400, 'validation_failed'], [404, 'questionnaire_not_found']],
+    errors: [...AUTH, [400, 'validation_failed'], ...PROTECTED, [404, 'questionnaire_not_found']],
   },
   {
     method: 'get',
@@ -276,7 +289,41 @@ const OPERATIONS: Operation[] = [
     ok: { 200: { description: '{gemeenten: [...]}' } },
     errors: AUTH,
   },
-  { method: 'get', path: '/v1/gemeenten/{id}', summary: 'One gemeente', tag: 'tenants', auth: ADMIN, params: path('id'), ok: { 200: { description: '{id, name, k}' } }, errors: [...AUTH, [404, 'not_found']] },
+  { method: 'get', path: '/v1/gemeenten/{id}', summary: 'One gemeente', tag: 'tenants', auth: ADMIN, params: path('id'), ok: { 200: { description: '{id, name, k, openTextReview}' } }, errors: [...AUTH, [404, 'not_found']] },
+  {
+    method: 'patch',
+    path: '/v1/gemeenten/{id}',
+    summary: 'Settings: openTextReview (open texts reach partner viewers only after an admin released them)',
+    tag: 'tenants',
+    auth: ADMIN,
+    params: path('id'),
+    body: { schema: 'GemeenteUpdate' },
+    ok: { 200: { description: '{id, name, k, openTextReview}' } },
+    errors: [...AUTH, ...BODY, [404, 'not_found']],
+  },
+  {
+    method: 'get',
+    path: '/v1/open-texts',
+    summary: 'Open texts in one review state (pending, released, held), newest first',
+    tag: 'report',
+    auth: ADMIN,
+    params: queryParams(OpenTextsQuery),
+    ok: { 200: { description: '{questionnaire, review, texts: [{submissionId, item, day, partner, team, text, review}]}' } },
+    errors: [...AUTH, [400, 'validation_failed'], [404, 'questionnaire_not_found']],
+  },
+  ...(['release', 'hold'] as const).map(
+    (action): Operation => ({
+      method: 'post',
+      path: `/v1/open-texts/${action}`,
+      summary: action === 'release' ? 'Release open texts for partner viewers ("vrijgeven")' : 'Hold open texts back from partner viewers',
+      tag: 'report',
+      auth: ADMIN,
+      params: [gemeenteParam],
+      body: { schema: 'ReviewBody' },
+      ok: { 200: { description: '{questionnaire, review, changed}' } },
+      errors: [...AUTH, ...BODY, [404, 'questionnaire_not_found']],
+    }),
+  ),
   {
     method: 'get',
     path: '/v1/gemeenten/{id}/partners',
@@ -479,8 +526,9 @@ export function openApiDocument() {
       version: '1',
       description:
         'Client-experience surveys for Dutch municipal social teams. Errors are `{"error":{"code","message","issues?"}}` with a stable code; ' +
-        'never a 5xx for bad input. Tokens: operator (all gemeenten), gemeente admin (everything of its gemeente), partner viewer (its own ' +
-        'partner’s aggregates and invites). Submissions need no token: the site key in the body and its origins bind them.',
+        'never a 5xx for bad input. Tokens: operator (all gemeenten), gemeente admin (everything of its gemeente, exact figures), partner viewer (its own ' +
+        'partner’s disclosure-controlled aggregates and invites), public (only its partner’s disclosure-controlled aggregates, for embedding; CORS). ' +
+        'Submissions need no token: the site key in the body and its origins bind them.',
       'x-error-codes': Object.fromEntries(ERROR_CODES.map((c) => [c, ERROR_DESCRIPTIONS[c] ?? ''])),
     },
     servers: [{ url: '/' }],

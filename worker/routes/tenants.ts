@@ -44,13 +44,18 @@ export const PartnerCreate = z
 export const TeamsAdd = z.object({ teams: z.array(TeamInput).min(1).max(100) }).strict();
 export const SiteKeyCreate = z.object({ partner: Slug, origins: Origins }).strict();
 export const SiteKeyUpdate = z.object({ origins: Origins }).strict();
+/**
+ * `viewer`: a partner's dashboard; `public`: only that partner's figures, for embedding on a public web
+ * page (read-only, nothing else). Both get disclosure-controlled figures and need a partner.
+ */
 export const TokenCreate = z
-  .object({ role: z.enum(['admin', 'viewer']), partner: Slug.optional(), label: Label.optional() })
+  .object({ role: z.enum(['admin', 'viewer', 'public']), partner: Slug.optional(), label: Label.optional() })
   .strict()
-  .refine((t) => (t.role === 'viewer') === (t.partner !== undefined), {
-    message: 'a viewer token needs a partner; an admin token has none',
+  .refine((t) => (t.role !== 'admin') === (t.partner !== undefined), {
+    message: 'a viewer or public token needs a partner; an admin token has none',
     path: ['partner'],
   });
+export const GemeenteUpdate = z.object({ openTextReview: z.boolean() }).strict();
 export const RetentionUpdate = z.object({ days: z.number().int().min(1).max(36500) }).strict();
 
 const PartnerFilter = z.object({ partner: Slug.optional() });
@@ -66,7 +71,7 @@ function isUniqueViolation(err: unknown): boolean {
 /** A new bearer token: the secret is returned once, only its hash is stored. */
 async function issueToken(db: D1Database, t: { role: Role; gemeente: string; partner: string | null; label: string }) {
   const id = `tok_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const token = newSecret(t.role === 'admin' ? 'peil_adm' : 'peil_view');
+  const token = newSecret(t.role === 'admin' ? 'peil_adm' : t.role === 'public' ? 'peil_pub' : 'peil_view');
   const stmt = db
     .prepare('INSERT INTO tokens (id, hash, role, gemeente_id, partner_id, label, hint) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .bind(id, await sha256Hex(token), t.role, t.gemeente, t.partner, t.label, token.slice(-4));
@@ -154,7 +159,15 @@ export const gemeenten = new Hono<AppEnv>()
   })
   .get('/:id', admin, async (c) => {
     const id = await gemeenteIn(c);
-    return c.json(await getGemeente(c.env.DB, id));
+    const g = (await getGemeente(c.env.DB, id))!;
+    return c.json({ id: g.id, name: g.name, k: g.k, openTextReview: g.open_text_review === 1 });
+  })
+  .patch('/:id', admin, async (c) => {
+    const id = await gemeenteIn(c);
+    const body = await readJson(c, GemeenteUpdate);
+    await c.env.DB.prepare('UPDATE gemeenten SET open_text_review = ? WHERE id = ?').bind(body.openTextReview ? 1 : 0, id).run();
+    const g = (await getGemeente(c.env.DB, id))!;
+    return c.json({ id: g.id, name: g.name, k: g.k, openTextReview: g.open_text_review === 1 });
   })
   .get('/:id/partners', admin, async (c) => {
     const g = await gemeenteIn(c);

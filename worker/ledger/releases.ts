@@ -1,0 +1,141 @@
+import { RESPONDENTS } from '../../schemas/constants.js';
+import type { Snapshot } from '../disclosure/figures.js';
+import { mod32 } from '../disclosure/keys.js';
+import { periodById, type PeriodCell } from '../disclosure/periods.js';
+import { PROTECTED_DIMS, type MonthCount, type ProtectedDim, type Slice } from '../disclosure/table.js';
+
+// What protected audiences read: the monthly counts the whole table is built from, and per cell its
+// last release (the counts and key sums as they were then) and the open texts released with it.
+
+/** One release of a cell: its counts then, how many respondents it held and how many were new. */
+export interface Release {
+  n: number;
+  fresh: number;
+  /** When, in ms since the epoch. */
+  at: number;
+  counts: Snapshot;
+}
+
+function bounds(period: PeriodCell, slice: Slice): { sql: string; args: string[] } {
+  const first = `${period.months[0]}-01`;
+  const last = `${period.months[period.months.length - 1]}-01`;
+  return slice
+    ? { sql: `day >= ? AND day <= ? AND ${slice.dim} = ?`, args: [first, last, slice.value] }
+    : { sql: 'day >= ? AND day <= ?', args: [first, last] };
+}
+
+/** Respondents of a partner per month and combination of dimensions, from the monthly roll-up. */
+export function monthCounts(sql: SqlStorage, partner: string): MonthCount[] {
+  const dims = PROTECTED_DIMS.join(', ');
+  return sql
+    .exec<Record<ProtectedDim, string> & { month: string; n: number }>(
+      `SELECT substr(day, 1, 7) AS month, ${dims}, SUM(count) AS n FROM cube_month
+       WHERE partner = ? AND item = ? GROUP BY month, ${dims}`,
+      partner,
+      RESPONDENTS,
+    )
+    .toArray()
+    .map((r) => ({ month: r.month, n: r.n, dims: Object.fromEntries(PROTECTED_DIMS.map((d) => [d, r[d]])) as Record<ProtectedDim, string> }));
+}
+
+/** The counts and key sums of one cell as they are now: whole months only, so the roll-up answers it. */
+export function snapshotOf(sql: SqlStorage, partner: string, period: PeriodCell, slice: Slice): Snapshot {
+  const b = bounds(period, slice);
+  const snap: Snapshot = {};
+  for (const r of sql.exec<{ item: string; value: string; c: number; s: number }>(
+    `SELECT item, value, SUM(count) AS c, SUM(keysum) % 4294967296 AS s FROM cube_month
+     WHERE partner = ? AND ${b.sql} GROUP BY item, value`,
+    partner,
+    ...b.args,
+  )) {
+    (snap[r.item] ??= {})[r.value] = [r.c, mod32(r.s)];
+  }
+  return snap;
+}
+
+export function readRelease(sql: SqlStorage, partner: string, cell: string): Release | undefined {
+  const row = sql
+    .exec<{ n: number; fresh: number; at: number; counts: string }>('SELECT n, fresh, at, counts FROM releases WHERE partner = ? AND cell = ?', partner, cell)
+    .toArray()[0];
+  return row && { n: row.n, fresh: row.fresh, at: row.at, counts: JSON.parse(row.counts) as Snapshot };
+}
+
+export function writeRelease(sql: SqlStorage, partner: string, cell: string, r: Release): void {
+  sql.exec(
+    `INSERT INTO releases (partner, cell, n, fresh, at, counts) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET n = excluded.n, fresh = excluded.fresh, at = excluded.at, counts = excluded.counts`,
+    partner,
+    cell,
+    r.n,
+    r.fresh,
+    r.at,
+    JSON.stringify(r.counts),
+  );
+}
+
+/**
+ * After a deletion, releases that still hold the deleted responses are dropped: the cells are then
+ * released again from what is stored, at the next read.
+ */
+export function forgetReleases(sql: SqlStorage, months: string[]): void {
+  if (months.length === 0) return;
+  const gone = new Set(months);
+  for (const table of ['releases', 'text_releases']) {
+    const cells = sql.exec<{ cell: string }>(`SELECT DISTINCT cell FROM ${table}`).toArray();
+    for (const { cell } of cells) {
+      if (periodById(cell.split('|')[0]).months.some((m) => gone.has(m))) sql.exec(`DELETE FROM ${table} WHERE cell = ?`, cell);
+    }
+  }
+}
+
+/** Which stored texts a protected audience may get: released by the gemeente, or, without review, all not held back. */
+function reviewed(review: boolean): string {
+  return review ? "review = 'released'" : "review <> 'held'";
+}
+
+function textBounds(period: PeriodCell, slice: Slice): { sql: string; args: string[] } {
+  const from = period.from;
+  const to = period.to;
+  return slice ? { sql: `day >= ? AND day <= ? AND ${slice.dim} = ?`, args: [from, to, slice.value] } : { sql: 'day >= ? AND day <= ?', args: [from, to] };
+}
+
+/** How many texts of an item a protected audience may get in a cell. */
+export function countTexts(sql: SqlStorage, partner: string, period: PeriodCell, slice: Slice, item: string, review: boolean): number {
+  const b = textBounds(period, slice);
+  return sql
+    .exec<{ n: number }>(`SELECT COUNT(*) AS n FROM open_texts WHERE partner = ? AND item = ? AND ${b.sql} AND ${reviewed(review)}`, partner, item, ...b.args)
+    .one().n;
+}
+
+/** Those texts with their ids; no day, so nothing downstream can order them by time. */
+export function eligibleTexts(sql: SqlStorage, partner: string, period: PeriodCell, slice: Slice, item: string, review: boolean): { id: string; text: string }[] {
+  const b = textBounds(period, slice);
+  return sql
+    .exec<{ id: string; text: string }>(
+      `SELECT submission_id AS id, text FROM open_texts WHERE partner = ? AND item = ? AND ${b.sql} AND ${reviewed(review)}`,
+      partner,
+      item,
+      ...b.args,
+    )
+    .toArray();
+}
+
+export function readTextRelease(sql: SqlStorage, partner: string, cell: string, item: string): { n: number; at: number; texts: string[] } | undefined {
+  const row = sql
+    .exec<{ n: number; at: number; texts: string }>('SELECT n, at, texts FROM text_releases WHERE partner = ? AND cell = ? AND item = ?', partner, cell, item)
+    .toArray()[0];
+  return row && { n: row.n, at: row.at, texts: JSON.parse(row.texts) as string[] };
+}
+
+export function writeTextRelease(sql: SqlStorage, partner: string, cell: string, item: string, r: { n: number; at: number; texts: string[] }): void {
+  sql.exec(
+    `INSERT INTO text_releases (partner, cell, item, n, at, texts) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET n = excluded.n, at = excluded.at, texts = excluded.texts`,
+    partner,
+    cell,
+    item,
+    r.n,
+    r.at,
+    JSON.stringify(r.texts),
+  );
+}

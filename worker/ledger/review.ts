@@ -1,0 +1,41 @@
+// Open texts the gemeente reads before partners do ("vrijgeven"): each is pending until an admin
+// releases it for viewers or holds it back. Where the gemeente has not switched review on, viewers get
+// every text that is not held back, still only in shuffled releases of at least k.
+
+export const REVIEW_STATES = ['pending', 'released', 'held'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export interface ReviewText {
+  submissionId: string;
+  item: string;
+  day: string;
+  partner: string;
+  team: string;
+  text: string;
+  review: ReviewState;
+}
+
+/** Open texts in one review state, newest first (the admin sees days: it is the data controller). */
+export function listTexts(sql: SqlStorage, review: ReviewState, limit: number): ReviewText[] {
+  return sql
+    .exec<{ submission_id: string; item: string; day: string; partner: string; team: string; text: string; review: ReviewState }>(
+      'SELECT submission_id, item, day, partner, team, text, review FROM open_texts WHERE review = ? ORDER BY day DESC, submission_id LIMIT ?',
+      review,
+      limit,
+    )
+    .toArray()
+    .map((r) => ({ submissionId: r.submission_id, item: r.item, day: r.day, partner: r.partner, team: r.team, text: r.text, review: r.review }));
+}
+
+/**
+ * Releases or holds back texts; returns how many changed. A text held back after it was released
+ * must leave what viewers see, so every text release is dropped and made again at the next read.
+ */
+export function setReview(sql: SqlStorage, texts: { submissionId: string; item: string }[], review: ReviewState): number {
+  let changed = 0;
+  for (const t of texts) {
+    changed += sql.exec('UPDATE open_texts SET review = ? WHERE submission_id = ? AND item = ? AND review <> ?', review, t.submissionId, t.item, review).rowsWritten;
+  }
+  if (review === 'held' && changed > 0) sql.exec('DELETE FROM text_releases');
+  return changed;
+}
