@@ -84,7 +84,7 @@ export class Ledger extends DurableObject<Env> {
 
   /** Disclosure-controlled figures for a protected audience (see ledger/protected.ts). */
   async protectedView(q: ProtectedQuery): Promise<Aggregate> {
-    return protectedAggregate(this.sql, this.tableOf(q.partner, q.k), q, dutchDay());
+    return protectedAggregate(this.sql, (partner) => this.tableOf(partner, q.k), q, dutchDay());
   }
 
   /** Open texts in one review state, for the gemeente admin. */

@@ -3,7 +3,7 @@ import type { Answers, AnswerValue } from '../../schemas/questionnaire.js';
 import { newRecordKey } from '../disclosure/keys.js';
 import { DIMENSIONS, type LedgerRecord } from '../ledger-types.js';
 import { monthOf } from '../report/rollup.js';
-import { forgetReleases } from './releases.js';
+import { forgetReleases, queueRelease } from './releases.js';
 
 // Writes of the ledger: a response row, its open texts and its counts in the daily cube and the
 // monthly roll-up go in and out together. The caller holds the transaction.
@@ -60,6 +60,7 @@ export function storeResponse(sql: SqlStorage, rec: LedgerRecord): void {
       );
     }
   }
+  queueRelease(sql, rec.dims.partner, rec.day.slice(0, 7));
   for (const [item, text] of Object.entries(rec.texts)) {
     sql.exec(
       `INSERT INTO open_texts (submission_id, item, day, ${DIMS}, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -100,6 +101,6 @@ export function removeResponses(sql: SqlStorage, where: string, args: (string | 
     sql.exec('DELETE FROM responses WHERE submission_id = ?', r.submission_id);
   }
   for (const table of CUBES) sql.exec(`DELETE FROM ${table} WHERE count <= 0`);
-  forgetReleases(sql, rows.map((r) => r.day.slice(0, 7)));
+  forgetReleases(sql, rows.map((r) => ({ partner: r.partner, month: r.day.slice(0, 7) })));
   return rows.length;
 }

@@ -21,7 +21,7 @@ export async function missingKeys(sql: SqlStorage): Promise<{ salt: string; keys
   return { salt, keys };
 }
 
-/** Stores the keys and rebuilds every key sum from the responses; the caller holds the transaction. */
+/** Stores the keys, rebuilds every key sum from the responses and queues every month for release; the caller holds the transaction. */
 export function applyRecordKeys(sql: SqlStorage, missing: { salt: string; keys: [string, number][] }): void {
   sql.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('rkey_salt', ?)", missing.salt);
   for (const [id, key] of missing.keys) sql.exec('UPDATE responses SET rkey = ? WHERE submission_id = ? AND rkey IS NULL', key, id);
@@ -35,5 +35,7 @@ export function applyRecordKeys(sql: SqlStorage, missing: { salt: string; keys: 
       }
     }
   }
+  // Every month with responses is checked for its first releases before the next protected read.
+  sql.exec('INSERT OR IGNORE INTO release_queue (partner, month) SELECT DISTINCT partner, substr(day, 1, 7) FROM cube_month');
   sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('rkeys', 'v1')");
 }

@@ -49,7 +49,7 @@ export async function liveMessage(sql: SqlStorage, db: D1Database, sub: LiveSubs
   const def: { sections: Section[] } = (await reportDefinition(db, sub.gemeente, sub.questionnaire)) ?? { sections: [] };
   if (sub.protected) {
     const p = sub.protected;
-    const aggregate = protectedAggregate(sql, tableOf(p.partner, p.k), { ...p, items: allItems(def), texts: false }, dutchDay());
+    const aggregate = protectedAggregate(sql, (partner) => tableOf(partner, p.k), { ...p, items: allItems(def), texts: false }, dutchDay());
     return JSON.stringify({ type: 'aggregate', questionnaire: sub.questionnaire, ...aggregate });
   }
   // "This month" is resolved at each push, so a dashboard left open overnight moves with the calendar.

@@ -73,19 +73,43 @@ export function writeRelease(sql: SqlStorage, partner: string, cell: string, r: 
   );
 }
 
+/** Marks a month of a partner as changed: its cells are checked for a due release before the next protected read. */
+export function queueRelease(sql: SqlStorage, partner: string, month: string): void {
+  sql.exec('INSERT OR IGNORE INTO release_queue (partner, month) VALUES (?, ?)', partner, month);
+}
+
+/** The changed months per partner, and a way to clear them once released. */
+export function queuedMonths(sql: SqlStorage): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of sql.exec<{ partner: string; month: string }>('SELECT partner, month FROM release_queue')) {
+    (out.get(r.partner) ?? out.set(r.partner, []).get(r.partner)!).push(r.month);
+  }
+  return out;
+}
+
+export function clearQueue(sql: SqlStorage): void {
+  sql.exec('DELETE FROM release_queue');
+}
+
+/** Partners with responses: at the start of a month each gets its new twelve-month cells released. */
+export function partnersWithData(sql: SqlStorage): string[] {
+  return sql.exec<{ partner: string }>(`SELECT DISTINCT partner FROM cube_month WHERE item = ?`, RESPONDENTS).toArray().map((r) => r.partner);
+}
+
 /**
- * After a deletion, releases that still hold the deleted responses are dropped: the cells are then
- * released again from what is stored, at the next read.
+ * After a deletion, releases that still hold the deleted responses are dropped and their months
+ * queued: the cells are released again from what is stored, before the next protected read.
  */
-export function forgetReleases(sql: SqlStorage, months: string[]): void {
-  if (months.length === 0) return;
-  const gone = new Set(months);
+export function forgetReleases(sql: SqlStorage, gone: { partner: string; month: string }[]): void {
+  if (gone.length === 0) return;
+  const months = new Set(gone.map((g) => g.month));
   for (const table of ['releases', 'text_releases']) {
     const cells = sql.exec<{ cell: string }>(`SELECT DISTINCT cell FROM ${table}`).toArray();
     for (const { cell } of cells) {
-      if (periodById(cell.split('|')[0]).months.some((m) => gone.has(m))) sql.exec(`DELETE FROM ${table} WHERE cell = ?`, cell);
+      if (periodById(cell.split('|')[0]).months.some((m) => months.has(m))) sql.exec(`DELETE FROM ${table} WHERE cell = ?`, cell);
     }
   }
+  for (const g of gone) queueRelease(sql, g.partner, g.month);
 }
 
 /** Which stored texts a protected audience may get: released by the gemeente, or, without review, all not held back. */
@@ -120,14 +144,34 @@ export function eligibleTexts(sql: SqlStorage, partner: string, period: PeriodCe
     .toArray();
 }
 
-export function readTextRelease(sql: SqlStorage, partner: string, cell: string, item: string): { n: number; at: number; texts: string[] } | undefined {
+/** A text release: the texts with their submission ids (kept, never shown: a text held back later must leave it). */
+export interface TextRelease {
+  n: number;
+  at: number;
+  texts: { id: string; text: string }[];
+}
+
+export function readTextRelease(sql: SqlStorage, partner: string, cell: string, item: string): TextRelease | undefined {
   const row = sql
     .exec<{ n: number; at: number; texts: string }>('SELECT n, at, texts FROM text_releases WHERE partner = ? AND cell = ? AND item = ?', partner, cell, item)
     .toArray()[0];
-  return row && { n: row.n, at: row.at, texts: JSON.parse(row.texts) as string[] };
+  return row && { n: row.n, at: row.at, texts: JSON.parse(row.texts) as TextRelease['texts'] };
 }
 
-export function writeTextRelease(sql: SqlStorage, partner: string, cell: string, item: string, r: { n: number; at: number; texts: string[] }): void {
+/** Takes texts held back out of every release that holds them, leaving the rest as they were. */
+export function withdrawTexts(sql: SqlStorage, ids: { submissionId: string; item: string }[]): void {
+  const rows = sql.exec<{ partner: string; cell: string; item: string; texts: string }>('SELECT partner, cell, item, texts FROM text_releases').toArray();
+  for (const r of rows) {
+    const drop = new Set(ids.filter((i) => i.item === r.item).map((i) => i.submissionId));
+    const texts = JSON.parse(r.texts) as TextRelease['texts'];
+    const kept = texts.filter((t) => !drop.has(t.id));
+    if (kept.length !== texts.length) {
+      sql.exec('UPDATE text_releases SET texts = ? WHERE partner = ? AND cell = ? AND item = ?', JSON.stringify(kept), r.partner, r.cell, r.item);
+    }
+  }
+}
+
+export function writeTextRelease(sql: SqlStorage, partner: string, cell: string, item: string, r: TextRelease): void {
   sql.exec(
     `INSERT INTO text_releases (partner, cell, item, n, at, texts) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT DO UPDATE SET n = excluded.n, at = excluded.at, texts = excluded.texts`,

@@ -1,3 +1,5 @@
+import { queueRelease, withdrawTexts } from './releases.js';
+
 // Open texts the gemeente reads before partners do ("vrijgeven"): each is pending until an admin
 // releases it for viewers or holds it back. Where the gemeente has not switched review on, viewers get
 // every text that is not held back, still only in shuffled releases of at least k.
@@ -29,13 +31,25 @@ export function listTexts(sql: SqlStorage, review: ReviewState, limit: number): 
 
 /**
  * Releases or holds back texts; returns how many changed. A text held back after it was released
- * must leave what viewers see, so every text release is dropped and made again at the next read.
+ * leaves every release that holds it; the months of released texts are queued, so they count towards
+ * the next text release.
  */
 export function setReview(sql: SqlStorage, texts: { submissionId: string; item: string }[], review: ReviewState): number {
   let changed = 0;
   for (const t of texts) {
-    changed += sql.exec('UPDATE open_texts SET review = ? WHERE submission_id = ? AND item = ? AND review <> ?', review, t.submissionId, t.item, review).rowsWritten;
+    const row = sql
+      .exec<{ partner: string; day: string }>(
+        'UPDATE open_texts SET review = ? WHERE submission_id = ? AND item = ? AND review <> ? RETURNING partner, day',
+        review,
+        t.submissionId,
+        t.item,
+        review,
+      )
+      .toArray()[0];
+    if (!row) continue;
+    changed++;
+    queueRelease(sql, row.partner, row.day.slice(0, 7));
   }
-  if (review === 'held' && changed > 0) sql.exec('DELETE FROM text_releases');
+  if (review === 'held' && changed > 0) withdrawTexts(sql, texts);
   return changed;
 }

@@ -64,6 +64,10 @@ export function createTables(sql: SqlStorage): void {
       texts TEXT NOT NULL,
       PRIMARY KEY (partner, cell, item)
     );
+    CREATE TABLE IF NOT EXISTS release_queue (
+      partner TEXT NOT NULL, month TEXT NOT NULL,
+      PRIMARY KEY (partner, month)
+    ) WITHOUT ROWID;
   `);
 }
 
