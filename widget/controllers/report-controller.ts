@@ -18,6 +18,8 @@ export interface Report {
   previousRange?: Range;
   /** Names sent with the figures; live messages carry figures only, so these are kept from the read. */
   labels?: ReportLabels;
+  /** The figures come through disclosure control (a partner viewer or public token): released, perturbed. */
+  protected: boolean;
 }
 
 export type ReportState = 'idle' | 'loading' | 'ready' | 'error';
@@ -26,7 +28,21 @@ export type ReportState = 'idle' | 'loading' | 'ready' | 'error';
 const REFRESH_DEBOUNCE_MS = 1500;
 
 function isAggregate(x: unknown): x is Aggregate {
-  return typeof x === 'object' && x !== null && typeof (x as Aggregate).n === 'number' && typeof (x as Aggregate).items === 'object';
+  if (typeof x !== 'object' || x === null || typeof (x as Aggregate).items !== 'object') return false;
+  return typeof (x as Aggregate).n === 'number' || (x as Aggregate).suppressed === true;
+}
+
+/** When a protected report's figures were last released (its live messages change only then). */
+const releasedAt = (a: Aggregate | undefined) => a?.disclosure?.release?.at;
+
+/** A live message carries no open texts for a protected audience: keep those of the last read. */
+function withTexts(message: Aggregate, last: Aggregate): Aggregate {
+  const items = { ...message.items };
+  for (const [id, cell] of Object.entries(last.items)) {
+    const now = items[id];
+    if ('texts' in cell && cell.texts && now && 'type' in now && now.type === 'open') items[id] = { ...now, texts: cell.texts };
+  }
+  return { ...message, items };
 }
 
 /**
@@ -69,17 +85,20 @@ export class ReportController implements ReactiveController {
     this.state = 'loading';
     this.host.requestUpdate();
     const range = resolveRange(sel, today);
-    const prevRange = previousRange(sel, range);
     try {
-      const [current, byTeam, trend, previous] = await Promise.all([
-        this.get(aggregateQuery(sel, range)),
-        this.get(aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => undefined),
+      // The selection first: whether it is protected decides which other reads may be made.
+      const current = await this.get(aggregateQuery(sel, range));
+      const guarded = current.disclosure?.protected === true;
+      const prevRange = previousRange(sel, range, guarded);
+      const [byTeam, trend, previous] = await Promise.all([
+        // A partner reads one dimension at a time: no breakdown by team beside another filter.
+        guarded && (sel.contact || sel.status) ? undefined : this.get(aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => undefined),
         this.get(aggregateQuery(sel, range, { groupBy: sel.trend })).catch(() => undefined),
         prevRange ? this.get(aggregateQuery(sel, prevRange)).catch(() => undefined) : undefined,
       ]);
       if (seq !== this.seq) return;
       const labels = (current as Aggregate & { labels?: ReportLabels }).labels;
-      this.report = { current, byTeam, trend, previous, range, previousRange: prevRange, labels };
+      this.report = { current, byTeam, trend, previous, range, previousRange: prevRange, labels, protected: guarded };
       this.error = undefined;
       this.state = 'ready';
       this.updatedAt = new Date();
@@ -106,8 +125,10 @@ export class ReportController implements ReactiveController {
   private onLive(message: unknown): void {
     // The socket also answers pings; only aggregates change the report.
     if (!isAggregate(message) || !this.report) return;
-    const changed = message.n !== this.report.current.n;
-    this.report = { ...this.report, current: message };
+    const last = this.report.current;
+    // A protected feed sends only releases; the admin's every change.
+    const changed = this.report.protected ? releasedAt(message) !== releasedAt(last) : message.n !== last.n;
+    this.report = { ...this.report, current: this.report.protected ? withTexts(message, last) : message };
     this.updatedAt = new Date();
     this.host.requestUpdate();
     // The first message after (re)connecting repeats what was read; only a new count means new responses.
@@ -122,12 +143,16 @@ export class ReportController implements ReactiveController {
     const report = this.report;
     if (!sel || !report) return;
     const seq = this.seq;
-    const [byTeam, trend] = await Promise.all([
-      this.get(aggregateQuery(sel, report.range, { groupBy: 'team', withTeam: false })).catch(() => report.byTeam),
+    const [byTeam, trend, current] = await Promise.all([
+      report.protected && (sel.contact || sel.status)
+        ? undefined
+        : this.get(aggregateQuery(sel, report.range, { groupBy: 'team', withTeam: false })).catch(() => report.byTeam),
       this.get(aggregateQuery(sel, report.range, { groupBy: sel.trend })).catch(() => report.trend),
+      // Released open texts come only with a read, never in a live message.
+      report.protected ? this.get(aggregateQuery(sel, report.range)).catch(() => undefined) : undefined,
     ]);
     if (seq !== this.seq || !this.report) return;
-    this.report = { ...this.report, byTeam, trend };
+    this.report = { ...this.report, byTeam, trend, ...(current ? { current } : {}) };
     this.host.requestUpdate();
   }
 }
