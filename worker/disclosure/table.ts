@@ -119,22 +119,33 @@ export function buildTable(rows: readonly MonthCount[], k: number, lastMonth: st
   const complementary = new Set<string>();
   const count = (id: string) => n.get(id) ?? 0;
   const hidden = (id: string) => count(id) < k || complementary.has(id);
+  const unknowns = (line: Line) => [line.parent, ...line.children].filter((id) => hidden(id) && count(id) > 0);
+  const linesOf = new Map<string, Line[]>();
+  for (const line of lines) for (const id of [line.parent, ...line.children]) (linesOf.get(id) ?? linesOf.set(id, []).get(id)!).push(line);
+  // What hiding a cell costs: lines it leaves with a single unknown, less lines it gives a second one.
+  const cost = (id: string, line: Line) => {
+    let score = 0;
+    for (const other of linesOf.get(id) ?? []) {
+      if (other === line) continue;
+      const u = unknowns(other).length;
+      if (u === 0) score++;
+      else if (u === 1) score--;
+    }
+    return score;
+  };
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
-      const members = [line.parent, ...line.children];
-      const unknown = members.filter((id) => hidden(id) && count(id) > 0);
+      const unknown = unknowns(line);
       if (unknown.length !== 1) continue;
-      const candidates = line.children.filter((id) => id !== unknown[0] && !hidden(id) && count(id) > 0);
-      const cover = candidates.length
-        ? candidates.reduce((a, b) => (count(b) < count(a) || (count(b) === count(a) && b < a) ? b : a))
-        : line.parent !== unknown[0] && !hidden(line.parent) && count(line.parent) > 0
-          ? line.parent
-          : undefined;
-      if (cover !== undefined) {
-        complementary.add(cover);
-        changed = true;
-      }
+      const members = [...line.children, line.parent].filter((id) => id !== unknown[0] && !hidden(id) && count(id) > 0);
+      if (members.length === 0) continue;
+      // The cover that closes other lines rather than opening new ones; then the smallest, so as
+      // little as possible is hidden; a child before the line's total.
+      const scored = members.map((id) => ({ id, score: cost(id, line), isParent: id === line.parent }));
+      scored.sort((a, b) => a.score - b.score || Number(a.isParent) - Number(b.isParent) || count(a.id) - count(b.id) || (a.id < b.id ? -1 : 1));
+      complementary.add(scored[0].id);
+      changed = true;
     }
   }
   return { n, complementary, k };
