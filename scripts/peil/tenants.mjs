@@ -25,12 +25,46 @@ function query(params) {
   return q ? `?${q}` : '';
 }
 
+/** `<questionnaire> <submissionId:item>…` → the body of a release or hold. */
+function reviewBody(a) {
+  const [questionnaire, ...ids] = a._;
+  if (ids.length === 0) throw new Error('missing <submissionId:item>');
+  return {
+    questionnaire: need(questionnaire, '<questionnaire>'),
+    texts: ids.map((id) => {
+      const at = id.lastIndexOf(':');
+      return { submissionId: id.slice(0, at), item: id.slice(at + 1) };
+    }),
+  };
+}
+
 export const commands = {
   'gemeente create': {
     usage: 'gemeente create <id> --name NAME [--k 10]',
     help: 'Creates a gemeente (operator token); prints its first admin token once.',
     run: (a, api) =>
       api.request('POST', '/v1/gemeenten', { id: need(a._[0], '<id>'), name: need(a.name, '--name'), ...(a.k ? { k: Number(a.k) } : {}) }),
+  },
+  'gemeente set': {
+    usage: 'gemeente set <id> --open-text-review on|off',
+    help: 'Settings: with open-text review on, partners see open texts only after an admin released them.',
+    run: (a, api) =>
+      api.request('PATCH', `/v1/gemeenten/${enc(need(a._[0], '<id>'))}`, { openTextReview: need(a['open-text-review'], '--open-text-review') === 'on' }),
+  },
+  'texts list': {
+    usage: 'texts list <questionnaire> [--review pending|released|held] [--gemeente ID]',
+    help: 'Open texts to read before partners do, newest first, with the ids to release or hold back.',
+    run: (a, api) => api.request('GET', `/v1/open-texts${query({ questionnaire: need(a._[0], '<questionnaire>'), review: a.review, gemeente: a.gemeente })}`),
+  },
+  'texts release': {
+    usage: 'texts release <questionnaire> <submissionId:item>… [--gemeente ID]',
+    help: 'Releases open texts for partner viewers ("vrijgeven").',
+    run: (a, api) => api.request('POST', `/v1/open-texts/release${query({ gemeente: a.gemeente })}`, reviewBody(a)),
+  },
+  'texts hold': {
+    usage: 'texts hold <questionnaire> <submissionId:item>… [--gemeente ID]',
+    help: 'Holds open texts back from partner viewers, also from releases that already hold them.',
+    run: (a, api) => api.request('POST', `/v1/open-texts/hold${query({ gemeente: a.gemeente })}`, reviewBody(a)),
   },
   'gemeente list': {
     usage: 'gemeente list',
