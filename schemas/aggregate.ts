@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import { AANRADEN_VALUES } from './questionnaire.js';
-
-export const CIJFER_VALUES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
-export const NPS_VALUES = ['0', ...CIJFER_VALUES] as const;
-/** The five points of a stelling that count as an opinion; `weet_niet` is reported beside them. */
-export const OPINION_VALUES = ['helemaal_eens', 'eens', 'neutraal', 'oneens', 'helemaal_oneens'] as const;
+import { AANRADEN_VALUES, CIJFER_VALUES, NPS_VALUES, OPINION_VALUES } from './constants.js';
 
 const Count = z.number().int().min(0);
 /** A percentage rounded to one decimal; the dashboard decides how to format it. */

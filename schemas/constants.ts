@@ -1,12 +1,78 @@
-/** Coded values shared by widget and worker; no zod here, so the widget bundle stays small. */
-export const STELLING_VALUES = ['helemaal_eens', 'eens', 'neutraal', 'oneens', 'helemaal_oneens', 'weet_niet'] as const;
+/** Coded values and names shared by widget and worker; no zod here, so the widget bundle stays small. */
+
+/** The answer "weet ik niet / niet van toepassing": a stelling value and an option of context items. */
+export const WEET_NIET = 'weet_niet';
+/** The five points of a stelling that count as an opinion; `weet_niet` is reported beside them. */
+export const OPINION_VALUES = ['helemaal_eens', 'eens', 'neutraal', 'oneens', 'helemaal_oneens'] as const;
+export const STELLING_VALUES = [...OPINION_VALUES, WEET_NIET] as const;
+export type StellingValue = (typeof STELLING_VALUES)[number];
 export const AANRADEN_VALUES = ['ja', 'misschien', 'nee'] as const;
+export type AanradenValue = (typeof AANRADEN_VALUES)[number];
+/** Rapportcijfer 1–10 and the 0–10 scale of `nps`, as the cube keeps them (strings). */
+export const CIJFER_VALUES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
+export const NPS_VALUES = ['0', ...CIJFER_VALUES] as const;
+
 export const CONTEXT_FIELDS = ['team', 'contact', 'status', 'role'] as const;
 export type ContextField = (typeof CONTEXT_FIELDS)[number];
-export const CONTACT_VALUES = ['kort', 'lang', 'weet_niet'] as const;
-export const STATUS_VALUES = ['afgerond', 'loopt', 'weet_niet'] as const;
+export const CONTACT_VALUES = ['kort', 'lang', WEET_NIET] as const;
+export type ContactValue = (typeof CONTACT_VALUES)[number];
+export const STATUS_VALUES = ['afgerond', 'loopt', WEET_NIET] as const;
+export type StatusValue = (typeof STATUS_VALUES)[number];
 export const ROLE_VALUES = ['zelf', 'kind', 'zorg', 'anders'] as const;
 export const CHANNELS = ['web', 'telefoon', 'papier'] as const;
+
+/** Stable error codes of the API. The widget maps each to localized text; never show server prose. */
+export const ERROR_CODES = [
+  'bad_request',
+  'invalid_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'validation_failed',
+  'invalid_date',
+  'unauthorized',
+  'token_expired',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'unknown_site_key',
+  'origin_not_allowed',
+  'team_not_allowed',
+  'questionnaire_not_found',
+  'version_not_found',
+  'questionnaire_closed',
+  'not_a_draft',
+  'incompatible_change',
+  'already_exists',
+  'submission_conflict',
+  'invite_invalid',
+  'invite_used',
+  'invite_expired',
+  'invite_required',
+  'rate_limited',
+  'unknown_item',
+  'invalid_value',
+  'hidden_item_answered',
+  'required_missing',
+  'text_too_long',
+  'period_not_allowed',
+  'combination_not_allowed',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+// Ids. The zod schemas built on these are in ids.ts; the widget checks URL parameters with the patterns.
+/** Ids of gemeenten, partners, teams, site-key partners and options: lowercase letters, digits, - and _. */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+/** Questionnaire ids: a slug of at least two characters without _, as they appear in URLs and file names. */
+export const QUESTIONNAIRE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
+/** Item and section ids: they become SPSS variable names, so a letter first and no -. */
+export const ITEM_ID_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** The query parameter of an invite link, read by the widget and written by the invite route. */
+export const INVITE_PARAM = 'peil-invite';
+
+/** WebSocket close code of a live connection whose token was revoked, rotated or expired: do not reconnect with it. */
+export const LIVE_CLOSE_TOKEN = 4001;
 
 // Keys of the aggregate cube, shared by the ledger that writes it, the reports that read it and the
 // dashboard that shows its groups.

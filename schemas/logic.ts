@@ -1,10 +1,18 @@
 import { AANRADEN_VALUES, STELLING_VALUES, type ContextField } from './constants.js';
-import type { Item, Section, Text } from './questionnaire.js';
+import type { Item, Section, Text } from './item.js';
 
 // Pure questionnaire logic shared by widget and worker. Only zod-free imports keep zod out of the widget.
 
 export type AnswerValue = number | string | string[];
 export type Answers = Record<string, AnswerValue>;
+
+/**
+ * The default of a switch over a closed set (item types, figure types): with every case handled the
+ * value is `never`, so a new member fails to compile here until the switch handles it.
+ */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}
 
 export function allItems(q: { sections: Section[] }): Item[] {
   return q.sections.flatMap((s) => s.items);
@@ -84,5 +92,7 @@ export function valueProblem(
       if (typeof value !== 'string') return bad('text');
       // Code points, not UTF-16 units: a textarea's maxlength counts units, so what it allows always fits.
       return [...value].length > item.maxLength ? { code: 'text_too_long', message: `at most ${item.maxLength} characters` } : undefined;
+    default:
+      return assertNever(item);
   }
 }

@@ -1,20 +1,13 @@
 import { z } from 'zod';
-import { CONTACT_VALUES, CONTEXT_FIELDS, ROLE_VALUES, STATUS_VALUES, type ContextField } from './constants.js';
+import { CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES, type ContextField } from './constants.js';
 import type { ErrorIssue } from './errors.js';
+import { QuestionnaireId } from './ids.js';
+import { Section, Text, type Item, type ItemType, type KeuzeItem, type ShowIf } from './item.js';
 import { allItems, fillText, valueProblem } from './logic.js';
 
-/** Text in Dutch (the reference) and English. */
-export const Text = z.object({
-  nl: z.string().min(1),
-  en: z.string().min(1),
-});
-export type Text = z.infer<typeof Text>;
-
-export const ItemId = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'lowercase letters, digits and _ , starting with a letter')
-  // Answers are plain objects keyed by item id; `constructor` would collide with Object.prototype.
-  .refine((id) => !(id in Object.prototype), 'this id is reserved');
+export * from './item.js';
+export { ItemId, QuestionnaireId } from './ids.js';
+export { AANRADEN_VALUES, CONTEXT_FIELDS, STELLING_VALUES, type ContextField } from './constants.js';
 
 /** The values a `keuze` item that fills a context field may offer (team options come from the partner). */
 export const CONTEXT_OPTIONS: Record<Exclude<ContextField, 'team'>, readonly string[]> = {
@@ -23,78 +16,10 @@ export const CONTEXT_OPTIONS: Record<Exclude<ContextField, 'team'>, readonly str
   role: ROLE_VALUES,
 };
 
-export { AANRADEN_VALUES, CONTEXT_FIELDS, STELLING_VALUES, type ContextField } from './constants.js';
-
-/** A condition on an earlier answer: the item is shown only when it holds. */
-export const ShowIf = z.object({
-  item: ItemId,
-  /** The answer (or, for meerkeuze, one of the chosen options) is one of these. */
-  in: z.array(z.union([z.string(), z.number().int()])).min(1),
-});
-export type ShowIf = z.infer<typeof ShowIf>;
-
-const base = {
-  id: ItemId,
-  text: Text,
-  help: Text.optional(),
-  required: z.boolean().default(false),
-  showIf: ShowIf.optional(),
-};
-
-export const Option = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/),
-  text: Text,
-});
-export type Option = z.infer<typeof Option>;
-
-export const CijferItem = z.object({ ...base, type: z.literal('cijfer') });
-export const StellingItem = z.object({ ...base, type: z.literal('stelling') });
-export const AanradenItem = z.object({ ...base, type: z.literal('aanraden') });
-export const NpsItem = z.object({ ...base, type: z.literal('nps') });
-export const KeuzeItem = z.object({
-  ...base,
-  type: z.literal('keuze'),
-  options: z.array(Option).min(1),
-  /** Fills a context field (team, contact type, …); skipped when the embed already sets it. */
-  context: z.enum(CONTEXT_FIELDS).optional(),
-  /** Options come from the partner's teams (plus `weet_niet`), filled when the definition is served. */
-  optionsFrom: z.literal('teams').optional(),
-});
-export const MeerkeuzeItem = z.object({
-  ...base,
-  type: z.literal('meerkeuze'),
-  options: z.array(Option).min(1),
-});
-export const OpenItem = z.object({
-  ...base,
-  type: z.literal('open'),
-  maxLength: z.number().int().min(1).max(4000).default(1000),
-});
-
-export const Item = z.discriminatedUnion('type', [
-  CijferItem,
-  StellingItem,
-  AanradenItem,
-  NpsItem,
-  KeuzeItem,
-  MeerkeuzeItem,
-  OpenItem,
-]);
-export type Item = z.infer<typeof Item>;
-export type ItemInput = z.input<typeof Item>;
-export type ItemType = Item['type'];
-
-export const Section = z.object({
-  id: ItemId,
-  title: Text,
-  items: z.array(Item).min(1),
-});
-export type Section = z.infer<typeof Section>;
-
 type AddIssue = (where: PropertyKey[], message: string) => void;
 
 // A context item's answer becomes the response's context, so it may only offer values the context can hold.
-function checkContextItem(item: z.infer<typeof KeuzeItem>, contextItems: Map<ContextField, string>, issue: AddIssue): void {
+function checkContextItem(item: KeuzeItem, contextItems: Map<ContextField, string>, issue: AddIssue): void {
   if (item.optionsFrom === 'teams' && item.context !== 'team') issue(['optionsFrom'], 'team options only fit an item with context team');
   if (!item.context) return;
   const other = contextItems.get(item.context);
@@ -122,8 +47,6 @@ function checkShowIf(showIf: ShowIf, target: Item | undefined, issue: AddIssue):
     if (!fits) issue(['showIf', 'in', i], `${JSON.stringify(v)} is not an answer ${target.id} can have`);
   });
 }
-
-export const QuestionnaireId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 
 /** A questionnaire definition as edited (draft) or published (immutable, with a version). */
 export const QuestionnaireDefinition = z

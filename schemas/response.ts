@@ -12,10 +12,9 @@ import {
 import type { ErrorIssue } from './errors.js';
 import { answerOf, valueProblem } from './logic.js';
 
-import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from './constants.js';
+import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES, WEET_NIET } from './constants.js';
+import { QuestionnaireId, Slug, SubmissionId } from './ids.js';
 export { CHANNELS, CONTACT_VALUES, CONTEXT_OPTIONS, ROLE_VALUES, STATUS_VALUES };
-
-const Slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/);
 
 export const Context = z
   .object({
@@ -34,8 +33,8 @@ const AnswerValueSchema = z.union([
 ]);
 
 const submissionShape = {
-  submissionId: z.uuid(),
-  questionnaireId: z.string().min(1).max(64),
+  submissionId: SubmissionId,
+  questionnaireId: QuestionnaireId,
   version: z.number().int().min(1),
   answers: z.record(z.string().max(64), AnswerValueSchema),
   context: Context.default({}),
@@ -124,7 +123,7 @@ export function resolveContext(
   for (const item of allItems(def)) {
     if (item.type !== 'keuze' || !item.context || out[item.context] !== undefined) continue;
     const v = answerOf(answers, item.id);
-    if (typeof v === 'string' && v !== 'weet_niet') out[item.context] = v;
+    if (typeof v === 'string' && v !== WEET_NIET) out[item.context] = v;
     else if (typeof v === 'string' && item.context !== 'team') out[item.context] = v;
   }
   return out as Context;

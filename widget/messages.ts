@@ -1,29 +1,55 @@
 import { msg } from '@lit/localize';
+import type { ErrorCode } from '../schemas/constants.js';
+
+/** Codes the widget gives itself: the server never answered with one of its own. */
+type WidgetCode = 'load_failed';
+
+const generic = () => msg('Er ging iets mis. Probeer het later opnieuw.');
+const setup = () => msg('Deze vragenlijst is niet goed ingesteld op deze website. Wilt u dit laten weten aan de organisatie?');
+const gone = () => msg('Deze vragenlijst bestaat niet meer.');
+const invite = () => msg('Deze link is al gebruikt of verlopen. U kunt de vragenlijst maar één keer invullen.');
+const answers = () => msg('Er ging iets mis met uw antwoorden. Kijk uw antwoorden na en probeer het opnieuw.');
+
+// Every code has its entry, so a new error code does not compile until a client can be told about it.
+const MESSAGES: Record<ErrorCode | WidgetCode, () => string> = {
+  bad_request: generic,
+  invalid_json: generic,
+  unsupported_media_type: generic,
+  payload_too_large: generic,
+  validation_failed: answers,
+  invalid_date: generic,
+  unauthorized: generic,
+  token_expired: generic,
+  forbidden: generic,
+  not_found: generic,
+  method_not_allowed: generic,
+  unknown_site_key: setup,
+  origin_not_allowed: setup,
+  team_not_allowed: setup,
+  questionnaire_not_found: gone,
+  version_not_found: gone,
+  questionnaire_closed: () => msg('Deze vragenlijst is gesloten. U kunt geen antwoorden meer geven.'),
+  not_a_draft: generic,
+  incompatible_change: generic,
+  already_exists: generic,
+  submission_conflict: generic,
+  invite_invalid: invite,
+  invite_used: invite,
+  invite_expired: invite,
+  invite_required: invite,
+  rate_limited: generic,
+  unknown_item: answers,
+  invalid_value: answers,
+  hidden_item_answered: answers,
+  required_missing: answers,
+  text_too_long: answers,
+  period_not_allowed: generic,
+  combination_not_allowed: generic,
+  internal_error: generic,
+  load_failed: () => msg('De vragenlijst kon niet worden geladen. Controleer uw internetverbinding en probeer het opnieuw.'),
+};
 
 /** Text a client reads for an error code. Server prose is never shown: it is English and technical. */
 export function errorMessage(code: string): string {
-  switch (code) {
-    case 'unknown_site_key':
-    case 'origin_not_allowed':
-    case 'team_not_allowed':
-      return msg('Deze vragenlijst is niet goed ingesteld op deze website. Wilt u dit laten weten aan de organisatie?');
-    case 'questionnaire_not_found':
-    case 'version_not_found':
-      return msg('Deze vragenlijst bestaat niet meer.');
-    case 'questionnaire_closed':
-      return msg('Deze vragenlijst is gesloten. U kunt geen antwoorden meer geven.');
-    case 'invite_invalid':
-      return msg('Deze link is al gebruikt of verlopen. U kunt de vragenlijst maar één keer invullen.');
-    case 'load_failed':
-      return msg('De vragenlijst kon niet worden geladen. Controleer uw internetverbinding en probeer het opnieuw.');
-    case 'unknown_item':
-    case 'invalid_value':
-    case 'hidden_item_answered':
-    case 'required_missing':
-    case 'text_too_long':
-    case 'validation_failed':
-      return msg('Er ging iets mis met uw antwoorden. Kijk uw antwoorden na en probeer het opnieuw.');
-    default:
-      return msg('Er ging iets mis. Probeer het later opnieuw.');
-  }
+  return (Object.hasOwn(MESSAGES, code) ? MESSAGES[code as keyof typeof MESSAGES] : generic)();
 }

@@ -11,7 +11,7 @@ import { expectAccessible } from './test/helpers.js';
 class FakeSocket {
   static all: FakeSocket[] = [];
   onopen: (() => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((e: { code: number }) => void) | null = null;
   onmessage: ((e: { data: string }) => void) | null = null;
   closed = false;
   constructor(
@@ -275,7 +275,7 @@ describe('<peil-dashboard>', () => {
         timeout: 5000,
       });
 
-      socket.onclose!();
+      socket.onclose!({ code: 1006 });
       await el.updateComplete;
       expect($(el, '[data-live]').getAttribute('role')).to.equal('status');
       expect($(el, '[data-live]').textContent).to.contain('Geen verbinding');
@@ -283,6 +283,13 @@ describe('<peil-dashboard>', () => {
       FakeSocket.last().onopen!();
       await el.updateComplete;
       expect($(el, '[data-live]').textContent).to.contain('de verbinding is hersteld');
+
+      // Closed because the token was revoked: reconnecting with it would only be refused.
+      FakeSocket.last().onclose!({ code: 4001 });
+      await el.updateComplete;
+      expect($(el, '[data-live]').textContent).to.contain('Geen verbinding');
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(FakeSocket.all.length).to.equal(2);
     });
   });
 

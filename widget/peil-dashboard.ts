@@ -3,6 +3,7 @@ import { localized, msg, str } from '@lit/localize';
 import { property, state } from 'lit/decorators.js';
 import type { Aggregate, ItemCell } from '../schemas/aggregate.js';
 import { CONTACT_VALUES, STATUS_VALUES, UNKNOWN_GROUP } from '../schemas/constants.js';
+import type { ItemType } from '../schemas/item.js';
 import { apiBase } from './api.js';
 import { ReportController } from './controllers/report-controller.js';
 import { aanradenChart, choiceChart, cijferChart, published, stellingBlock, trendChart } from './dashboard/charts.js';
@@ -363,8 +364,13 @@ export class PeilDashboard extends LitElement {
     </fieldset>`;
   }
 
+  /** The items of the current selection that the dashboard shows in one place. */
+  private itemsIn(current: Aggregate, place: Place): string[] {
+    return Object.keys(current.items).filter((id) => placeOf(itemType(this.labels, id, current.items[id])) === place);
+  }
+
   private renderStellingen(current: Aggregate): TemplateResult | typeof nothing {
-    const ids = Object.keys(current.items).filter((id) => itemType(this.labels, id, current.items[id]) === 'stelling');
+    const ids = this.itemsIn(current, 'stelling');
     if (ids.length === 0) return nothing;
     return html`<section aria-labelledby="h-stellingen">
       <h2 id="h-stellingen">${msg('Stellingen')}</h2>
@@ -376,10 +382,7 @@ export class PeilDashboard extends LitElement {
   }
 
   private renderChoices(current: Aggregate): TemplateResult | typeof nothing {
-    const ids = Object.keys(current.items).filter((id) => {
-      const t = itemType(this.labels, id, current.items[id]);
-      return (t === 'keuze' || t === 'meerkeuze') && !this.labels.isContextItem(id);
-    });
+    const ids = this.itemsIn(current, 'choice').filter((id) => !this.labels.isContextItem(id));
     if (ids.length === 0) return nothing;
     return html`<section aria-labelledby="h-keuze">
       <h2 id="h-keuze">${msg('Overige vragen')}</h2>
@@ -388,7 +391,7 @@ export class PeilDashboard extends LitElement {
   }
 
   private renderOpen(current: Aggregate): TemplateResult | typeof nothing {
-    const ids = Object.keys(current.items).filter((id) => itemType(this.labels, id, current.items[id]) === 'open');
+    const ids = this.itemsIn(current, 'open');
     if (ids.length === 0) return nothing;
     return html`<section aria-labelledby="h-open">
       <h2 id="h-open">${msg('Open antwoorden')}</h2>
@@ -453,6 +456,23 @@ export class PeilDashboard extends LitElement {
       </p>
     </section>`;
   }
+}
+
+/** Where the dashboard shows an item, by type: every type has a place, or this does not compile. */
+type Place = 'headline' | 'stelling' | 'nps' | 'choice' | 'open';
+const PLACE: Record<ItemType, Place> = {
+  // The first cijfer and aanraden are the headline figures (tiles, charts, trend, team table).
+  cijfer: 'headline',
+  aanraden: 'headline',
+  stelling: 'stelling',
+  nps: 'nps',
+  keuze: 'choice',
+  meerkeuze: 'choice',
+  open: 'open',
+};
+
+function placeOf(type: string | undefined): Place | undefined {
+  return type !== undefined && Object.hasOwn(PLACE, type) ? PLACE[type as ItemType] : undefined;
 }
 
 /** The type of an item: from its figures, else from the bank (a hidden cell carries no type). */

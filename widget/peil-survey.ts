@@ -3,8 +3,17 @@ import { localized, msg, str } from '@lit/localize';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { Item, PublishedQuestionnaire, Section, Text } from '../schemas/questionnaire.js';
-import { effectiveAnswers, isShown, type AnswerValue, type Answers } from '../schemas/logic.js';
-import { CONTEXT_FIELDS, type ContextField } from '../schemas/constants.js';
+import { assertNever, effectiveAnswers, isShown, type AnswerValue, type Answers } from '../schemas/logic.js';
+import {
+  AANRADEN_VALUES,
+  CONTEXT_FIELDS,
+  INVITE_PARAM,
+  STELLING_VALUES,
+  WEET_NIET,
+  type AanradenValue,
+  type ContextField,
+  type StellingValue,
+} from '../schemas/constants.js';
 import { apiBase, errorCode, uuid } from './api.js';
 import { DraftController } from './controllers/draft-controller.js';
 import { OutboxController } from './controllers/outbox-controller.js';
@@ -33,19 +42,32 @@ class LoadError extends Error {
   }
 }
 
-const STELLING: readonly [string, () => string][] = [
-  ['helemaal_eens', () => msg('Helemaal mee eens')],
-  ['eens', () => msg('Mee eens')],
-  ['neutraal', () => msg('Niet mee eens, niet mee oneens')],
-  ['oneens', () => msg('Mee oneens')],
-  ['helemaal_oneens', () => msg('Helemaal mee oneens')],
-  ['weet_niet', () => msg('Weet ik niet / niet van toepassing')],
-];
-const AANRADEN: readonly [string, () => string][] = [
-  ['ja', () => msg('Ja')],
-  ['misschien', () => msg('Misschien')],
-  ['nee', () => msg('Nee')],
-];
+/** Items answered by picking from a list: radio buttons, or checkboxes for meerkeuze. */
+type ChoiceItem = Exclude<Item, { type: 'open' }>;
+
+/** What every question shows around its input: number and text, help, hint and error wiring. */
+interface Frame {
+  invalid: boolean;
+  errorId: string | undefined;
+  describedBy: string;
+  head: TemplateResult;
+  help: TemplateResult | typeof nothing;
+  hint: string | undefined;
+}
+
+const STELLING: Record<StellingValue, () => string> = {
+  helemaal_eens: () => msg('Helemaal mee eens'),
+  eens: () => msg('Mee eens'),
+  neutraal: () => msg('Niet mee eens, niet mee oneens'),
+  oneens: () => msg('Mee oneens'),
+  helemaal_oneens: () => msg('Helemaal mee oneens'),
+  weet_niet: () => msg('Weet ik niet / niet van toepassing'),
+};
+const AANRADEN: Record<AanradenValue, () => string> = {
+  ja: () => msg('Ja'),
+  misschien: () => msg('Misschien'),
+  nee: () => msg('Nee'),
+};
 
 /**
  * A client-experience questionnaire, embedded with one script tag on a partner's site.
@@ -296,7 +318,7 @@ export class PeilSurvey extends LitElement {
   }
 
   private get inviteToken(): string | undefined {
-    return this.invite || new URLSearchParams(location.search).get('peil-invite') || undefined;
+    return this.invite || new URLSearchParams(location.search).get(INVITE_PARAM) || undefined;
   }
 
   protected override updated(): void {
@@ -417,30 +439,52 @@ export class PeilSurvey extends LitElement {
     const invalid = this.errors.includes(id);
     // The bank's own help for a scale already names its ends; a second hint would repeat it.
     const hint = item.help && item.type !== 'meerkeuze' ? undefined : scaleHint(item);
-    const describedBy = [item.help ? `help-${id}` : '', hint ? `hint-${id}` : ''].filter(Boolean).join(' ');
-    const errorId = invalid ? `err-${id}` : undefined;
-    const head = html`<span class="num">${msg(str`Vraag ${this.n(n)} van ${this.n(total)}`)}</span>
-      <span class="text">${this.t(item.text)}</span>
-      ${item.required ? html`<span class="req">${msg('(verplicht)')}</span>` : nothing}`;
-    const help = item.help ? html`<p class="help" id="help-${id}">${this.t(item.help)}</p>` : nothing;
-    const error = invalid
-      ? html`<p class="field-error" id="err-${id}">
-          ${item.type === 'meerkeuze' ? msg('Kies één of meer antwoorden.') : item.type === 'open' ? msg('Vul hier iets in.') : msg('Kies een antwoord.')}
-        </p>`
-      : nothing;
-    if (item.type === 'open') {
-      const value = (this.answers[id] as string | undefined) ?? '';
-      const left = item.maxLength - [...value].length;
-      return html`<div class="question ${invalid ? 'invalid' : ''} t-open" id="q-${id}" part="question">
-        <label class="legend" for="in-${id}">${head}</label>
-        ${help} ${error}
-        <textarea id="in-${id}" rows="4" maxlength=${item.maxLength}
-          aria-describedby=${[describedBy, errorId, `count-${id}`].filter(Boolean).join(' ')}
-          aria-invalid=${invalid ? 'true' : 'false'}
-          .value=${value} @input=${(e: Event) => this.setAnswer(id, (e.target as HTMLTextAreaElement).value)}></textarea>
-        <p class="count" id="count-${id}">${msg(str`Nog ${this.n(left)} tekens over`)}</p>
-      </div>`;
+    const frame: Frame = {
+      invalid,
+      errorId: invalid ? `err-${id}` : undefined,
+      describedBy: [item.help ? `help-${id}` : '', hint ? `hint-${id}` : ''].filter(Boolean).join(' '),
+      head: html`<span class="num">${msg(str`Vraag ${this.n(n)} van ${this.n(total)}`)}</span>
+        <span class="text">${this.t(item.text)}</span>
+        ${item.required ? html`<span class="req">${msg('(verplicht)')}</span>` : nothing}`,
+      help: item.help ? html`<p class="help" id="help-${id}">${this.t(item.help)}</p>` : nothing,
+      hint,
+    };
+    switch (item.type) {
+      case 'open':
+        return this.renderOpen(item, frame);
+      case 'cijfer':
+      case 'nps':
+      case 'stelling':
+      case 'aanraden':
+      case 'keuze':
+      case 'meerkeuze':
+        return this.renderChoice(item, frame);
+      default:
+        return assertNever(item);
     }
+  }
+
+  private renderError(f: Frame, id: string, text: string) {
+    return f.invalid ? html`<p class="field-error" id="err-${id}">${text}</p>` : nothing;
+  }
+
+  private renderOpen(item: Extract<Item, { type: 'open' }>, f: Frame): TemplateResult {
+    const id = item.id;
+    const value = (this.answers[id] as string | undefined) ?? '';
+    const left = item.maxLength - [...value].length;
+    return html`<div class="question ${f.invalid ? 'invalid' : ''} t-open" id="q-${id}" part="question">
+      <label class="legend" for="in-${id}">${f.head}</label>
+      ${f.help} ${this.renderError(f, id, msg('Vul hier iets in.'))}
+      <textarea id="in-${id}" rows="4" maxlength=${item.maxLength}
+        aria-describedby=${[f.describedBy, f.errorId, `count-${id}`].filter(Boolean).join(' ')}
+        aria-invalid=${f.invalid ? 'true' : 'false'}
+        .value=${value} @input=${(e: Event) => this.setAnswer(id, (e.target as HTMLTextAreaElement).value)}></textarea>
+      <p class="count" id="count-${id}">${msg(str`Nog ${this.n(left)} tekens over`)}</p>
+    </div>`;
+  }
+
+  private renderChoice(item: ChoiceItem, f: Frame): TemplateResult {
+    const id = item.id;
     const multiple = item.type === 'meerkeuze';
     const numeric = item.type === 'cijfer' || item.type === 'nps';
     const current = this.answers[id];
@@ -450,17 +494,17 @@ export class PeilSurvey extends LitElement {
       const list = Array.isArray(current) ? current : [];
       this.setAnswer(id, checked ? [...list, v] : list.filter((x) => x !== v));
     };
-    return html`<fieldset class="question ${invalid ? 'invalid' : ''} t-${item.type}" id="q-${id}" part="question"
-        aria-describedby=${describedBy || nothing}>
-      <legend class="legend">${head}</legend>
-      ${help}
-      ${hint ? html`<p class="hint" id="hint-${id}">${hint}</p>` : nothing}
-      ${error}
+    return html`<fieldset class="question ${f.invalid ? 'invalid' : ''} t-${item.type}" id="q-${id}" part="question"
+        aria-describedby=${f.describedBy || nothing}>
+      <legend class="legend">${f.head}</legend>
+      ${f.help}
+      ${f.hint ? html`<p class="hint" id="hint-${id}">${f.hint}</p>` : nothing}
+      ${this.renderError(f, id, multiple ? msg('Kies één of meer antwoorden.') : msg('Kies een antwoord.'))}
       <div class="options">
         ${this.optionsOf(item).map(
-          ([value, label]) => html`<label class="option ${value === 'weet_niet' ? 'apart' : ''}" part="option">
+          ([value, label]) => html`<label class="option ${value === WEET_NIET ? 'apart' : ''}" part="option">
             <input type=${multiple ? 'checkbox' : 'radio'} name=${id} value=${value} .checked=${isChecked(value)}
-              aria-describedby=${errorId ?? nothing}
+              aria-describedby=${f.errorId ?? nothing}
               @change=${(e: Event) => onChange(value, (e.target as HTMLInputElement).checked)} />
             <span>${label}</span>
           </label>`,
@@ -469,7 +513,7 @@ export class PeilSurvey extends LitElement {
     </fieldset>`;
   }
 
-  private optionsOf(item: Item): [string, string][] {
+  private optionsOf(item: ChoiceItem): [string, string][] {
     switch (item.type) {
       case 'cijfer':
       case 'nps': {
@@ -477,14 +521,14 @@ export class PeilSurvey extends LitElement {
         return Array.from({ length: 11 - from }, (_, i) => [String(i + from), this.n(i + from)]);
       }
       case 'stelling':
-        return STELLING.map(([v, l]) => [v, l()]);
+        return STELLING_VALUES.map((v) => [v, STELLING[v]()]);
       case 'aanraden':
-        return AANRADEN.map(([v, l]) => [v, l()]);
+        return AANRADEN_VALUES.map((v) => [v, AANRADEN[v]()]);
       case 'keuze':
       case 'meerkeuze':
         return item.options.map((o) => [o.id, this.t(o.text)]);
       default:
-        return [];
+        return assertNever(item);
     }
   }
 }
@@ -499,10 +543,21 @@ function isBlank(v: AnswerValue | undefined): boolean {
 }
 
 function scaleHint(item: Item): string | undefined {
-  if (item.type === 'cijfer') return msg('1 is heel slecht, 10 is heel goed.');
-  if (item.type === 'nps') return msg('0 is zeker niet, 10 is zeker wel.');
-  if (item.type === 'meerkeuze') return msg('U mag meer dan één antwoord kiezen.');
-  return undefined;
+  switch (item.type) {
+    case 'cijfer':
+      return msg('1 is heel slecht, 10 is heel goed.');
+    case 'nps':
+      return msg('0 is zeker niet, 10 is zeker wel.');
+    case 'meerkeuze':
+      return msg('U mag meer dan één antwoord kiezen.');
+    case 'stelling':
+    case 'aanraden':
+    case 'keuze':
+    case 'open':
+      return undefined;
+    default:
+      return assertNever(item);
+  }
 }
 
 declare global {

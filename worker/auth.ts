@@ -15,11 +15,17 @@ export function bearer(req: Request): string | undefined {
   return sub ? sub.slice('bearer.'.length) : undefined;
 }
 
+/** True once a token's expiry has passed; a token without one never expires. */
+export function isExpired(token: Pick<TokenRow, 'expires_at'>, now = new Date()): boolean {
+  return token.expires_at !== null && token.expires_at <= now.toISOString();
+}
+
 export async function tokenFor(env: Env, req: Request): Promise<TokenRow> {
   const secret = bearer(req);
   if (!secret) throw new ApiError(401, 'unauthorized', 'A bearer token is required.');
   const row = await getTokenByHash(env.DB, await sha256Hex(secret));
   if (!row) throw new ApiError(401, 'unauthorized', 'This token is not valid or has been revoked.');
+  if (isExpired(row)) throw new ApiError(401, 'token_expired', `This token expired at ${row.expires_at}.`);
   return row;
 }
 

@@ -17,10 +17,22 @@ export function errorBody(code: ErrorCode, message: string, issues?: ErrorIssue[
   return { error: issues?.length ? { code, message, issues } : { code, message } };
 }
 
+interface ZodIssueLike {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  params?: { code?: string };
+}
+
+/** The issue code the API reports: a refinement may name its own (`invalid_date`), so a client can tell it apart. */
+function issueCode(i: ZodIssueLike): string {
+  return i.params?.code ?? i.code;
+}
+
 /** Converts zod issues to the API's issue shape. */
-export function zodIssues(issues: readonly { code: string; path: readonly PropertyKey[]; message: string }[]): ErrorIssue[] {
+export function zodIssues(issues: readonly ZodIssueLike[]): ErrorIssue[] {
   return issues.map((i) => ({
-    code: i.code,
+    code: issueCode(i),
     path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
     message: i.message,
   }));

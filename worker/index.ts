@@ -8,6 +8,7 @@ import { ApiError, errorBody } from './errors.js';
 import { aggregates, live } from './routes/aggregates.js';
 import { exportRoute } from './routes/export.js';
 import { health } from './routes/health.js';
+import { held } from './routes/held.js';
 import { importRoute } from './routes/import.js';
 import { invites } from './routes/invites.js';
 import { openTexts } from './routes/open-texts.js';
@@ -57,6 +58,7 @@ app.use('/v1/aggregates', async (c, next) => {
   }
   await next();
   if (c.get('token')?.role === 'public') c.res.headers.set('Access-Control-Allow-Origin', '*');
+  return undefined;
 });
 
 app.route('/v1/health', health);
@@ -72,6 +74,7 @@ app.route('/v1/gemeenten', gemeenten);
 app.route('/v1/retention', retention);
 app.route('/v1/invites', invites);
 app.route('/v1/open-texts', openTexts);
+app.route('/v1/held', held);
 app.route('/v1/openapi.json', openapi);
 app.route('/', pages);
 

@@ -46,6 +46,6 @@ export interface LiveSubscription {
   period?: Period;
   /** Groups to list even without responses (a partner's teams). */
   groupOrder?: string[];
-  /** For a protected audience: what it reads, through the disclosure layer instead of the cube. */
+  /** For a protected audience: what it reads, through the disclosure layer (held responses left out) instead of the cube. */
   protected?: Omit<ProtectedQuery, 'items' | 'texts'>;
 }

@@ -1,18 +1,21 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Aggregate } from '../schemas/aggregate.js';
+import { BurstDetector, type BurstSource } from './burst.js';
+import type { ProtectedQuery } from './disclosure/audience.js';
 import { buildTable, type Table } from './disclosure/table.js';
 import { dutchDay } from './ingest.js';
 import type { CellFilter, GroupBy, LedgerRecord, SubmitResult } from './ledger-types.js';
 import { removeResponses, storeResponse } from './ledger/cube.js';
+import { acceptBurst, addHeldColumn, heldBursts, holdResponses, type HeldBurst } from './ledger/held.js';
 import { applyRecordKeys, missingKeys, needsRecordKeys } from './ledger/keys.js';
 import { LIVE_COALESCE_MS, attach, liveMessage, pushAll, subscriptionOf } from './ledger/live.js';
-import type { ProtectedQuery } from './disclosure/audience.js';
 import { protectedAggregate } from './ledger/protected.js';
 import { countResponses, readCells, readOpenTexts, readResponses, receivedDay, recompute } from './ledger/query.js';
 import { monthCounts } from './ledger/releases.js';
 import { listTexts, setReview, type ReviewState, type ReviewText } from './ledger/review.js';
 import { nextRun, retentionCutoff, retentionDays } from './ledger/retention.js';
-import { backfillRollup, bindMeta, createTables, needsRollup, readMeta } from './ledger/schema.js';
+import { closeExpired, closeSockets, liveSockets, socketTokenOf, tokenTag, tokenTags } from './ledger/sockets.js';
+import { backfillRollup, bindMeta, createTables, lowerCaseIds, needsLowerCaseIds, needsRollup, readMeta } from './ledger/schema.js';
 import type { CubeCell } from './report/stats.js';
 
 /**
@@ -23,6 +26,8 @@ import type { CubeCell } from './report/stats.js';
 export class Ledger extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** In memory only: a new object (after eviction or a restart) starts counting afresh. */
+  private readonly bursts = new BurstDetector();
   /** Protected tables per partner and k, built from the counts as they are; dropped at every change. */
   private readonly tables = new Map<string, Table>();
   private readonly tableOf = (partner: string, k: number): Table => {
@@ -36,7 +41,11 @@ export class Ledger extends DurableObject<Env> {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     createTables(this.sql);
+    addHeldColumn(this.sql);
     if (needsRollup(this.sql)) ctx.storage.transactionSync(() => backfillRollup(this.sql));
+    if (needsLowerCaseIds(this.sql)) {
+      ctx.storage.transactionSync(() => lowerCaseIds(this.sql, (id) => removeResponses(this.sql, 'submission_id = ?', [id])));
+    }
     if (needsRecordKeys(this.sql)) void ctx.blockConcurrencyWhile(() => this.giveRecordKeys());
   }
 
@@ -47,9 +56,15 @@ export class Ledger extends DurableObject<Env> {
     this.tables.clear();
   }
 
-  /** Stores one response and counts it, once. A repeat of a submissionId returns the original result. */
-  async submit(gemeente: string, questionnaire: string, rec: LedgerRecord): Promise<SubmitResult> {
-    const [result] = await this.submitMany(gemeente, questionnaire, [rec]);
+  /**
+   * Stores one response and counts it, once. A repeat of a submissionId returns the original result.
+   * With a `source` (a web submission), a burst from that source into its selection is held: stored
+   * and counted, but out of protected figures until an admin accepts it. The client is not told.
+   */
+  async submit(gemeente: string, questionnaire: string, rec: LedgerRecord, source?: BurstSource): Promise<SubmitResult> {
+    const burstKey = source ? await this.bursts.keyOf(source) : undefined;
+    const [result] = this.store(gemeente, questionnaire, [rec], burstKey);
+    await this.afterStore(gemeente, questionnaire, [result]);
     return result;
   }
 
@@ -60,26 +75,61 @@ export class Ledger extends DurableObject<Env> {
 
   /** Stores responses, each idempotent on its submissionId, all in one transaction. */
   async submitMany(gemeente: string, questionnaire: string, recs: LedgerRecord[]): Promise<SubmitResult[]> {
-    const results = this.ctx.storage.transactionSync(() =>
+    const results = this.store(gemeente, questionnaire, recs);
+    await this.afterStore(gemeente, questionnaire, results);
+    return results;
+  }
+
+  private store(gemeente: string, questionnaire: string, recs: LedgerRecord[], burstKey?: string): SubmitResult[] {
+    return this.ctx.storage.transactionSync(() =>
       recs.map((rec): SubmitResult => {
         const earlier = receivedDay(this.sql, rec.submissionId);
         if (earlier !== undefined) return { status: 'duplicate', receivedOn: earlier };
         storeResponse(this.sql, rec);
+        const held = burstKey === undefined ? undefined : this.bursts.arrive(burstKey, rec.submissionId);
+        if (held) holdResponses(this.sql, held.hold, held.burst);
         return { status: 'stored', receivedOn: rec.day };
       }),
     );
+  }
+
+  private async afterStore(gemeente: string, questionnaire: string, results: SubmitResult[]): Promise<void> {
     if (results.some((r) => r.status === 'stored')) {
       this.tables.clear();
       bindMeta(this.sql, gemeente, questionnaire);
       if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(nextRun());
       this.scheduleLive();
     }
-    return results;
   }
 
-  /** Summed cube cells for a selection, optionally broken down (see ledger/query.ts). */
+  /** Summed cube cells for a selection, optionally broken down (see ledger/query.ts): exact, held responses included. */
   async cells(filter: CellFilter, groupBy?: GroupBy): Promise<CubeCell[]> {
     return readCells(this.sql, filter, groupBy);
+  }
+
+  /** The bursts held out of protected figures, for an admin to accept or reject. */
+  async heldBursts(): Promise<HeldBurst[]> {
+    return heldBursts(this.sql);
+  }
+
+  /** Accepts a held burst: protected audiences see its responses from now on. Returns how many. */
+  async acceptHeld(burst: string): Promise<number> {
+    const accepted = this.ctx.storage.transactionSync(() => acceptBurst(this.sql, burst));
+    if (accepted > 0) {
+      this.tables.clear();
+      this.scheduleLive();
+    }
+    return accepted;
+  }
+
+  /** Rejects a held burst: its responses are deleted and leave the counts. Returns how many. */
+  async rejectHeld(burst: string): Promise<number> {
+    const rejected = this.ctx.storage.transactionSync(() => removeResponses(this.sql, 'held = ?', [burst]));
+    if (rejected > 0) {
+      this.tables.clear();
+      this.scheduleLive();
+    }
+    return rejected;
   }
 
   /** Disclosure-controlled figures for a protected audience (see ledger/protected.ts). */
@@ -102,7 +152,7 @@ export class Ledger extends DurableObject<Env> {
     return recompute(this.sql, filter, groupBy);
   }
 
-  /** The most recent open answers of a selection, per open item. */
+  /** The most recent open answers of a selection, per open item (the gemeente's exact view). */
   async openTexts(filter: CellFilter, items: string[]): Promise<Record<string, string[]>> {
     return readOpenTexts(this.sql, filter, items);
   }
@@ -123,13 +173,23 @@ export class Ledger extends DurableObject<Env> {
     return this.ctx.storage.transactionSync(() => removeResponses(this.sql, 'submission_id = ?', [submissionId]) > 0);
   }
 
-  /** Retention: responses older than the questionnaire's retention period are deleted, daily. */
+  /**
+   * Retention: responses older than the questionnaire's retention period are deleted, daily. The alarm
+   * also comes when a live connection's token expires, to close it; retention then runs early, which
+   * deletes nothing it would not delete anyway.
+   */
   override async alarm(): Promise<void> {
+    const nextExpiry = closeExpired(this.ctx);
     const gemeente = readMeta(this.sql, 'gemeente');
     const questionnaire = readMeta(this.sql, 'questionnaire');
     const days = gemeente && questionnaire ? await retentionDays(this.env.DB, gemeente, questionnaire) : undefined;
     if (days !== undefined) await this.applyRetention(days);
-    await this.ctx.storage.setAlarm(nextRun());
+    await this.ctx.storage.setAlarm(Math.min(nextRun(), nextExpiry ?? Infinity));
+  }
+
+  /** Closes the live connections opened with a token, when it is revoked or rotated; returns how many. */
+  async closeTokenSockets(tokenId: string, reason: string): Promise<number> {
+    return closeSockets(this.ctx.getWebSockets(tokenTag(tokenId)), reason);
   }
 
   /** Deletes responses received more than `days` days ago; returns how many. */
@@ -146,9 +206,16 @@ export class Ledger extends DurableObject<Env> {
     bindMeta(this.sql, sub.gemeente, sub.questionnaire);
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
+    const token = socketTokenOf(request);
+    if (token?.expires_at) {
+      const alarm = await this.ctx.storage.getAlarm();
+      const expiry = Date.parse(token.expires_at);
+      if (alarm === null || expiry < alarm) await this.ctx.storage.setAlarm(expiry);
+    }
     const protocol = request.headers.get('x-peil-protocol');
+    // The first message before the socket joins the pushes, so a push never finds it without one.
     const message = await liveMessage(this.sql, this.env.DB, sub, this.tableOf);
-    this.ctx.acceptWebSocket(server);
+    this.ctx.acceptWebSocket(server, token ? tokenTags(token) : []);
     attach(server, sub, message);
     return new Response(null, { status: 101, webSocket: client, headers: protocol ? { 'Sec-WebSocket-Protocol': protocol } : {} });
   }
@@ -158,15 +225,20 @@ export class Ledger extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    // 1005 means "no code given" and may not be sent back.
-    ws.close(code === 1005 ? 1000 : code, 'closing');
+    try {
+      // 1005 means "no code given" and may not be sent back.
+      ws.close(code === 1005 ? 1000 : code, 'closing');
+    } catch {
+      // This side closed first (a revoked token): the close is already on its way.
+    }
   }
 
   private scheduleLive(): void {
     if (this.liveTimer !== undefined || this.ctx.getWebSockets().length === 0) return;
     this.liveTimer = setTimeout(() => {
       this.liveTimer = undefined;
-      this.ctx.waitUntil(pushAll(this.sql, this.env.DB, this.ctx.getWebSockets(), this.tableOf));
+      // Only connections whose token still holds get the push; the others are closed on the way.
+      this.ctx.waitUntil(liveSockets(this.ctx, this.env.DB).then((sockets) => pushAll(this.sql, this.env.DB, sockets, this.tableOf)));
     }, LIVE_COALESCE_MS);
   }
 }

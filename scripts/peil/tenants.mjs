@@ -52,7 +52,7 @@ export const commands = {
       api.request('PATCH', `/v1/gemeenten/${enc(need(a._[0], '<id>'))}`, { openTextReview: need(a['open-text-review'], '--open-text-review') === 'on' }),
   },
   'texts list': {
-    usage: 'texts list <questionnaire> [--review pending|released|held] [--gemeente ID]',
+    usage: 'texts list <questionnaire> [--review pending|released|withheld] [--gemeente ID]',
     help: 'Open texts to read before partners do, newest first, with the ids to release or hold back.',
     run: (a, api) => api.request('GET', `/v1/open-texts${query({ questionnaire: need(a._[0], '<questionnaire>'), review: a.review, gemeente: a.gemeente })}`),
   },

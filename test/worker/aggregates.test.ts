@@ -74,8 +74,11 @@ beforeAll(async () => {
 });
 
 describe('GET /v1/aggregates query', () => {
-  it('refuses from after to, and period together with from/to, as validation_failed', async () => {
-    for (const q of ['from=2026-02-01&to=2026-01-31', 'period=month&from=2026-01-01', 'period=decade', 'groupBy=hour', 'from=1-1-2026']) {
+  it('refuses period together with from/to and malformed values as validation_failed, from after to as invalid_date', async () => {
+    const from = await call(`/v1/aggregates?questionnaire=${Q}&from=2026-02-01&to=2026-01-31`, { token: 'demo-admin' });
+    expect(from.status).toBe(400);
+    expect((await from.json<any>()).error).toMatchObject({ code: 'invalid_date', issues: [{ code: 'invalid_date', path: ['from'] }] });
+    for (const q of ['period=month&from=2026-01-01', 'period=decade', 'groupBy=hour', 'from=1-1-2026']) {
       const res = await call(`/v1/aggregates?questionnaire=${Q}&${q}`, { token: 'demo-admin' });
       expect(res.status, q).toBe(400);
       expect((await res.json<any>()).error.code).toBe('validation_failed');

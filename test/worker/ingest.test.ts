@@ -205,7 +205,7 @@ describe('privacy of what is stored', () => {
     expect(row.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(Object.keys(row).sort()).toEqual(
       // rkey: the random record key of disclosure control, nothing about the client.
-      ['answers', 'channel', 'contact', 'day', 'flags', 'partner', 'rkey', 'role', 'status', 'submission_id', 'team', 'texts', 'version'].sort(),
+      ['answers', 'channel', 'contact', 'day', 'flags', 'held', 'partner', 'rkey', 'role', 'status', 'submission_id', 'team', 'texts', 'version'].sort(),
     );
     expect(res.headers.get('Set-Cookie')).toBeNull();
   });

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Aggregate, ItemCell, ItemFigures } from '../../schemas/aggregate.js';
-import { UNKNOWN_GROUP } from '../../schemas/constants.js';
+import { CIJFER_VALUES, UNKNOWN_GROUP, WEET_NIET } from '../../schemas/constants.js';
 import { barHeight, barWidth } from './css-size.js';
 import { fmtDec, fmtInt, fmtPct, fmtPeriodKey } from './format.js';
 import type { Labels } from './labels.js';
@@ -12,9 +12,6 @@ import type { Labels } from './labels.js';
  * plain boxes. Sizes are set through the CSSOM (css-size.ts), which the page's CSP allows where a
  * style="" attribute would not. Every chart is aria-hidden and comes with a text summary and a data table.
  */
-
-// Not imported from schemas/aggregate.ts: that module is zod, and only its types belong in this bundle.
-const CIJFER_VALUES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
 
 type Figures<T extends ItemFigures['type']> = Extract<ItemFigures, { type: T }>;
 
@@ -213,7 +210,7 @@ export function choiceChart(labels: Labels, itemId: string, cell: ItemCell | und
       <p class="muted">${tooFew()}</p>
     </section>`;
   }
-  const last = (id: string) => Number(id === 'anders' || id === 'weet_niet');
+  const last = (id: string) => Number(id === 'anders' || id === WEET_NIET);
   const options = Object.keys(f.pct).sort((a, b) => last(a) - last(b) || f.pct[b] - f.pct[a]);
   const multi = f.type === 'meerkeuze';
   const top = options[0];

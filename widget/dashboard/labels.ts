@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import { TEMPLATES } from '../../schemas/bank.js';
 import type { ReportLabels } from '../../schemas/aggregate.js';
-import { UNKNOWN_GROUP } from '../../schemas/constants.js';
+import { UNKNOWN_GROUP, type ContactValue, type StatusValue } from '../../schemas/constants.js';
 import type { ItemInput } from '../../schemas/questionnaire.js';
 import { getLocale } from '../localization.js';
 
@@ -79,26 +79,24 @@ export function teamName(key: string): string {
     .join(' ');
 }
 
-export function contactText(v: string): string {
-  switch (v) {
-    case 'kort':
-      return msg('Kort gesprek (informatie of advies)');
-    case 'lang':
-      return msg('Langere tijd hulp');
-    default:
-      return msg('Weet niet');
-  }
+const CONTACT_TEXT: Record<ContactValue, () => string> = {
+  kort: () => msg('Kort gesprek (informatie of advies)'),
+  lang: () => msg('Langere tijd hulp'),
+  weet_niet: () => msg('Weet niet'),
+};
+
+const STATUS_TEXT: Record<StatusValue, () => string> = {
+  afgerond: () => msg('Hulp afgerond'),
+  loopt: () => msg('Hulp loopt nog'),
+  weet_niet: () => msg('Weet niet'),
+};
+
+export function contactText(v: ContactValue): string {
+  return CONTACT_TEXT[v]();
 }
 
-export function statusText(v: string): string {
-  switch (v) {
-    case 'afgerond':
-      return msg('Hulp afgerond');
-    case 'loopt':
-      return msg('Hulp loopt nog');
-    default:
-      return msg('Weet niet');
-  }
+export function statusText(v: StatusValue): string {
+  return STATUS_TEXT[v]();
 }
 
 /**

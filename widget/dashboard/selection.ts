@@ -1,4 +1,4 @@
-import { CONTACT_VALUES, STATUS_VALUES } from '../../schemas/constants.js';
+import { CONTACT_VALUES, QUESTIONNAIRE_ID_PATTERN, SLUG_PATTERN, STATUS_VALUES } from '../../schemas/constants.js';
 
 /** Period presets; `anders` means the reader typed the dates. */
 export const PERIODS = ['12m', 'jaar', 'vorig-jaar', 'kwartaal', 'vorig-kwartaal', 'maand', 'vorige-maand', 'alles', 'anders'] as const;
@@ -25,7 +25,6 @@ export interface Range {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const SLUG = /^[a-z0-9_-]{1,64}$/;
 
 function oneOf<T extends string>(values: readonly T[], v: string | null): T | undefined {
   return v !== null && (values as readonly string[]).includes(v) ? (v as T) : undefined;
@@ -42,11 +41,11 @@ export function readSelection(params: URLSearchParams, defaultQuestionnaire: str
   const team = params.get('team');
   const period = oneOf(PERIODS, params.get('period')) ?? (from || to ? 'anders' : '12m');
   return {
-    questionnaire: q && SLUG.test(q) ? q : defaultQuestionnaire,
+    questionnaire: q && QUESTIONNAIRE_ID_PATTERN.test(q) ? q : defaultQuestionnaire,
     period,
     from: period === 'anders' && from && DAY.test(from) ? from : undefined,
     to: period === 'anders' && to && DAY.test(to) ? to : undefined,
-    team: team && SLUG.test(team) ? team : undefined,
+    team: team && SLUG_PATTERN.test(team) ? team : undefined,
     contact: oneOf(CONTACT_VALUES, params.get('contact')),
     status: oneOf(STATUS_VALUES, params.get('status')),
     trend: oneOf(TRENDS, params.get('trend')) ?? 'month',

@@ -1,5 +1,5 @@
-import { AANRADEN_VALUES, ANSWERED, RESPONDENTS } from '../../schemas/constants.js';
-import { CIJFER_VALUES, NPS_VALUES, OPINION_VALUES, type ItemCell } from '../../schemas/aggregate.js';
+import type { ItemCell } from '../../schemas/aggregate.js';
+import { AANRADEN_VALUES, ANSWERED, CIJFER_VALUES, NPS_VALUES, OPINION_VALUES, RESPONDENTS } from '../../schemas/constants.js';
 import type { Item } from '../../schemas/questionnaire.js';
 import { isIndicatief } from '../report/suppress.js';
 import { itemBase, itemFigures } from '../report/stats.js';

@@ -1,4 +1,5 @@
-import { ANSWERED, STELLING_VALUES, AANRADEN_VALUES, CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/constants.js';
+import { ANSWERED, STELLING_VALUES, AANRADEN_VALUES, CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES, WEET_NIET } from '../../schemas/constants.js';
+import { assertNever } from '../../schemas/logic.js';
 import { allItems, fillText, type Item, type Section } from '../../schemas/questionnaire.js';
 import { FLAG_FAST, type LedgerRecord } from '../ledger-types.js';
 import { csvRow, safeText } from './csv.js';
@@ -56,10 +57,10 @@ const AANRADEN_CODES: Record<(typeof AANRADEN_VALUES)[number], [number, string]>
 };
 
 const LABELS = {
-  channel: { web: 'Internet', telefoon: 'Telefonisch interview', papier: 'Papieren vragenlijst' } as Record<(typeof CHANNELS)[number], string>,
-  contact: { kort: 'Kort gesprek voor informatie of advies', lang: 'Langere tijd hulp', weet_niet: 'Weet ik niet' } as Record<(typeof CONTACT_VALUES)[number], string>,
-  status: { afgerond: 'Hulp afgerond', loopt: 'Hulp loopt nog', weet_niet: 'Weet ik niet' } as Record<(typeof STATUS_VALUES)[number], string>,
-  role: { zelf: 'Voor mezelf', kind: 'Voor mijn kind', zorg: 'Voor iemand voor wie ik zorg', anders: 'Voor iemand anders' } as Record<(typeof ROLE_VALUES)[number], string>,
+  channel: { web: 'Internet', telefoon: 'Telefonisch interview', papier: 'Papieren vragenlijst' } satisfies Record<(typeof CHANNELS)[number], string>,
+  contact: { kort: 'Kort gesprek voor informatie of advies', lang: 'Langere tijd hulp', weet_niet: 'Weet ik niet' } satisfies Record<(typeof CONTACT_VALUES)[number], string>,
+  status: { afgerond: 'Hulp afgerond', loopt: 'Hulp loopt nog', weet_niet: 'Weet ik niet' } satisfies Record<(typeof STATUS_VALUES)[number], string>,
+  role: { zelf: 'Voor mezelf', kind: 'Voor mijn kind', zorg: 'Voor iemand voor wie ik zorg', anders: 'Voor iemand anders' } satisfies Record<(typeof ROLE_VALUES)[number], string>,
 };
 
 /** SPSS keywords that cannot name a variable. */
@@ -212,7 +213,7 @@ export function buildCodebook(input: CodebookInput): Variable[] {
         if (item.optionsFrom === 'teams') for (const t of input.teams) add(t.id, t.name);
         for (const o of item.options) add(o.id, dutch(o.text));
         for (const v of [...(input.seen?.get(item.id) ?? [])].filter((v) => v !== ANSWERED).sort()) add(v, v);
-        const others = options.filter((o) => o.id !== 'weet_niet');
+        const others = options.filter((o) => o.id !== WEET_NIET);
         // "Weet niet" gets the customary 9 as long as the real options fit below it.
         const missingCode = others.length < WEET_NIET_CODE ? WEET_NIET_CODE : 99;
         const values: ValueLabel[] = [];
@@ -221,8 +222,8 @@ export function buildCodebook(input: CodebookInput): Variable[] {
           if (next === missingCode) next++;
           values.push({ code: next++, value: o.id, label: o.label });
         }
-        const weetNiet = options.find((o) => o.id === 'weet_niet');
-        if (weetNiet) values.push({ code: missingCode, value: 'weet_niet', label: weetNiet.label });
+        const weetNiet = options.find((o) => o.id === WEET_NIET);
+        if (weetNiet) values.push({ code: missingCode, value: WEET_NIET, label: weetNiet.label });
         const codeOf = new Map(values.map((v) => [v.value, String(v.code)]));
         vars.push({
           ...base,
@@ -274,6 +275,8 @@ export function buildCodebook(input: CodebookInput): Variable[] {
           encode: (r) => (Object.hasOwn(r.texts, item.id) ? safeText(r.texts[item.id]) : ''),
         });
         break;
+      default:
+        assertNever(item);
     }
   }
   return vars;

@@ -1,8 +1,8 @@
-import { ANSWERED, RESPONDENTS } from '../../schemas/constants.js';
-import type { Answers, AnswerValue } from '../../schemas/questionnaire.js';
+import type { Answers } from '../../schemas/questionnaire.js';
 import { newRecordKey } from '../disclosure/keys.js';
 import { DIMENSIONS, type LedgerRecord } from '../ledger-types.js';
 import { monthOf } from '../report/rollup.js';
+import { cellsOf } from './cells.js';
 import { forgetReleases, queueRelease } from './releases.js';
 
 // Writes of the ledger: a response row, its open texts and its counts in the daily cube and the
@@ -10,22 +10,6 @@ import { forgetReleases, queueRelease } from './releases.js';
 
 const DIMS = DIMENSIONS.join(', ');
 const CUBES = ['cube', 'cube_month'] as const;
-
-/** A multiple-choice answer counts once per chosen option; any other answer once. */
-export function valuesOf(value: AnswerValue): string[] {
-  return Array.isArray(value) ? value : [String(value)];
-}
-
-/** The (item, value) cells one response counts in: respondents, and per item "answered" and each value. */
-export function cellsOf(answers: Answers, texts: Record<string, string>): [item: string, value: string][] {
-  const cells: [string, string][] = [[RESPONDENTS, '']];
-  for (const [item, value] of Object.entries(answers)) {
-    cells.push([item, ANSWERED]);
-    for (const v of valuesOf(value)) cells.push([item, v]);
-  }
-  for (const item of Object.keys(texts)) cells.push([item, ANSWERED]);
-  return cells;
-}
 
 /**
  * Stores a new response and counts it in both cubes. It gets a random record key, and every cube cell

@@ -2,7 +2,7 @@ import type { Answers } from '../../schemas/questionnaire.js';
 import { backfillKey, newSalt } from '../disclosure/keys.js';
 import { DIMENSIONS } from '../ledger-types.js';
 import { monthOf } from '../report/rollup.js';
-import { cellsOf } from './cube.js';
+import { cellsOf } from './cells.js';
 import { readMeta } from './schema.js';
 
 // Record keys for responses stored before disclosure control: derived once from a secret salt of the

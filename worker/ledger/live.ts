@@ -52,7 +52,8 @@ export async function liveMessage(sql: SqlStorage, db: D1Database, sub: LiveSubs
     const aggregate = protectedAggregate(sql, (partner) => tableOf(partner, p.k), { ...p, items: allItems(def), texts: false }, dutchDay());
     return JSON.stringify({ type: 'aggregate', questionnaire: sub.questionnaire, ...aggregate });
   }
-  // "This month" is resolved at each push, so a dashboard left open overnight moves with the calendar.
+  // The gemeente's own feed: exact, held responses included. "This month" is resolved at each push,
+  // so a dashboard left open overnight moves with the calendar.
   const filter = sub.period ? { ...sub.filter, ...currentPeriod(sub.period, dutchDay()) } : sub.filter;
   const cells = readCells(sql, filter, sub.groupBy);
   const openItems = allItems(def).flatMap((i) => (i.type === 'open' ? [i.id] : []));

@@ -1,8 +1,11 @@
 import { RESPONDENTS } from '../../schemas/constants.js';
+import type { Answers } from '../../schemas/questionnaire.js';
 import type { Snapshot } from '../disclosure/figures.js';
 import { mod32 } from '../disclosure/keys.js';
 import { periodById, type PeriodCell } from '../disclosure/periods.js';
 import { PROTECTED_DIMS, type MonthCount, type ProtectedDim, type Slice } from '../disclosure/table.js';
+import { cellsOf } from './cells.js';
+import { HELD } from './held.js';
 
 // What protected audiences read: the monthly counts the whole table is built from, and per cell its
 // last release (the counts and key sums as they were then) and the open texts released with it.
@@ -24,21 +27,36 @@ function bounds(period: PeriodCell, slice: Slice): { sql: string; args: string[]
     : { sql: 'day >= ? AND day <= ?', args: [first, last] };
 }
 
-/** Respondents of a partner per month and combination of dimensions, from the monthly roll-up. */
+/**
+ * Respondents of a partner per month and combination of dimensions, from the monthly roll-up, less
+ * the responses held in a burst (few, found by their index): protected audiences do not see them yet.
+ */
 export function monthCounts(sql: SqlStorage, partner: string): MonthCount[] {
   const dims = PROTECTED_DIMS.join(', ');
-  return sql
-    .exec<Record<ProtectedDim, string> & { month: string; n: number }>(
-      `SELECT substr(day, 1, 7) AS month, ${dims}, SUM(count) AS n FROM cube_month
-       WHERE partner = ? AND item = ? GROUP BY month, ${dims}`,
-      partner,
-      RESPONDENTS,
-    )
-    .toArray()
-    .map((r) => ({ month: r.month, n: r.n, dims: Object.fromEntries(PROTECTED_DIMS.map((d) => [d, r[d]])) as Record<ProtectedDim, string> }));
+  const counts = new Map<string, MonthCount>();
+  const key = (r: Record<ProtectedDim | 'month', string>) => [r.month, ...PROTECTED_DIMS.map((d) => r[d])].join('\u0000');
+  for (const r of sql.exec<Record<ProtectedDim, string> & { month: string; n: number }>(
+    `SELECT substr(day, 1, 7) AS month, ${dims}, SUM(count) AS n FROM cube_month
+     WHERE partner = ? AND item = ? GROUP BY month, ${dims}`,
+    partner,
+    RESPONDENTS,
+  )) {
+    counts.set(key(r), { month: r.month, n: r.n, dims: Object.fromEntries(PROTECTED_DIMS.map((d) => [d, r[d]])) as Record<ProtectedDim, string> });
+  }
+  for (const r of sql.exec<Record<ProtectedDim, string> & { month: string; n: number }>(
+    `SELECT substr(day, 1, 7) AS month, ${dims}, COUNT(*) AS n FROM responses WHERE partner = ? AND ${HELD} GROUP BY month, ${dims}`,
+    partner,
+  )) {
+    const c = counts.get(key(r));
+    if (c) c.n -= r.n;
+  }
+  return [...counts.values()].filter((c) => c.n > 0);
 }
 
-/** The counts and key sums of one cell as they are now: whole months only, so the roll-up answers it. */
+/**
+ * The counts and key sums of one cell as they are now, less the held responses: whole months only, so
+ * the roll-up answers it.
+ */
 export function snapshotOf(sql: SqlStorage, partner: string, period: PeriodCell, slice: Slice): Snapshot {
   const b = bounds(period, slice);
   const snap: Snapshot = {};
@@ -49,6 +67,20 @@ export function snapshotOf(sql: SqlStorage, partner: string, period: PeriodCell,
     ...b.args,
   )) {
     (snap[r.item] ??= {})[r.value] = [r.c, mod32(r.s)];
+  }
+  const t = textBounds(period, slice);
+  for (const r of sql.exec<{ answers: string; texts: string; rkey: number }>(
+    `SELECT answers, texts, rkey FROM responses WHERE partner = ? AND ${HELD} AND ${t.sql}`,
+    partner,
+    ...t.args,
+  )) {
+    for (const [item, value] of cellsOf(JSON.parse(r.answers) as Answers, JSON.parse(r.texts) as Record<string, string>)) {
+      const cell = snap[item]?.[value];
+      if (!cell) continue;
+      const [c, sum] = cell;
+      if (c <= 1) delete snap[item][value];
+      else snap[item][value] = [c - 1, mod32(sum - r.rkey)];
+    }
   }
   return snap;
 }
@@ -112,9 +144,13 @@ export function forgetReleases(sql: SqlStorage, gone: { partner: string; month: 
   for (const g of gone) queueRelease(sql, g.partner, g.month);
 }
 
-/** Which stored texts a protected audience may get: released by the gemeente, or, without review, all not held back. */
+/**
+ * Which stored texts a protected audience may get: released by the gemeente, or, without review, all
+ * not withheld; never those of a response held in a burst.
+ */
 function reviewed(review: boolean): string {
-  return review ? "review = 'released'" : "review <> 'held'";
+  const burst = `submission_id NOT IN (SELECT submission_id FROM responses WHERE ${HELD})`;
+  return `${review ? "review = 'released'" : "review <> 'withheld'"} AND ${burst}`;
 }
 
 function textBounds(period: PeriodCell, slice: Slice): { sql: string; args: string[] } {
@@ -144,7 +180,7 @@ export function eligibleTexts(sql: SqlStorage, partner: string, period: PeriodCe
     .toArray();
 }
 
-/** A text release: the texts with their submission ids (kept, never shown: a text held back later must leave it). */
+/** A text release: the texts with their submission ids (kept, never shown: a text withheld later must leave it). */
 export interface TextRelease {
   n: number;
   at: number;
@@ -158,7 +194,7 @@ export function readTextRelease(sql: SqlStorage, partner: string, cell: string, 
   return row && { n: row.n, at: row.at, texts: JSON.parse(row.texts) as TextRelease['texts'] };
 }
 
-/** Takes texts held back out of every release that holds them, leaving the rest as they were. */
+/** Takes withheld texts out of every release that holds them, leaving the rest as they were. */
 export function withdrawTexts(sql: SqlStorage, ids: { submissionId: string; item: string }[]): void {
   const rows = sql.exec<{ partner: string; cell: string; item: string; texts: string }>('SELECT partner, cell, item, texts FROM text_releases').toArray();
   for (const r of rows) {

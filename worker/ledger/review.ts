@@ -1,10 +1,10 @@
 import { queueRelease, withdrawTexts } from './releases.js';
 
 // Open texts the gemeente reads before partners do ("vrijgeven"): each is pending until an admin
-// releases it for viewers or holds it back. Where the gemeente has not switched review on, viewers get
-// every text that is not held back, still only in shuffled releases of at least k.
+// releases it for viewers or withholds it. Where the gemeente has not switched review on, viewers get
+// every text that is not withheld, still only in shuffled releases of at least k.
 
-export const REVIEW_STATES = ['pending', 'released', 'held'] as const;
+export const REVIEW_STATES = ['pending', 'released', 'withheld'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
 export interface ReviewText {
@@ -30,7 +30,7 @@ export function listTexts(sql: SqlStorage, review: ReviewState, limit: number): 
 }
 
 /**
- * Releases or holds back texts; returns how many changed. A text held back after it was released
+ * Releases or withholds texts; returns how many changed. A text withheld after it was released
  * leaves every release that holds it; the months of released texts are queued, so they count towards
  * the next text release.
  */
@@ -50,6 +50,6 @@ export function setReview(sql: SqlStorage, texts: { submissionId: string; item: 
     changed++;
     queueRelease(sql, row.partner, row.day.slice(0, 7));
   }
-  if (review === 'held' && changed > 0) withdrawTexts(sql, texts);
+  if (review === 'withheld' && changed > 0) withdrawTexts(sql, texts);
   return changed;
 }

@@ -80,6 +80,33 @@ export function bindMeta(sql: SqlStorage, gemeente: string, questionnaire: strin
   sql.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('gemeente', ?), ('questionnaire', ?)", gemeente, questionnaire);
 }
 
+/** Whether this ledger may still hold submission ids in capitals, from before they were lower-cased at parse time. */
+export function needsLowerCaseIds(sql: SqlStorage): boolean {
+  return readMeta(sql, 'ids') === undefined;
+}
+
+/**
+ * Lower-cases stored submission ids, once. Where the same UUID was stored in capitals and in lower
+ * case it was counted twice: the capitalised copy is handed to `remove` to take it out of the counts.
+ * The caller runs it in a transaction.
+ */
+export function lowerCaseIds(sql: SqlStorage, remove: (submissionId: string) => void): void {
+  const upper = sql
+    .exec<{ id: string; taken: number }>(
+      `SELECT submission_id AS id, EXISTS (SELECT 1 FROM responses r2 WHERE r2.submission_id = lower(r1.submission_id)) AS taken
+         FROM responses r1 WHERE submission_id != lower(submission_id)`,
+    )
+    .toArray();
+  for (const { id, taken } of upper) {
+    if (taken) remove(id);
+    else {
+      sql.exec('UPDATE responses SET submission_id = lower(submission_id) WHERE submission_id = ?', id);
+      sql.exec('UPDATE open_texts SET submission_id = lower(submission_id) WHERE submission_id = ?', id);
+    }
+  }
+  sql.exec("INSERT INTO meta (key, value) VALUES ('ids', 'lower')");
+}
+
 /** Whether this ledger predates the monthly roll-up and so still has to build it. */
 export function needsRollup(sql: SqlStorage): boolean {
   return readMeta(sql, 'rollup') === undefined;

@@ -1,14 +1,7 @@
-import {
-  CIJFER_VALUES,
-  NPS_VALUES,
-  OPINION_VALUES,
-  type Aggregate,
-  type AggregateGroup,
-  type ItemCell,
-  type ItemFigures,
-} from '../../schemas/aggregate.js';
-import { ANSWERED, RESPONDENTS, UNKNOWN_GROUP } from '../../schemas/constants.js';
-import { AANRADEN_VALUES, allItems, type Item, type Section } from '../../schemas/questionnaire.js';
+import type { Aggregate, AggregateGroup, ItemCell, ItemFigures } from '../../schemas/aggregate.js';
+import { AANRADEN_VALUES, ANSWERED, CIJFER_VALUES, NPS_VALUES, OPINION_VALUES, RESPONDENTS, UNKNOWN_GROUP, WEET_NIET } from '../../schemas/constants.js';
+import { assertNever } from '../../schemas/logic.js';
+import { allItems, type Item, type Section } from '../../schemas/questionnaire.js';
 import { effectiveK, isIndicatief, suppressLine } from './suppress.js';
 
 /** One summed cell of the cube. group is '' when there is no breakdown, else the group key (team id, 'YYYY-MM', 'YYYY-Qn', or '_onbekend' for responses without that field). */
@@ -103,6 +96,8 @@ export function itemBase(item: Item, counts: ValueCounts): number {
     case 'meerkeuze':
     case 'open':
       return count(counts, ANSWERED);
+    default:
+      return assertNever(item);
   }
 }
 
@@ -127,7 +122,7 @@ export function itemFigures(item: Item, counts: ValueCounts, k: number, texts?: 
       };
     }
     case 'stelling': {
-      const nWeetNiet = count(counts, 'weet_niet');
+      const nWeetNiet = count(counts, WEET_NIET);
       const detail = pctOf(counts, OPINION_VALUES, n);
       const pctWeetNiet = pct(nWeetNiet, n + nWeetNiet);
       return {
@@ -174,6 +169,8 @@ export function itemFigures(item: Item, counts: ValueCounts, k: number, texts?: 
     }
     case 'open':
       return { type: 'open', n, indicatief, ...(texts ? { texts } : {}) };
+    default:
+      return assertNever(item);
   }
 }
 

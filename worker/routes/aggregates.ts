@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Aggregate, ReportLabels } from '../../schemas/aggregate.js';
-import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
+import { Day, QuestionnaireId, Slug } from '../../schemas/ids.js';
+import { allItems, fillText, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
-import { allItems } from '../../schemas/questionnaire.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
@@ -12,16 +12,14 @@ import { isProtected, protectedQueryOf } from '../disclosure/audience.js';
 import { ApiError } from '../errors.js';
 import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
+import { TOKEN_HEADER, type SocketToken } from '../ledger/sockets.js';
 import { GROUP_BY, type CellFilter, type GroupBy, type LiveSubscription } from '../ledger-types.js';
 import { PERIODS, currentPeriod, type Period } from '../report/period.js';
 import { buildAggregate } from '../report/stats.js';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-const Slug = z.string().regex(/^[a-z0-9_-]{1,64}$/);
-
 export const AggregateQuery = z
   .object({
-    questionnaire: Slug,
+    questionnaire: QuestionnaireId,
     gemeente: Slug.optional(),
     from: Day.optional(),
     to: Day.optional(),
@@ -36,7 +34,9 @@ export const AggregateQuery = z
     groupBy: z.enum(GROUP_BY).optional(),
   })
   .superRefine((q, ctx) => {
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
+    if (q.from && q.to && q.from > q.to) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to', params: { code: 'invalid_date' } });
+    }
     if (q.period && (q.from || q.to)) {
       ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
     }
@@ -72,7 +72,14 @@ export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<
     ...range,
     dims: { team: q.team, partner, contact: q.contact, status: q.status, role: q.role, channel: q.channel },
   };
-  return { gemeente, k: g.k, review: g.open_text_review === 1, filter, period: q.period, groupOrder: await groupOrder(c.env.DB, gemeente, partner, q) };
+  return {
+    gemeente,
+    k: g.k,
+    review: g.open_text_review === 1,
+    filter,
+    period: q.period,
+    groupOrder: await groupOrder(c.env.DB, gemeente, partner, q),
+  };
 }
 
 /**
@@ -84,7 +91,10 @@ async function groupOrder(db: D1Database, gemeente: string, partner: string | un
   return (await listTeams(db, gemeente, partner)).map((t) => t.id).sort();
 }
 
-/** The aggregate of a selection, as `GET /v1/aggregates` returns it. */
+/**
+ * The exact aggregate of a selection, as the gemeente reads it (held responses included); protected
+ * audiences read through `readAggregate` instead.
+ */
 export async function aggregateOf(env: Env, questionnaire: string, s: Selection, groupBy?: GroupBy) {
   const def = await reportDefinition(env.DB, s.gemeente, questionnaire);
   const ledger = ledgerFor(env, s.gemeente, questionnaire);
@@ -175,6 +185,8 @@ export const live = new Hono<AppEnv>().get('/', requireRole('operator', 'admin',
   const offered = c.req.header('Sec-WebSocket-Protocol')?.split(',').map((p) => p.trim()) ?? [];
   const headers = new Headers(c.req.raw.headers);
   headers.set('x-peil-subscription', JSON.stringify(sub));
+  const { id, created_at, expires_at } = c.get('token');
+  headers.set(TOKEN_HEADER, JSON.stringify({ id, created_at, expires_at } satisfies SocketToken));
   if (offered.includes('peil.v1')) headers.set('x-peil-protocol', 'peil.v1');
   const upgraded = await ledgerFor(c.env, s.gemeente, q.questionnaire).fetch(new Request(c.req.raw.url, { headers }));
   // The Durable Object's response has immutable headers; middleware needs to add its own.

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
@@ -15,10 +16,7 @@ import { AggregateQuery, readAggregate } from './aggregates.js';
 /** Responses fetched from the ledger per step of the stream: memory stays flat at any number of responses. */
 export const EXPORT_PAGE = 500;
 
-const Query = z.object({
-  questionnaire: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
-  gemeente: z.string().regex(/^[a-z0-9_-]{1,64}$/).optional(),
-});
+const Query = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional() });
 
 const files = (q: string) => ({ csv: `peil-${q}-antwoorden.csv`, sps: `peil-${q}-antwoorden.sps`, codebook: `peil-${q}-codeboek.csv`, aggregates: `peil-${q}-cijfers.csv` });
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { QuestionnaireId } from '../../schemas/questionnaire.js';
+import { INVITE_PARAM } from '../../schemas/constants.js';
+import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readJson, readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
@@ -9,10 +10,7 @@ import { getPartner, getQuestionnaire, listTeams } from '../db.js';
 import { ApiError } from '../errors.js';
 import { dutchDay } from '../ingest.js';
 
-const Slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/);
 const DAY_MS = 86_400_000;
-/** The query parameter the widget reads the invite from. */
-export const INVITE_PARAM = 'peil-invite';
 
 export const InviteCreate = z
   .object({

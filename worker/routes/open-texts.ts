@@ -50,6 +50,6 @@ export const openTexts = new Hono<AppEnv>()
     // Whose texts comes first: another gemeente's admin learns nothing from a body error.
     const gemeente = gemeenteOf(c, readQuery(c, GemeenteQuery).gemeente);
     const body = await readJson(c, ReviewBody);
-    const changed = await (await ledgerOf(c, body.questionnaire, gemeente)).review(body.texts, 'held');
-    return c.json({ questionnaire: body.questionnaire, review: 'held', changed });
+    const changed = await (await ledgerOf(c, body.questionnaire, gemeente)).review(body.texts, 'withheld');
+    return c.json({ questionnaire: body.questionnaire, review: 'withheld', changed });
   });

@@ -5,6 +5,7 @@ import { PublishedQuestionnaire, QuestionnaireDefinition } from '../../schemas/q
 import { ImportLine, Submission, SubmissionResult } from '../../schemas/response.js';
 import type { AppEnv } from '../context.js';
 import { AggregateQuery } from './aggregates.js';
+import { HeldDecision } from './held.js';
 import { InviteCreate } from './invites.js';
 import { OpenTextsQuery, ReviewBody } from './open-texts.js';
 import { GemeenteCreate, GemeenteUpdate, PartnerCreate, RetentionUpdate, SiteKeyCreate, SiteKeyUpdate, TeamsAdd, TokenCreate } from './tenants.js';
@@ -16,7 +17,9 @@ export const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
   unsupported_media_type: 'The Content-Type is not one this route accepts.',
   payload_too_large: 'The body is larger than the route allows (16 kB for a submission).',
   validation_failed: 'The body or query does not have the expected shape; `issues` lists each problem with its path.',
+  invalid_date: 'A date in the query does not exist (2026-02-30, 2026-13-45), or a range ends before it starts; `issues` names the parameter.',
   unauthorized: 'No bearer token, or one that is unknown or revoked.',
+  token_expired: 'The bearer token has passed its expiry (`expiresAt`); an admin can rotate it for a new one.',
   forbidden: 'The token is valid but may not do this, or asks for another gemeente or partner.',
   not_found: 'No such route, or no such resource within the token’s gemeente.',
   method_not_allowed: 'The route exists but not with this method.',
@@ -33,6 +36,7 @@ export const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
   invite_invalid: 'The invite is unknown, or for another questionnaire, partner or team.',
   invite_used: 'The invite has already been used for another response.',
   invite_expired: 'The invite has expired.',
+  invite_required: 'This site key takes only responses with a one-time invite (`inviteRequired`).',
   rate_limited: 'Too many submissions from this site key or client; try again in a minute.',
   unknown_item: 'An answer names an item that is not in this version.',
   invalid_value: 'An answer value does not fit its item.',
@@ -123,6 +127,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   RetentionUpdate,
   InviteCreate,
   ReviewBody,
+  HeldDecision,
 };
 const PROTECTED: [number, ErrorCode][] = [
   [400, 'period_not_allowed'],
@@ -157,6 +162,7 @@ const OPERATIONS: Operation[] = [
       ...BODY,
       [401, 'unknown_site_key'],
       [403, 'origin_not_allowed'],
+      [403, 'invite_required'],
       [429, 'rate_limited'],
       [403, 'invite_invalid'],
       [409, 'invite_used'],
@@ -185,12 +191,17 @@ const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/import',
-    summary: 'Import telephone and paper interviews as NDJSON; a report per line',
+    summary: 'Import telephone and paper interviews as NDJSON, streamed; a bounded summary with the first refused lines',
     tag: 'data',
     auth: ADMIN,
     params: [questionnaireParam, gemeenteParam],
     body: { schema: 'ImportLine', type: 'application/x-ndjson' },
-    ok: { 200: { description: '{stored, duplicates, refused, lines: [{line, submissionId, status, error?}]}' } },
+    ok: {
+      200: {
+        description:
+          '{lines, stored, duplicates, accepted, refused, refusedByCode: {code: n}, refusedLines: [{line, submissionId?, code, message, issues?}] (the first 100 at most), refusedLinesOmitted}',
+      },
+    },
     errors: [...AUTH, [415, 'unsupported_media_type'], [413, 'payload_too_large'], [400, 'validation_failed'], [404, 'questionnaire_not_found']],
   },
   {
@@ -202,7 +213,7 @@ const OPERATIONS: Operation[] = [
     auth: ['operator', 'admin', 'viewer', 'publicToken'],
     params: queryParams(AggregateQuery),
     ok: { 200: { description: '{n, items, groups?, disclosure?}' } },
-    errors: [...AUTH, [400, 'validation_failed'], ...PROTECTED, [404, 'questionnaire_not_found']],
+    errors: [...AUTH, [400, 'validation_failed'], [400, 'invalid_date'], ...PROTECTED, [404, 'questionnaire_not_found']],
   },
   {
     method: 'get',
@@ -213,7 +224,7 @@ const OPERATIONS: Operation[] = [
     auth: ['operator', 'admin', 'viewer', 'publicToken'],
     params: queryParams(AggregateQuery),
     ok: { 101: { description: 'Switching protocols' } },
-    errors: [...AUTH, [426, 'bad_request'], [400, 'validation_failed'], ...PROTECTED, [404, 'questionnaire_not_found']],
+    errors: [...AUTH, [426, 'bad_request'], [400, 'validation_failed'], [400, 'invalid_date'], ...PROTECTED, [404, 'questionnaire_not_found']],
   },
   adminExport('/v1/export/responses.csv', 'All responses as CSV (streamed)', 'CSV', 'text/csv'),
   adminExport('/v1/export/responses.sps', 'SPSS syntax describing the CSV', 'SPSS syntax', 'text/plain'),
@@ -226,7 +237,7 @@ const OPERATIONS: Operation[] = [
     auth: ['operator', 'admin', 'viewer'],
     params: queryParams(AggregateQuery),
     ok: { 200: { description: 'CSV', type: 'text/csv' } },
-    errors: [...AUTH, [400, 'validation_failed'], ...PROTECTED, [404, 'questionnaire_not_found']],
+    errors: [...AUTH, [400, 'validation_failed'], [400, 'invalid_date'], ...PROTECTED, [404, 'questionnaire_not_found']],
   },
   {
     method: 'get',
@@ -271,6 +282,38 @@ const OPERATIONS: Operation[] = [
     errors: [...AUTH, [400, 'validation_failed']],
   },
   {
+    method: 'get',
+    path: '/v1/held',
+    summary: 'Bursts held out of protected figures: many submissions from one source into one site key × team',
+    tag: 'data',
+    auth: ADMIN,
+    params: [questionnaireParam, gemeenteParam],
+    ok: { 200: { description: '{questionnaire, held, bursts: [{burst, count, from, to, partner, team}]}' } },
+    errors: [...AUTH, [400, 'validation_failed'], [404, 'questionnaire_not_found']],
+  },
+  {
+    method: 'post',
+    path: '/v1/held/accept',
+    summary: 'Accept a held burst: partners and public pages see its responses from now on',
+    tag: 'data',
+    auth: ADMIN,
+    params: [questionnaireParam, gemeenteParam],
+    body: { schema: 'HeldDecision' },
+    ok: { 200: { description: '{questionnaire, burst, accepted}' } },
+    errors: [...AUTH, ...BODY, [404, 'questionnaire_not_found'], [404, 'not_found']],
+  },
+  {
+    method: 'post',
+    path: '/v1/held/reject',
+    summary: 'Reject a held burst: its responses are deleted and leave the counts',
+    tag: 'data',
+    auth: ADMIN,
+    params: [questionnaireParam, gemeenteParam],
+    body: { schema: 'HeldDecision' },
+    ok: { 200: { description: '{questionnaire, burst, rejected}' } },
+    errors: [...AUTH, ...BODY, [404, 'questionnaire_not_found'], [404, 'not_found']],
+  },
+  {
     method: 'post',
     path: '/v1/gemeenten',
     summary: 'Create a gemeente and its first admin token (shown once)',
@@ -304,7 +347,7 @@ const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/open-texts',
-    summary: 'Open texts in one review state (pending, released, held), newest first',
+    summary: 'Open texts in one review state (pending, released, withheld), newest first',
     tag: 'report',
     auth: ADMIN,
     params: queryParams(OpenTextsQuery),
@@ -426,7 +469,7 @@ const OPERATIONS: Operation[] = [
     tag: 'tenants',
     auth: ADMIN,
     params: path('id', 'tokenId'),
-    ok: { 200: { description: '{id, token}' } },
+    ok: { 200: { description: '{id, token, expiresAt}: the same term, counted from now; its live connections are closed' } },
     errors: [...AUTH, [404, 'not_found']],
   },
   {

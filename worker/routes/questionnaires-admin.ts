@@ -1,9 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { TEMPLATES } from '../../schemas/bank.js';
-import { QuestionnaireDefinition, QuestionnaireId, allItems, versionIssues } from '../../schemas/questionnaire.js';
+import { QuestionnaireId, Slug } from '../../schemas/ids.js';
+import { QuestionnaireDefinition, allItems, versionIssues } from '../../schemas/questionnaire.js';
 import { gemeenteOf, requireRole } from '../auth.js';
-import { readJson } from '../body.js';
+import { readJson, readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
 import {
   createQuestionnaire,
@@ -41,10 +42,11 @@ const CreateBody = z
   });
 
 const VersionParam = z.coerce.number().int().min(1).max(1_000_000);
+const GemeenteQuery = z.object({ gemeente: Slug.optional() });
 
 /** The gemeente this request acts for; an operator names it with ?gemeente= and it must exist. */
 async function scope(c: Context<AppEnv>): Promise<string> {
-  const gemeente = gemeenteOf(c, c.req.query('gemeente'));
+  const gemeente = gemeenteOf(c, readQuery(c, GemeenteQuery).gemeente);
   if (c.get('token').role === 'operator' && !(await getGemeente(c.env.DB, gemeente))) {
     throw new ApiError(404, 'not_found', `No gemeente ${gemeente}.`);
   }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { Slug } from '../../schemas/ids.js';
 import type { PublishedQuestionnaire } from '../../schemas/questionnaire.js';
 import { readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
@@ -8,7 +9,7 @@ import { servedDefinition, siteKeyOrThrow } from '../served.js';
 
 const Query = z.object({
   siteKey: z.string().max(128).optional(),
-  team: z.string().max(64).optional(),
+  team: Slug.optional(),
   version: z.coerce.number().int().min(1).optional(),
 });
 

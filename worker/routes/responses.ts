@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { QuestionnaireId } from '../../schemas/questionnaire.js';
+import { QuestionnaireId, Slug, SubmissionId } from '../../schemas/ids.js';
 import { Submission, type SubmissionResult } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { readJson, readQuery } from '../body.js';
@@ -9,14 +9,14 @@ import { getQuestionnaire } from '../db.js';
 import { ApiError } from '../errors.js';
 import { dutchDay, toRecord } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
+import { burstSource } from '../burst.js';
 import { RateLimiter } from '../ratelimit.js';
 import { servedDefinition, siteKeyOrThrow } from '../served.js';
 import { consumeInvite, inviteFor, releaseInvite } from './invites.js';
 
 const limiter = new RateLimiter();
 
-const DeleteQuery = z.object({ questionnaire: QuestionnaireId, gemeente: z.string().max(64).optional() });
-const SubmissionIdParam = z.uuid();
+const DeleteQuery = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional() });
 
 const methodNotAllowed = (allow: string) => () => {
   throw new ApiError(405, 'method_not_allowed', `Use ${allow} here.`);
@@ -31,7 +31,11 @@ export const responses = new Hono<AppEnv>()
     if (!origin || !site.origins.includes(origin)) {
       throw new ApiError(403, 'origin_not_allowed', 'Submissions for this site key are not allowed from this origin.');
     }
-    if (String(c.env.PEIL_RATE_LIMIT) !== '0') {
+    if (site.inviteRequired && body.invite === undefined) {
+      throw new ApiError(403, 'invite_required', 'This questionnaire can only be answered with a personal invite link.');
+    }
+    // A registered kiosk serves many clients from one address: the design never lets a limit stop it.
+    if (String(c.env.PEIL_RATE_LIMIT) !== '0' && !site.kiosk) {
       // Only the hash of the address with a daily salt is kept, in memory; see RateLimiter.
       const address = c.req.header('CF-Connecting-IP') ?? 'local';
       if (!(await limiter.allow(site.key, address))) {
@@ -76,7 +80,9 @@ export const responses = new Hono<AppEnv>()
         throw err;
       }
     }
-    const result = await ledger.submit(site.gemeente_id, body.questionnaireId, record);
+    // The address goes to the ledger for burst detection only, hashed there in memory; see BurstDetector.
+    const source = burstSource(site, context.team, c.req.header('CF-Connecting-IP'));
+    const result = await ledger.submit(site.gemeente_id, body.questionnaireId, record, source);
     return c.json<SubmissionResult>({ submissionId: body.submissionId, ...result }, result.status === 'stored' ? 201 : 200);
   })
   .all('/', methodNotAllowed('POST'))
@@ -84,7 +90,7 @@ export const responses = new Hono<AppEnv>()
   .delete('/:submissionId', requireRole('operator', 'admin'), async (c) => {
     const q = readQuery(c, DeleteQuery);
     const gemeente = gemeenteOf(c, q.gemeente);
-    const id = SubmissionIdParam.safeParse(c.req.param('submissionId'));
+    const id = SubmissionId.safeParse(c.req.param('submissionId'));
     if (!id.success) {
       throw new ApiError(400, 'validation_failed', 'The submission id is not a UUID.', [
         { code: 'invalid_format', path: ['submissionId'], message: 'a UUID' },
