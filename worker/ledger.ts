@@ -31,9 +31,10 @@ export class Ledger extends DurableObject<Env> {
   /** Protected tables per partner and k, built from the counts as they are; dropped at every change. */
   private readonly tables = new Map<string, Table>();
   private readonly tableOf = (partner: string, k: number): Table => {
-    const key = `${partner}\u0000${k}\u0000${dutchDay().slice(0, 7)}`;
+    const month = dutchDay().slice(0, 7);
+    const key = `${partner}\u0000${k}\u0000${month}`;
     let table = this.tables.get(key);
-    if (!table) this.tables.set(key, (table = buildTable(monthCounts(this.sql, partner), k, dutchDay().slice(0, 7))));
+    if (!table) this.tables.set(key, (table = buildTable(monthCounts(this.sql, partner), k, month)));
     return table;
   };
 

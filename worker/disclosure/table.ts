@@ -24,6 +24,12 @@ export function sliceKey(slice: Slice): string {
   return slice ? `${slice.dim}=${slice.value}` : '';
 }
 
+/** The slice a key names: the inverse of `sliceKey`. */
+export function sliceOf(key: string): Slice {
+  const at = key.indexOf('=');
+  return at < 0 ? undefined : { dim: key.slice(0, at) as ProtectedDim, value: key.slice(at + 1) };
+}
+
 /** The id of a cell: period and slice; releases and suppression are kept under it. */
 export function cellId(period: string, slice: string): string {
   return `${period}|${slice}`;

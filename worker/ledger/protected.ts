@@ -5,7 +5,7 @@ import type { ProtectedQuery } from '../disclosure/audience.js';
 import { protectedItem, protectedN } from '../disclosure/figures.js';
 import { addMonth, monthCell, periodById, protectedPeriod, quarterCell, quarterStart, rolling12Cell, subPeriods, yearCell, type PeriodCell } from '../disclosure/periods.js';
 import { releaseDue, shuffled } from '../disclosure/release.js';
-import { cellId, isHidden, sliceKey, type ProtectedDim, type Slice, type Table } from '../disclosure/table.js';
+import { cellId, isHidden, sliceKey, sliceOf, type ProtectedDim, type Slice, type Table } from '../disclosure/table.js';
 import { isIndicatief } from '../report/suppress.js';
 import { readMeta } from './schema.js';
 import {
@@ -80,8 +80,7 @@ export function releaseQueued(sql: SqlStorage, tableOf: (partner: string) => Tab
         const current = table.n.get(id) ?? 0;
         const last = readRelease(sql, partner, id);
         if (!releaseDue(current, last?.n, ctx.k)) continue;
-        const slice: Slice = key ? { dim: key.slice(0, key.indexOf('=')) as ProtectedDim, value: key.slice(key.indexOf('=') + 1) } : undefined;
-        writeRelease(sql, partner, id, { n: current, fresh: current - (last?.n ?? 0), at: now, counts: snapshotOf(sql, partner, period, slice) });
+        writeRelease(sql, partner, id, { n: current, fresh: current - (last?.n ?? 0), at: now, counts: snapshotOf(sql, partner, period, sliceOf(key)) });
       }
       for (const item of ctx.openItems) {
         const id = cellId(periodId, '');
@@ -96,7 +95,7 @@ export function releaseQueued(sql: SqlStorage, tableOf: (partner: string) => Tab
   clearQueue(sql);
 }
 
-export function periodOf(q: Pick<ProtectedQuery, 'period'>, today: string): PeriodCell {
+function periodOf(q: Pick<ProtectedQuery, 'period'>, today: string): PeriodCell {
   return typeof q.period === 'string' ? periodById(q.period) : protectedPeriod({ period: q.period.current }, today);
 }
 

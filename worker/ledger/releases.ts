@@ -19,7 +19,8 @@ export interface Release {
   counts: Snapshot;
 }
 
-function bounds(period: PeriodCell, slice: Slice): { sql: string; args: string[] } {
+/** A cell in the monthly roll-up, whose days are the months' first days. */
+function monthBounds(period: PeriodCell, slice: Slice): { sql: string; args: string[] } {
   const first = `${period.months[0]}-01`;
   const last = `${period.months[period.months.length - 1]}-01`;
   return slice
@@ -58,7 +59,7 @@ export function monthCounts(sql: SqlStorage, partner: string): MonthCount[] {
  * the roll-up answers it.
  */
 export function snapshotOf(sql: SqlStorage, partner: string, period: PeriodCell, slice: Slice): Snapshot {
-  const b = bounds(period, slice);
+  const b = monthBounds(period, slice);
   const snap: Snapshot = {};
   for (const r of sql.exec<{ item: string; value: string; c: number; s: number }>(
     `SELECT item, value, SUM(count) AS c, SUM(keysum) % 4294967296 AS s FROM cube_month
@@ -68,7 +69,7 @@ export function snapshotOf(sql: SqlStorage, partner: string, period: PeriodCell,
   )) {
     (snap[r.item] ??= {})[r.value] = [r.c, mod32(r.s)];
   }
-  const t = textBounds(period, slice);
+  const t = dayBounds(period, slice);
   for (const r of sql.exec<{ answers: string; texts: string; rkey: number }>(
     `SELECT answers, texts, rkey FROM responses WHERE partner = ? AND ${HELD} AND ${t.sql}`,
     partner,
@@ -153,7 +154,8 @@ function reviewed(review: boolean): string {
   return `${review ? "review = 'released'" : "review <> 'withheld'"} AND ${burst}`;
 }
 
-function textBounds(period: PeriodCell, slice: Slice): { sql: string; args: string[] } {
+/** A cell in the tables that keep days: responses and open texts. */
+function dayBounds(period: PeriodCell, slice: Slice): { sql: string; args: string[] } {
   const from = period.from;
   const to = period.to;
   return slice ? { sql: `day >= ? AND day <= ? AND ${slice.dim} = ?`, args: [from, to, slice.value] } : { sql: 'day >= ? AND day <= ?', args: [from, to] };
@@ -161,7 +163,7 @@ function textBounds(period: PeriodCell, slice: Slice): { sql: string; args: stri
 
 /** How many texts of an item a protected audience may get in a cell. */
 export function countTexts(sql: SqlStorage, partner: string, period: PeriodCell, slice: Slice, item: string, review: boolean): number {
-  const b = textBounds(period, slice);
+  const b = dayBounds(period, slice);
   return sql
     .exec<{ n: number }>(`SELECT COUNT(*) AS n FROM open_texts WHERE partner = ? AND item = ? AND ${b.sql} AND ${reviewed(review)}`, partner, item, ...b.args)
     .one().n;
@@ -169,7 +171,7 @@ export function countTexts(sql: SqlStorage, partner: string, period: PeriodCell,
 
 /** Those texts with their ids; no day, so nothing downstream can order them by time. */
 export function eligibleTexts(sql: SqlStorage, partner: string, period: PeriodCell, slice: Slice, item: string, review: boolean): { id: string; text: string }[] {
-  const b = textBounds(period, slice);
+  const b = dayBounds(period, slice);
   return sql
     .exec<{ id: string; text: string }>(
       `SELECT submission_id AS id, text FROM open_texts WHERE partner = ? AND item = ? AND ${b.sql} AND ${reviewed(review)}`,
