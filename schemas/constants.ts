@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   'hidden_item_answered',
   'required_missing',
   'text_too_long',
+  'period_not_allowed',
+  'combination_not_allowed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

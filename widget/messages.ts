@@ -44,6 +44,8 @@ const MESSAGES: Record<ErrorCode | WidgetCode, () => string> = {
   hidden_item_answered: answers,
   required_missing: answers,
   text_too_long: answers,
+  period_not_allowed: generic,
+  combination_not_allowed: generic,
   internal_error: generic,
   load_failed: () => msg('De vragenlijst kon niet worden geladen. Controleer uw internetverbinding en probeer het opnieuw.'),
 };

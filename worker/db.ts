@@ -11,6 +11,8 @@ export interface Gemeente {
   id: string;
   name: string;
   k: number;
+  /** 1: open texts reach partner viewers only after an admin released them. */
+  open_text_review: number;
 }
 export interface Partner {
   gemeente_id: string;
@@ -34,7 +36,8 @@ export interface SiteKey {
   /** A registered kiosk: many clients share one device and address, so it is never rate-limited nor held as a burst. */
   kiosk: boolean;
 }
-export type Role = 'operator' | 'admin' | 'viewer';
+/** `viewer` and `public` are protected audiences: they get disclosure-controlled figures (see worker/disclosure/). */
+export type Role = 'operator' | 'admin' | 'viewer' | 'public';
 export interface TokenRow {
   id: string;
   role: Role;
@@ -62,7 +65,7 @@ export interface Version {
 }
 
 export async function getGemeente(db: D1Database, id: string): Promise<Gemeente | null> {
-  return db.prepare('SELECT id, name, k FROM gemeenten WHERE id = ?').bind(id).first<Gemeente>();
+  return db.prepare('SELECT id, name, k, open_text_review FROM gemeenten WHERE id = ?').bind(id).first<Gemeente>();
 }
 
 export async function getSiteKey(db: D1Database, key: string): Promise<SiteKey | null> {

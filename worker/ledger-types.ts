@@ -1,4 +1,6 @@
 import type { Answers } from '../schemas/questionnaire.js';
+import type { ProtectedQuery } from './disclosure/audience.js';
+import type { Period } from './report/period.js';
 
 /** Dimensions a report may filter on; all stored as '' when unknown. */
 export const DIMENSIONS = ['partner', 'team', 'contact', 'status', 'role', 'channel'] as const;
@@ -42,9 +44,9 @@ export interface LiveSubscription {
   filter: CellFilter;
   groupBy?: GroupBy;
   /** The current day, week, … : resolved to from/to at every push. */
-  period?: 'day' | 'week' | 'month' | 'quarter' | 'year';
+  period?: Period;
   /** Groups to list even without responses (a partner's teams). */
   groupOrder?: string[];
-  /** A protected audience: responses held in a burst are left out. */
-  withoutHeld?: boolean;
+  /** For a protected audience: what it reads, through the disclosure layer (held responses left out) instead of the cube. */
+  protected?: Omit<ProtectedQuery, 'items' | 'texts'>;
 }

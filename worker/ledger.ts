@@ -1,11 +1,19 @@
 import { DurableObject } from 'cloudflare:workers';
+import type { Aggregate } from '../schemas/aggregate.js';
 import { BurstDetector, type BurstSource } from './burst.js';
+import type { ProtectedQuery } from './disclosure/audience.js';
+import { buildTable, type Table } from './disclosure/table.js';
+import { dutchDay } from './ingest.js';
 import type { CellFilter, GroupBy, LedgerRecord, SubmitResult } from './ledger-types.js';
 import { removeResponses, storeResponse } from './ledger/cube.js';
-import { acceptBurst, addHeldColumn, heldBursts, heldCells, holdResponses, withoutHeld, type HeldBurst } from './ledger/held.js';
-import { LIVE_COALESCE_MS, liveMessage, pushAll, subscriptionOf } from './ledger/live.js';
+import { acceptBurst, addHeldColumn, heldBursts, holdResponses, type HeldBurst } from './ledger/held.js';
+import { applyRecordKeys, missingKeys, needsRecordKeys } from './ledger/keys.js';
+import { LIVE_COALESCE_MS, attach, liveMessage, pushAll, subscriptionOf } from './ledger/live.js';
+import { protectedAggregate } from './ledger/protected.js';
 import { countResponses, readCells, readOpenTexts, readResponses, recompute } from './ledger/query.js';
 import { repeatResult } from './ledger/repeat.js';
+import { monthCounts } from './ledger/releases.js';
+import { listTexts, setReview, type ReviewState, type ReviewText } from './ledger/review.js';
 import { nextRun, retentionCutoff, retentionDays } from './ledger/retention.js';
 import { closeExpired, closeSockets, liveSockets, socketTokenOf, tokenTag, tokenTags } from './ledger/sockets.js';
 import { backfillRollup, bindMeta, createTables, lowerCaseIds, needsLowerCaseIds, needsRollup, readMeta } from './ledger/schema.js';
@@ -21,6 +29,15 @@ export class Ledger extends DurableObject<Env> {
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
   /** In memory only: a new object (after eviction or a restart) starts counting afresh. */
   private readonly bursts = new BurstDetector();
+  /** Protected tables per partner and k, built from the counts as they are; dropped at every change. */
+  private readonly tables = new Map<string, Table>();
+  private readonly tableOf = (partner: string, k: number): Table => {
+    const month = dutchDay().slice(0, 7);
+    const key = `${partner}\u0000${k}\u0000${month}`;
+    let table = this.tables.get(key);
+    if (!table) this.tables.set(key, (table = buildTable(monthCounts(this.sql, partner), k, month)));
+    return table;
+  };
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -31,6 +48,14 @@ export class Ledger extends DurableObject<Env> {
     if (needsLowerCaseIds(this.sql)) {
       ctx.storage.transactionSync(() => lowerCaseIds(this.sql, (id) => removeResponses(this.sql, 'submission_id = ?', [id])));
     }
+    if (needsRecordKeys(this.sql)) void ctx.blockConcurrencyWhile(() => this.giveRecordKeys());
+  }
+
+  /** Gives responses stored before disclosure control their record keys, once (see ledger/keys.ts). */
+  async giveRecordKeys(): Promise<void> {
+    const missing = await missingKeys(this.sql);
+    this.ctx.storage.transactionSync(() => applyRecordKeys(this.sql, missing));
+    this.tables.clear();
   }
 
   /**
@@ -73,19 +98,16 @@ export class Ledger extends DurableObject<Env> {
 
   private async afterStore(gemeente: string, questionnaire: string, results: SubmitResult[]): Promise<void> {
     if (results.some((r) => r.status === 'stored')) {
+      this.tables.clear();
       bindMeta(this.sql, gemeente, questionnaire);
       if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(nextRun());
       this.scheduleLive();
     }
   }
 
-  /**
-   * Summed cube cells for a selection, optionally broken down (see ledger/query.ts). `withoutHeld`
-   * leaves out the responses held in a burst: what a protected audience reads.
-   */
-  async cells(filter: CellFilter, groupBy?: GroupBy, opts: { withoutHeld?: boolean } = {}): Promise<CubeCell[]> {
-    const cells = readCells(this.sql, filter, groupBy);
-    return opts.withoutHeld ? withoutHeld(cells, heldCells(this.sql, filter, groupBy)) : cells;
+  /** Summed cube cells for a selection, optionally broken down (see ledger/query.ts): exact, held responses included. */
+  async cells(filter: CellFilter, groupBy?: GroupBy): Promise<CubeCell[]> {
+    return readCells(this.sql, filter, groupBy);
   }
 
   /** The bursts held out of protected figures, for an admin to accept or reject. */
@@ -96,15 +118,36 @@ export class Ledger extends DurableObject<Env> {
   /** Accepts a held burst: protected audiences see its responses from now on. Returns how many. */
   async acceptHeld(burst: string): Promise<number> {
     const accepted = this.ctx.storage.transactionSync(() => acceptBurst(this.sql, burst));
-    if (accepted > 0) this.scheduleLive();
+    if (accepted > 0) {
+      this.tables.clear();
+      this.scheduleLive();
+    }
     return accepted;
   }
 
   /** Rejects a held burst: its responses are deleted and leave the counts. Returns how many. */
   async rejectHeld(burst: string): Promise<number> {
     const rejected = this.ctx.storage.transactionSync(() => removeResponses(this.sql, 'held = ?', [burst]));
-    if (rejected > 0) this.scheduleLive();
+    if (rejected > 0) {
+      this.tables.clear();
+      this.scheduleLive();
+    }
     return rejected;
+  }
+
+  /** Disclosure-controlled figures for a protected audience (see ledger/protected.ts). */
+  async protectedView(q: ProtectedQuery): Promise<Aggregate> {
+    return protectedAggregate(this.sql, (partner) => this.tableOf(partner, q.k), q, dutchDay());
+  }
+
+  /** Open texts in one review state, for the gemeente admin. */
+  async reviewTexts(review: ReviewState, limit: number): Promise<ReviewText[]> {
+    return listTexts(this.sql, review, limit);
+  }
+
+  /** Releases open texts for viewers, or holds them back; returns how many changed. */
+  async review(texts: { submissionId: string; item: string }[], review: ReviewState): Promise<number> {
+    return this.ctx.storage.transactionSync(() => setReview(this.sql, texts, review));
   }
 
   /** The cube's figures rebuilt from the stored responses: a test and audit tool, never a dashboard path. */
@@ -112,9 +155,9 @@ export class Ledger extends DurableObject<Env> {
     return recompute(this.sql, filter, groupBy);
   }
 
-  /** The most recent open answers of a selection, per open item; `withoutHeld` as for `cells`. */
-  async openTexts(filter: CellFilter, items: string[], opts: { withoutHeld?: boolean } = {}): Promise<Record<string, string[]>> {
-    return readOpenTexts(this.sql, filter, items, opts.withoutHeld);
+  /** The most recent open answers of a selection, per open item (the gemeente's exact view). */
+  async openTexts(filter: CellFilter, items: string[]): Promise<Record<string, string[]>> {
+    return readOpenTexts(this.sql, filter, items);
   }
 
   /** Number of stored responses and the cube's own respondent total: equal unless something drifted. */
@@ -129,6 +172,7 @@ export class Ledger extends DurableObject<Env> {
 
   /** Deletes one response and takes it out of the counts, in one transaction. */
   async deleteResponse(submissionId: string): Promise<boolean> {
+    this.tables.clear();
     return this.ctx.storage.transactionSync(() => removeResponses(this.sql, 'submission_id = ?', [submissionId]) > 0);
   }
 
@@ -154,6 +198,7 @@ export class Ledger extends DurableObject<Env> {
   /** Deletes responses received more than `days` days ago; returns how many. */
   async applyRetention(days: number, today = new Date()): Promise<number> {
     const cutoff = retentionCutoff(days, today);
+    this.tables.clear();
     return this.ctx.storage.transactionSync(() => removeResponses(this.sql, 'day < ?', [cutoff]));
   }
 
@@ -165,15 +210,16 @@ export class Ledger extends DurableObject<Env> {
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     const token = socketTokenOf(request);
-    this.ctx.acceptWebSocket(server, token ? tokenTags(token) : []);
     if (token?.expires_at) {
       const alarm = await this.ctx.storage.getAlarm();
       const expiry = Date.parse(token.expires_at);
       if (alarm === null || expiry < alarm) await this.ctx.storage.setAlarm(expiry);
     }
-    server.serializeAttachment(sub);
     const protocol = request.headers.get('x-peil-protocol');
-    server.send(await liveMessage(this.sql, this.env.DB, sub));
+    // The first message before the socket joins the pushes, so a push never finds it without one.
+    const message = await liveMessage(this.sql, this.env.DB, sub, this.tableOf);
+    this.ctx.acceptWebSocket(server, token ? tokenTags(token) : []);
+    attach(server, sub, message);
     return new Response(null, { status: 101, webSocket: client, headers: protocol ? { 'Sec-WebSocket-Protocol': protocol } : {} });
   }
 
@@ -195,7 +241,7 @@ export class Ledger extends DurableObject<Env> {
     this.liveTimer = setTimeout(() => {
       this.liveTimer = undefined;
       // Only connections whose token still holds get the push; the others are closed on the way.
-      this.ctx.waitUntil(liveSockets(this.ctx, this.env.DB).then((sockets) => pushAll(this.sql, this.env.DB, sockets)));
+      this.ctx.waitUntil(liveSockets(this.ctx, this.env.DB).then((sockets) => pushAll(this.sql, this.env.DB, sockets, this.tableOf)));
     }, LIVE_COALESCE_MS);
   }
 }

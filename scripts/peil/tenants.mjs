@@ -39,6 +39,19 @@ function query(params) {
   return q ? `?${q}` : '';
 }
 
+/** `<questionnaire> <submissionId:item>…` → the body of a release or hold. */
+function reviewBody(a) {
+  const [questionnaire, ...ids] = a._;
+  if (ids.length === 0) throw new Error('missing <submissionId:item>');
+  return {
+    questionnaire: need(questionnaire, '<questionnaire>'),
+    texts: ids.map((id) => {
+      const at = id.lastIndexOf(':');
+      return { submissionId: id.slice(0, at), item: id.slice(at + 1) };
+    }),
+  };
+}
+
 export const commands = {
   'gemeente create': {
     usage: 'gemeente create <id> --name NAME [--k 10]',
@@ -46,6 +59,31 @@ export const commands = {
     options: { name: value, k: value },
     run: (a, api) =>
       api.request('POST', '/v1/gemeenten', { id: need(a._[0], '<id>'), name: need(a.name, '--name'), ...(a.k ? { k: Number(a.k) } : {}) }),
+  },
+  'gemeente set': {
+    usage: 'gemeente set <id> --open-text-review on|off',
+    options: { 'open-text-review': value },
+    help: 'Settings: with open-text review on, partners see open texts only after an admin released them.',
+    run: (a, api) =>
+      api.request('PATCH', `/v1/gemeenten/${enc(need(a._[0], '<id>'))}`, { openTextReview: need(a['open-text-review'], '--open-text-review') === 'on' }),
+  },
+  'texts list': {
+    options: { review: value, gemeente: value },
+    usage: 'texts list <questionnaire> [--review pending|released|withheld] [--gemeente ID]',
+    help: 'Open texts to read before partners do, newest first, with the ids to release or hold back.',
+    run: (a, api) => api.request('GET', `/v1/open-texts${query({ questionnaire: need(a._[0], '<questionnaire>'), review: a.review, gemeente: a.gemeente })}`),
+  },
+  'texts release': {
+    options: { gemeente: value },
+    usage: 'texts release <questionnaire> <submissionId:item>… [--gemeente ID]',
+    help: 'Releases open texts for partner viewers ("vrijgeven").',
+    run: (a, api) => api.request('POST', `/v1/open-texts/release${query({ gemeente: a.gemeente })}`, reviewBody(a)),
+  },
+  'texts hold': {
+    options: { gemeente: value },
+    usage: 'texts hold <questionnaire> <submissionId:item>… [--gemeente ID]',
+    help: 'Holds open texts back from partner viewers, also from releases that already hold them.',
+    run: (a, api) => api.request('POST', `/v1/open-texts/hold${query({ gemeente: a.gemeente })}`, reviewBody(a)),
   },
   'gemeente list': {
     usage: 'gemeente list',
@@ -127,8 +165,8 @@ export const commands = {
     run: (a, api) => api.request('GET', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/tokens`),
   },
   'token create': {
-    usage: 'token create <gemeente> --role admin|viewer [--partner ID] [--label TEXT] [--days N]',
-    help: 'Creates a token (a viewer token for one partner, a year unless --days); prints it once.',
+    usage: 'token create <gemeente> --role admin|viewer|public [--partner ID] [--label TEXT] [--days N]',
+    help: 'Creates a token (viewer: a partner dashboard; public: only its figures, to embed on a public page; both a year unless --days); prints it once.',
     options: { role: value, partner: value, label: value, days: value },
     run: (a, api) =>
       api.request('POST', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/tokens`, {

@@ -19,6 +19,8 @@ export interface Report {
   previousRange?: Range;
   /** Names sent with the figures; live messages carry figures only, so these are kept from the read. */
   labels?: ReportLabels;
+  /** The figures come through disclosure control (a partner viewer or public token): released, perturbed. */
+  protected: boolean;
 }
 
 export type ReportState = 'idle' | 'loading' | 'ready' | 'error';
@@ -40,7 +42,21 @@ interface Read {
 const REFRESH_DEBOUNCE_MS = 1500;
 
 function isAggregate(x: unknown): x is Aggregate {
-  return typeof x === 'object' && x !== null && typeof (x as Aggregate).n === 'number' && typeof (x as Aggregate).items === 'object';
+  if (typeof x !== 'object' || x === null || typeof (x as Aggregate).items !== 'object') return false;
+  return typeof (x as Aggregate).n === 'number' || (x as Aggregate).suppressed === true;
+}
+
+/** When a protected report's figures were last released (its live messages change only then). */
+const releasedAt = (a: Aggregate | undefined) => a?.disclosure?.release?.at;
+
+/** A live message carries no open texts for a protected audience: keep those of the last read. */
+function withTexts(message: Aggregate, last: Aggregate): Aggregate {
+  const items = { ...message.items };
+  for (const [id, cell] of Object.entries(last.items)) {
+    const now = items[id];
+    if ('texts' in cell && cell.texts && now && 'type' in now && now.type === 'open') items[id] = { ...now, texts: cell.texts };
+  }
+  return { ...message, items };
 }
 
 const STATES: Record<TaskStatus, ReportState> = {
@@ -118,15 +134,18 @@ export class ReportController implements ReactiveController {
   private async fetchReport(sel: Selection, api: string, token: string, signal?: AbortSignal): Promise<Report> {
     const get = (params: URLSearchParams) => this.get(api, token, params, signal);
     const range = resolveRange(sel, localToday());
-    const prevRange = previousRange(sel, range);
-    const [current, byTeam, trend, previous] = await Promise.all([
-      get(aggregateQuery(sel, range)),
-      get(aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => undefined),
+    // The selection first: whether it is protected decides which other reads may be made.
+    const current = await get(aggregateQuery(sel, range));
+    const guarded = current.disclosure?.protected === true;
+    const prevRange = previousRange(sel, range, guarded);
+    const [byTeam, trend, previous] = await Promise.all([
+      // A partner reads one dimension at a time: no breakdown by team beside another filter.
+      guarded && (sel.contact || sel.status) ? undefined : get(aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => undefined),
       get(aggregateQuery(sel, range, { groupBy: sel.trend })).catch(() => undefined),
       prevRange ? get(aggregateQuery(sel, prevRange)).catch(() => undefined) : undefined,
     ]);
     const labels = (current as Aggregate & { labels?: ReportLabels }).labels;
-    return { current, byTeam, trend, previous, range, previousRange: prevRange, labels };
+    return { current, byTeam, trend, previous, range, previousRange: prevRange, labels, protected: guarded };
   }
 
   private async get(api: string, token: string, params: URLSearchParams, signal?: AbortSignal): Promise<Aggregate> {
@@ -144,8 +163,11 @@ export class ReportController implements ReactiveController {
   private onLive(message: unknown): void {
     // The socket also answers pings; only aggregates change the report.
     if (!isAggregate(message) || !this.read) return;
-    const changed = message.n !== this.read.report.current.n;
-    this.read = { ...this.read, report: { ...this.read.report, current: message } };
+    const report = this.read.report;
+    const last = report.current;
+    // A protected feed sends only releases; the admin's every change.
+    const changed = report.protected ? releasedAt(message) !== releasedAt(last) : message.n !== last.n;
+    this.read = { ...this.read, report: { ...report, current: report.protected ? withTexts(message, last) : message } };
     this.updatedAt = new Date();
     this.host.requestUpdate();
     // The first message after (re)connecting repeats what was read; only a new count means new responses.
@@ -160,13 +182,18 @@ export class ReportController implements ReactiveController {
     if (!read) return;
     const { selection: sel, api, token } = read;
     const { range } = read.report;
-    const [byTeam, trend] = await Promise.all([
-      this.get(api, token, aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => read.report.byTeam),
+    const guarded = read.report.protected;
+    const [byTeam, trend, current] = await Promise.all([
+      guarded && (sel.contact || sel.status)
+        ? undefined
+        : this.get(api, token, aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => read.report.byTeam),
       this.get(api, token, aggregateQuery(sel, range, { groupBy: sel.trend })).catch(() => read.report.trend),
+      // Released open texts come only with a read, never in a live message.
+      guarded ? this.get(api, token, aggregateQuery(sel, range)).catch(() => undefined) : undefined,
     ]);
     // A new selection was asked for meanwhile: these breakdowns belong to the old one.
     if (this.task.status === TaskStatus.PENDING || this.read?.args !== read.args) return;
-    this.read = { ...this.read, report: { ...this.read.report, byTeam, trend } };
+    this.read = { ...this.read, report: { ...this.read.report, byTeam, trend, ...(current ? { current } : {}) } };
     this.host.requestUpdate();
   }
 }

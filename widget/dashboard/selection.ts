@@ -93,7 +93,8 @@ export function resolveRange(sel: Selection, today: string): Range {
   const q0 = Math.floor((m - 1) / 3) * 3;
   switch (sel.period) {
     case '12m':
-      return { from: addDays(addMonths(today, -12), 1), to: today };
+      // This month and the eleven before: whole months, the twelve months a partner may read too.
+      return { from: iso(utc(y, m - 12, 1)), to: today };
     case 'jaar':
       return { from: iso(utc(y, 0, 1)), to: today };
     case 'vorig-jaar':
@@ -113,12 +114,16 @@ export function resolveRange(sel: Selection, today: string): Range {
   }
 }
 
+/** Periods a partner (a protected audience) may choose: whole calendar periods only. */
+export const PROTECTED_PERIODS: readonly Period[] = PERIODS.filter((p) => p !== 'alles' && p !== 'anders');
+
 /**
  * The period just before, of the same length, to compare with: calendar periods move by their own
  * unit (a year-to-date is compared with the same dates a year earlier), typed dates by their length
- * in days. No comparison without both ends.
+ * in days. No comparison without both ends. With `whole`, as a partner reads them, the period before
+ * is the whole calendar period before: a partner reads only whole periods.
  */
-export function previousRange(sel: Selection, range: Range): Range | undefined {
+export function previousRange(sel: Selection, range: Range, whole = false): Range | undefined {
   if (!range.from || !range.to || range.from > range.to) return undefined;
   const months: Partial<Record<Period, number>> = {
     '12m': 12,
@@ -130,6 +135,7 @@ export function previousRange(sel: Selection, range: Range): Range | undefined {
     'vorige-maand': 1,
   };
   const shift = months[sel.period];
+  if (shift && whole) return { from: addMonths(range.from, -shift), to: addDays(range.from, -1) };
   if (shift) return { from: addMonths(range.from, -shift), to: addMonths(range.to, -shift) };
   const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;
   return { from: addDays(range.from, -days), to: addDays(range.from, -1) };

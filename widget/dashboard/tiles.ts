@@ -58,10 +58,12 @@ export function headlineTiles(
     ${tile(
       'n',
       msg('Aantal reacties'),
-      html`<p class="figure" data-figure="n">${fmtInt(cur.n)}</p>
-        <p class="n">${msg('cliënten in deze selectie')}</p>`,
+      cur.n === undefined
+        ? few('n')
+        : html`<p class="figure" data-figure="n">${fmtInt(cur.n)}</p>
+            <p class="n">${msg('cliënten in deze selectie')}</p>`,
       // A count needs no minimum to be compared.
-      prev ? html`<p class="compare">${msg(str`Vorige periode: ${fmtInt(prev.n)}`)}</p>` : nothing,
+      prev?.n !== undefined ? html`<p class="compare">${msg(str`Vorige periode: ${fmtInt(prev.n)}`)}</p>` : nothing,
     )}
     ${tile(
       'cijfer',

@@ -1,11 +1,10 @@
-import type { CellFilter, GroupBy } from '../ledger-types.js';
-import type { CubeCell } from '../report/stats.js';
-import { recompute } from './query.js';
+import { queueRelease } from './releases.js';
 
 // Held responses (see worker/burst.ts): a burst from one source into one small selection is stored
 // and counted like any response, so the gemeente admin's figures stay exact, but each of its rows
 // carries the burst's id in `responses.held`. Protected audiences (partner viewers, public pages) read
-// the figures without them until an admin accepts the burst; a rejected burst is deleted.
+// the figures without them (ledger/releases.ts leaves them out of the table and every release) until an
+// admin accepts the burst; a rejected burst is deleted.
 
 /** SQL condition of the responses protected audiences must not see yet. */
 export const HELD = 'held IS NOT NULL';
@@ -21,20 +20,6 @@ export function addHeldColumn(sql: SqlStorage): void {
 /** Marks stored responses as held in a burst. */
 export function holdResponses(sql: SqlStorage, submissionIds: string[], burst: string): void {
   for (const id of submissionIds) sql.exec('UPDATE responses SET held = ? WHERE submission_id = ?', burst, id);
-}
-
-/** The cube cells the held responses of a selection count in, in the shape `readCells` returns. */
-export function heldCells(sql: SqlStorage, filter: CellFilter, groupBy?: GroupBy): CubeCell[] {
-  return recompute(sql, filter, groupBy, HELD);
-}
-
-/** Cube cells without the held responses' share: what a protected audience reads. */
-export function withoutHeld(cells: CubeCell[], held: CubeCell[]): CubeCell[] {
-  if (held.length === 0) return cells;
-  const minus = new Map(held.map((c) => [`${c.group}\u0000${c.item}\u0000${c.value}`, c.count]));
-  return cells
-    .map((c) => ({ ...c, count: c.count - (minus.get(`${c.group}\u0000${c.item}\u0000${c.value}`) ?? 0) }))
-    .filter((c) => c.count > 0);
 }
 
 export interface HeldBurst {
@@ -57,7 +42,12 @@ export function heldBursts(sql: SqlStorage): HeldBurst[] {
     .toArray();
 }
 
-/** Accepts a burst: its responses join what protected audiences read. Returns how many. */
+/**
+ * Accepts a burst: its responses join what protected audiences read, with the next due release of
+ * their months (queued here). Returns how many.
+ */
 export function acceptBurst(sql: SqlStorage, burst: string): number {
-  return sql.exec('UPDATE responses SET held = NULL WHERE held = ? RETURNING submission_id', burst).toArray().length;
+  const rows = sql.exec<{ partner: string; day: string }>('UPDATE responses SET held = NULL WHERE held = ? RETURNING partner, day', burst).toArray();
+  for (const r of rows) queueRelease(sql, r.partner, r.day.slice(0, 7));
+  return rows.length;
 }

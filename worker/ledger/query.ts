@@ -4,7 +4,7 @@ import { DIMENSIONS, type CellFilter, type GroupBy, type LedgerRecord } from '..
 import { groupKey } from '../report/period.js';
 import { planRange, type RangePlan } from '../report/rollup.js';
 import type { CubeCell } from '../report/stats.js';
-import { valuesOf } from './cube.js';
+import { valuesOf } from './cells.js';
 
 // Reads of the ledger: which cube answers a selection, the stored responses and their open texts.
 
@@ -119,13 +119,8 @@ export function recompute(sql: SqlStorage, filter: CellFilter, groupBy?: GroupBy
  * query per item walks the (item, day) index from the newest day and stops at the limit, so a read
  * does not grow with the number of stored texts.
  */
-export function readOpenTexts(sql: SqlStorage, filter: CellFilter, items: string[], withoutHeld = false): Record<string, string[]> {
+export function readOpenTexts(sql: SqlStorage, filter: CellFilter, items: string[]): Record<string, string[]> {
   const w = where(filter);
-  // Held responses are few and found by their index; their texts wait with them.
-  if (withoutHeld) {
-    const notHeld = 'submission_id NOT IN (SELECT submission_id FROM responses WHERE held IS NOT NULL)';
-    w.sql = w.sql ? `${w.sql} AND ${notHeld}` : `WHERE ${notHeld}`;
-  }
   const out: Record<string, string[]> = {};
   for (const item of items) {
     const texts = sql

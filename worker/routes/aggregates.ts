@@ -1,15 +1,16 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { ReportLabels } from '../../schemas/aggregate.js';
+import type { Aggregate, ReportLabels } from '../../schemas/aggregate.js';
 import { Day, QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { ORGANISATIE_IN_GENERAL } from '../../schemas/constants.js';
-import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
+import { allItems, fillText, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { getGemeente, getQuestionnaire, listTeams, reportDefinition } from '../db.js';
 import { route } from '../describe.js';
+import { isProtected, protectedQueryOf } from '../disclosure/audience.js';
 import { ApiError } from '../errors.js';
 import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
@@ -49,24 +50,24 @@ export type AggregateQuery = z.infer<typeof AggregateQuery>;
 export interface Selection {
   gemeente: string;
   k: number;
+  /** The gemeente releases open texts for partners one by one. */
+  review: boolean;
   filter: CellFilter;
   period?: Period;
   groupOrder?: string[];
-  /** A protected audience (a partner's viewer): responses held in a burst are left out until accepted. */
-  withoutHeld: boolean;
 }
 
 /**
- * Resolves who asks for what. A partner (viewer) token is always narrowed to its own partner, so
- * everything built on a selection (figures, live pushes, aggregate exports) is scoped the same way.
+ * Resolves who asks for what. A partner (viewer or public) token is always narrowed to its own
+ * partner, so everything built on a selection (figures, live pushes, aggregate exports) is scoped the same way.
  */
 export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<Selection> {
   const gemeente = gemeenteOf(c, q.gemeente);
   const token = c.get('token');
-  if (token.role === 'viewer' && q.partner && q.partner !== token.partner_id) {
+  if (isProtected(token.role) && q.partner && q.partner !== token.partner_id) {
     throw new ApiError(403, 'forbidden', 'A partner token sees only its own partner.');
   }
-  const partner = token.role === 'viewer' ? token.partner_id! : q.partner;
+  const partner = isProtected(token.role) ? token.partner_id! : q.partner;
   const [g, row] = await Promise.all([getGemeente(c.env.DB, gemeente), getQuestionnaire(c.env.DB, gemeente, q.questionnaire)]);
   if (!g || !row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
   const range = q.period ? currentPeriod(q.period, dutchDay()) : { from: q.from, to: q.to };
@@ -77,10 +78,10 @@ export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<
   return {
     gemeente,
     k: g.k,
+    review: g.open_text_review === 1,
     filter,
     period: q.period,
     groupOrder: await groupOrder(c.env.DB, gemeente, partner, q),
-    withoutHeld: token.role !== 'admin' && token.role !== 'operator',
   };
 }
 
@@ -93,13 +94,15 @@ async function groupOrder(db: D1Database, gemeente: string, partner: string | un
   return (await listTeams(db, gemeente, partner)).map((t) => t.id).sort();
 }
 
-/** The aggregate of a selection, as `GET /v1/aggregates` returns it. */
+/**
+ * The exact aggregate of a selection, as the gemeente reads it (held responses included); protected
+ * audiences read through `readAggregate` instead.
+ */
 export async function aggregateOf(env: Env, questionnaire: string, s: Selection, groupBy?: GroupBy) {
   const def = await reportDefinition(env.DB, s.gemeente, questionnaire);
   const ledger = ledgerFor(env, s.gemeente, questionnaire);
   const openItems = (def?.sections ?? []).flatMap((sec) => sec.items.flatMap((i) => (i.type === 'open' ? [i.id] : [])));
-  const held = { withoutHeld: s.withoutHeld };
-  const [cells, openTexts] = await Promise.all([ledger.cells(s.filter, groupBy, held), ledger.openTexts(s.filter, openItems, held)]);
+  const [cells, openTexts] = await Promise.all([ledger.cells(s.filter, groupBy), ledger.openTexts(s.filter, openItems)]);
   const aggregate = buildAggregate(def ?? { sections: [] }, cells, {
     k: s.k,
     grouped: groupBy !== undefined,
@@ -134,15 +137,36 @@ export async function labelsOf(env: Env, s: Selection, def: { title: Text; secti
   };
 }
 
-export const aggregates = new Hono<AppEnv>().get('/', route({
-  summary: 'Suppressed aggregates; a partner token sees only its own partner',
-  tag: 'report',
-  ok: { 200: '{questionnaire, n, items, groups?, labels}' },
-  errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']],
-}), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateQuery), async (c) => {
-  const q = c.req.valid('query');
+/** The protected query of a selection (see worker/disclosure/audience.ts); 400 for what it may not ask. */
+function protectedOf(q: AggregateQuery, s: Selection, def: { sections: Section[] } | null, texts: boolean) {
+  return protectedQueryOf(
+    q,
+    { partner: s.filter.dims!.partner!, k: s.k, review: s.review, groupOrder: s.groupOrder, items: allItems(def ?? { sections: [] }), texts },
+    dutchDay(),
+  );
+}
+
+/**
+ * The figures a token may read for a query: exact for the gemeente, through the disclosure layer for a
+ * protected audience. GET /v1/aggregates and the aggregates CSV both read them here.
+ */
+export async function readAggregate(c: Context<AppEnv>, q: AggregateQuery) {
   const s = await selection(c, q);
-  const { def, aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy);
+  if (!isProtected(c.get('token').role)) return { s, ...(await aggregateOf(c.env, q.questionnaire, s, q.groupBy)) };
+  const def = await reportDefinition(c.env.DB, s.gemeente, q.questionnaire);
+  // RPC typing loses tuples (ci95) on the way; the value is the Aggregate the ledger built.
+  const aggregate = (await ledgerFor(c.env, s.gemeente, q.questionnaire).protectedView(protectedOf(q, s, def, true))) as Aggregate;
+  return { s, def, aggregate };
+}
+
+export const aggregates = new Hono<AppEnv>().get('/', route({
+  summary: 'Aggregates: exact for the gemeente; disclosure-controlled for a partner (viewer) or public token, its own partner only',
+  tag: 'report',
+  ok: { 200: '{questionnaire, n, items, groups?, labels, disclosure?}' },
+  errors: [[400, 'bad_request'], [400, 'period_not_allowed'], [400, 'combination_not_allowed'], [404, 'questionnaire_not_found']],
+}), requireRole('operator', 'admin', 'viewer', 'public'), validate('query', AggregateQuery), async (c) => {
+  const q = c.req.valid('query');
+  const { s, def, aggregate } = await readAggregate(c, q);
   c.header('Cache-Control', 'no-store');
   return c.json({ questionnaire: q.questionnaire, ...aggregate, labels: await labelsOf(c.env, s, def) });
 });
@@ -153,12 +177,14 @@ export const live = new Hono<AppEnv>().get('/', route({
   tag: 'report',
   ok: { 101: 'Switching protocols; every message is an aggregate as GET /v1/aggregates returns it' },
   errors: [[426, 'bad_request'], [400, 'bad_request'], [404, 'questionnaire_not_found']],
-}), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateQuery), async (c) => {
+}), requireRole('operator', 'admin', 'viewer', 'public'), validate('query', AggregateQuery), async (c) => {
   if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
     throw new ApiError(426, 'bad_request', 'Connect with a WebSocket.');
   }
   const q = c.req.valid('query');
   const s = await selection(c, q);
+  // A protected feed carries no items: the ledger reads the definition at each push.
+  const guarded = isProtected(c.get('token').role) ? (({ items: _items, texts: _texts, ...rest }) => rest)(protectedOf(q, s, null, false)) : undefined;
   const sub: LiveSubscription = {
     gemeente: s.gemeente,
     questionnaire: q.questionnaire,
@@ -167,7 +193,7 @@ export const live = new Hono<AppEnv>().get('/', route({
     groupBy: q.groupBy,
     ...(s.period ? { period: s.period } : {}),
     ...(s.groupOrder ? { groupOrder: s.groupOrder } : {}),
-    ...(s.withoutHeld ? { withoutHeld: true } : {}),
+    ...(guarded ? { protected: guarded } : {}),
   };
   const offered = c.req.header('Sec-WebSocket-Protocol')?.split(',').map((p) => p.trim()) ?? [];
   const headers = new Headers(c.req.raw.headers);

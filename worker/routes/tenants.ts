@@ -52,19 +52,24 @@ export const SiteKeyUpdate = z
   .object({ origins: Origins.optional(), ...siteKeySettings })
   .strict()
   .refine((u) => Object.keys(u).length > 0, { message: 'give origins, inviteRequired or kiosk' });
+/**
+ * `viewer`: a partner's dashboard; `public`: only that partner's figures, for embedding on a public web
+ * page (read-only, nothing else). Both get disclosure-controlled figures and need a partner.
+ */
 export const TokenCreate = z
   .object({
-    role: z.enum(['admin', 'viewer']),
+    role: z.enum(['admin', 'viewer', 'public']),
     partner: Slug.optional(),
     label: Label.optional(),
     /** Days until the token stops working; viewer tokens default to 365, admin tokens to none. */
     expiresInDays: z.number().int().min(1).max(3650).optional(),
   })
   .strict()
-  .refine((t) => (t.role === 'viewer') === (t.partner !== undefined), {
-    message: 'a viewer token needs a partner; an admin token has none',
+  .refine((t) => (t.role !== 'admin') === (t.partner !== undefined), {
+    message: 'a viewer or public token needs a partner; an admin token has none',
     path: ['partner'],
   });
+export const GemeenteUpdate = z.object({ openTextReview: z.boolean() }).strict();
 export const RetentionUpdate = z.object({ days: z.number().int().min(1).max(36500) }).strict();
 
 const PartnerFilter = z.object({ partner: Slug.optional() });
@@ -90,7 +95,7 @@ function expiryOf(role: Role, days: number | undefined, now = Date.now()): strin
 /** A new bearer token: the secret is returned once, only its hash is stored. */
 async function issueToken(db: D1Database, t: { role: Role; gemeente: string; partner: string | null; label: string; expiresInDays?: number }) {
   const id = `tok_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const token = newSecret(t.role === 'admin' ? 'peil_adm' : 'peil_view');
+  const token = newSecret(t.role === 'admin' ? 'peil_adm' : t.role === 'public' ? 'peil_pub' : 'peil_view');
   const expiresAt = expiryOf(t.role, t.expiresInDays);
   const stmt = db
     .prepare('INSERT INTO tokens (id, hash, role, gemeente_id, partner_id, label, hint, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
@@ -206,7 +211,20 @@ export const gemeenten = new Hono<AppEnv>()
   })
   .get('/:id', route({ summary: 'One gemeente', tag: 'tenants', ok: { 200: '{id, name, k}' }, errors: [NO_GEMEENTE] }), admin, async (c) => {
     const id = await gemeenteIn(c);
-    return c.json(await getGemeente(c.env.DB, id));
+    const g = (await getGemeente(c.env.DB, id))!;
+    return c.json({ id: g.id, name: g.name, k: g.k, openTextReview: g.open_text_review === 1 });
+  })
+  .patch('/:id', route({
+    summary: 'Settings of a gemeente: openTextReview (partners see open texts only once an admin released them)',
+    tag: 'tenants',
+    ok: { 200: '{id, name, k, openTextReview}' },
+    errors: [NO_GEMEENTE],
+  }), admin, inPath, validate('json', GemeenteUpdate), async (c) => {
+    const id = await gemeenteIn(c);
+    const body = c.req.valid('json');
+    await c.env.DB.prepare('UPDATE gemeenten SET open_text_review = ? WHERE id = ?').bind(body.openTextReview ? 1 : 0, id).run();
+    const g = (await getGemeente(c.env.DB, id))!;
+    return c.json({ id: g.id, name: g.name, k: g.k, openTextReview: g.open_text_review === 1 });
   })
   .get('/:id/partners', route({
     summary: 'Partners with their teams',
