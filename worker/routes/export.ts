@@ -194,7 +194,7 @@ export const exportRoute = new Hono<AppEnv>()
     tag: 'report',
     ok: { 200: { description: 'CSV', type: 'text/csv' } },
     errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']],
-  }), requireRole('operator', 'admin', 'viewer', 'public'), validate('query', AggregateCsvQuery), async (c) => {
+  }), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateCsvQuery), async (c) => {
     // The same figures as GET /v1/aggregates: a partner gets its own partner, through the disclosure layer.
     const q = c.req.valid('query');
     const { format } = q;
@@ -210,7 +210,7 @@ export const exportRoute = new Hono<AppEnv>()
     tag: 'report',
     ok: { 200: { description: 'XLSX', type: XLSX } },
     errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']],
-  }), requireRole('operator', 'admin', 'viewer', 'public'), validate('query', AggregateQuery), async (c) => {
+  }), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateQuery), async (c) => {
     const q = c.req.valid('query');
     const { lines, about } = await tableOf(c, q);
     return download(aggregatesWorkbook(lines, about), XLSX, files(q.questionnaire).aggregatesXlsx);
