@@ -178,8 +178,8 @@ export async function seed(origin, count, { batch = 5_000, deadline = Infinity }
       }
       if (res?.ok) {
         const out = await res.json();
-        if (out.refused) throw new Error(`import refused ${out.refused} lines: ${JSON.stringify(out.lines.find((l) => l.error))}`);
-        stored += out.stored + out.duplicates;
+        if (out.refused) throw new Error(`import refused ${out.refused} lines: ${JSON.stringify(out.refusedLines[0])}`);
+        stored += out.accepted;
         break;
       }
       const text = res ? await res.text() : '';

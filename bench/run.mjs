@@ -2,12 +2,13 @@
 // bench/results/<name>.json and bench/results/summary.md. Figures are relative to the machine they
 // ran on: compare medians and ratios from one run, not across machines.
 //
-// Knobs (environment): BENCH_ONLY=size,render,ingest,aggregates,live · BENCH_MAX=1000000 (largest
+// Knobs (environment): BENCH_ONLY=size,render,ingest,aggregates,live,disclosure · BENCH_MAX=1000000 (largest
 // aggregate size) · BENCH_SEED_BUDGET_S=600 (seeding stops there, and earlier when the next size
 // would not fit; the figures then end at the size reached) ·
 // BENCH_LOADS=20 (page loads of each embed) · BENCH_DEMO_LOADS=5 (/demo loads per viewport) ·
 // BENCH_INGEST=3000 (requests per round) · BENCH_ROUNDS=3 · BENCH_CONNECTIONS=10 · BENCH_READS=50 · BENCH_LIVE=30 ·
-// BENCH_PORT (and the next two; default: free ports).
+// BENCH_LIVE_RELEASES=5 (viewer releases timed) · BENCH_DISCLOSURE=6000 (responses seeded for the accuracy of
+// protected figures) · BENCH_PORT (and the next two; default: free ports).
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
 import WebSocket from 'ws';
@@ -34,7 +35,7 @@ import {
 import { surveyJsFiles, surveyJsPage, toSurveyJs } from './surveyjs.mjs';
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
-const ONLY = (process.env.BENCH_ONLY ?? 'size,render,ingest,aggregates,live').split(',').map((s) => s.trim());
+const ONLY = (process.env.BENCH_ONLY ?? 'size,render,ingest,aggregates,live,disclosure').split(',').map((s) => s.trim());
 const PORT = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined;
 const MAX = env('BENCH_MAX', 1_000_000);
 const SEED_BUDGET_MS = env('BENCH_SEED_BUDGET_S', 600) * 1000;
@@ -45,6 +46,8 @@ const CONNECTIONS = env('BENCH_CONNECTIONS', 10);
 const READS = env('BENCH_READS', 50);
 const LIVE = env('BENCH_LIVE', 30);
 const DEMO_LOADS = env('BENCH_DEMO_LOADS', 5);
+const LIVE_RELEASES = env('BENCH_LIVE_RELEASES', 5);
+const DISCLOSURE = env('BENCH_DISCLOSURE', 6000);
 const GZIP_BUDGET = 20 * 1024;
 const RESULTS = new URL('./results/', import.meta.url);
 
@@ -60,7 +63,7 @@ const meta = {
   loadAverageAtStart: loadavg().map((x) => round(x, 2)),
 };
 
-const BENCHES = ['size', 'render', 'ingest', 'aggregates', 'live'];
+const BENCHES = ['size', 'render', 'ingest', 'aggregates', 'live', 'disclosure'];
 
 /** Writes one benchmark's result; its summary rows go with it so summary.md can combine runs. */
 async function save(name, data, rows) {
@@ -415,63 +418,71 @@ async function benchAggregates() {
   ]);
 }
 
-/** 5. From a submission to the dashboard's WebSocket message that counts it. */
-async function benchLive(peil) {
-  const url = `${peil.origin.replace('http', 'ws')}/v1/live?questionnaire=${QUESTIONNAIRE}`;
-  let messages = [];
-  let wake = () => {};
-  let ws;
-  // A dashboard connection; when it drops (wrangler reloads the worker when a source file changes),
-  // the sample in progress is measured again on a new one.
-  const connect = () => {
-    messages = [];
-    ws = new WebSocket(url, ['peil.v1', `bearer.${ADMIN}`]);
-    ws.on('message', (data) => {
-      const m = JSON.parse(String(data));
-      if (m.type === 'aggregate') {
-        messages.push({ at: performance.now(), n: m.n });
-        wake();
-      }
-    });
-    ws.on('close', () => wake());
-    ws.on('error', () => wake());
-  };
+/** A live connection that keeps the aggregates it receives, with a wait for the next one that fits. */
+function liveSocket(url, token) {
+  const state = { messages: [], wake: () => {} };
+  const ws = new WebSocket(url, ['peil.v1', `bearer.${token}`]);
+  ws.on('message', (data) => {
+    const m = JSON.parse(String(data));
+    if (m.type === 'aggregate') {
+      state.messages.push({ at: performance.now(), n: m.n, release: m.disclosure?.release });
+      state.wake();
+    }
+  });
+  ws.on('close', () => state.wake());
+  ws.on('error', () => state.wake());
   const next = (pred, timeoutMs = 10_000) =>
     new Promise((resolve) => {
-      const socket = ws;
       const timer = setTimeout(() => resolve(undefined), timeoutMs);
       const check = () => {
-        const m = messages.find(pred);
-        if (m || socket.readyState >= WebSocket.CLOSING) {
+        const m = state.messages.find(pred);
+        if (m || ws.readyState >= WebSocket.CLOSING) {
           clearTimeout(timer);
           resolve(m);
-        } else wake = check;
+        } else state.wake = check;
       };
       check();
     });
+  return { ws, state, next };
+}
+
+async function submit(origin) {
+  const t = performance.now();
+  const res = await fetch(`${origin}/v1/responses`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: origin },
+    body: JSON.stringify(submission()),
+  });
+  if (res.status !== 201) throw new Error(`submit ${res.status}: ${await res.text()}`);
+  return { t, acked: performance.now() - t };
+}
+
+/**
+ * 5. From a submission to the dashboard's WebSocket message that counts it: the admin's feed gets
+ * every submission; a partner viewer's only a release, so for the viewer this times the k-th new
+ * response of its selection to the message that shows it.
+ */
+async function benchLive(peil) {
+  const url = `${peil.origin.replace('http', 'ws')}/v1/live?questionnaire=${QUESTIONNAIRE}`;
   const live = [];
   const ack = [];
   let reconnects = 0;
+  let admin;
+  // A dashboard connection; when it drops (wrangler reloads the worker when a source file changes),
+  // the sample in progress is measured again on a new one.
   try {
-    connect();
-    let n = (await next(() => true))?.n;
+    admin = liveSocket(url, ADMIN);
+    let n = (await admin.next(() => true))?.n;
     while (live.length < LIVE) {
-      if (n === undefined || ws.readyState !== WebSocket.OPEN) {
+      if (n === undefined || admin.ws.readyState !== WebSocket.OPEN) {
         if (++reconnects > 5) throw new Error('the live connection kept dropping');
-        ws.terminate();
-        connect();
-        n = (await next(() => true))?.n;
+        admin.ws.terminate();
+        admin = liveSocket(url, ADMIN);
+        n = (await admin.next(() => true))?.n;
         continue;
       }
-      const t = performance.now();
-      const res = await fetch(`${peil.origin}/v1/responses`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: peil.origin },
-        body: JSON.stringify(submission()),
-      });
-      if (res.status !== 201) throw new Error(`submit ${res.status}: ${await res.text()}`);
-      const acked = performance.now() - t;
-      const m = await next((x) => x.n >= n + 1);
+      const { t, acked } = await submit(peil.origin);
+      const m = await admin.next((x) => x.n >= n + 1);
       n = m?.n;
       if (!m) continue;
       ack.push(acked);
@@ -479,7 +490,38 @@ async function benchLive(peil) {
       await new Promise((r) => setTimeout(r, 100));
     }
   } finally {
-    ws?.terminate();
+    admin?.ws.terminate();
+  }
+
+  // The viewer: submissions one at a time; the one after which a release arrives is its k-th. An
+  // admin feed beside it tells when the push of each submission has gone out (both go in one push).
+  const viewerLive = [];
+  const between = [];
+  const viewer = liveSocket(url, 'demo-viewer');
+  const witness = liveSocket(url, ADMIN);
+  try {
+    if (!(await viewer.next(() => true)) || !(await witness.next(() => true))) throw new Error('no first live message');
+    let seen = viewer.state.messages.length;
+    let n = witness.state.messages[witness.state.messages.length - 1].n;
+    let sent = 0;
+    while (viewerLive.length < LIVE_RELEASES) {
+      const { t } = await submit(peil.origin);
+      sent++;
+      const pushed = await witness.next((x) => x.n >= n + 1);
+      if (pushed) n = pushed.n;
+      const m = await viewer.next(() => viewer.state.messages.length > seen, 300);
+      if (m) {
+        const last = viewer.state.messages[viewer.state.messages.length - 1];
+        seen = viewer.state.messages.length;
+        viewerLive.push(last.at - t);
+        between.push(sent);
+        sent = 0;
+      }
+      if (sent > 40) throw new Error('no release after 40 new responses');
+    }
+  } finally {
+    viewer.ws.terminate();
+    witness.ws.terminate();
   }
   const data = {
     samples: LIVE,
@@ -487,12 +529,188 @@ async function benchLive(peil) {
     coalesceMs: 250,
     liveMs: { p50: round(median(live)), p95: round(percentile(live, 95)) },
     submitAckMs: { p50: round(median(ack)), p95: round(percentile(ack, 95)) },
+    viewer: {
+      releases: viewerLive.length,
+      // The first release may come sooner: responses from the admin phase count towards it.
+      submissionsBetweenReleases: between,
+      liveMs: { p50: round(median(viewerLive)), max: round(Math.max(...viewerLive)) },
+      samplesMs: viewerLive.map((x) => round(x)),
+    },
   };
-  await save('live', data, [[
-    'Live: submission → dashboard WebSocket message',
-    `p50 ${ms(data.liveMs.p50)} · p95 ${ms(data.liveMs.p95)}`,
-    'includes the ledger’s 250 ms push coalescing',
-  ]]);
+  await save('live', data, [
+    ['Live: submission → admin dashboard WebSocket message', `p50 ${ms(data.liveMs.p50)} · p95 ${ms(data.liveMs.p95)}`, 'includes the ledger’s 250 ms push coalescing'],
+    [
+      `Live: k-th new response → partner viewer's message (${viewerLive.length} releases)`,
+      `p50 ${ms(data.viewer.liveMs.p50)} · max ${ms(data.viewer.liveMs.max)}`,
+      `a release after every ${between.slice(1).join(', ')} new responses (k = 10)`,
+    ],
+  ]);
+}
+
+const CIJFER_WEIGHTS = { 3: 1, 5: 1, 6: 2, 7: 9, 8: 27, 9: 45, 10: 36 };
+const STELLING_WEIGHTS = { helemaal_eens: 35, eens: 45, neutraal: 10, oneens: 5, helemaal_oneens: 2, weet_niet: 3 };
+const weighted = (w) => {
+  const total = Object.values(w).reduce((s, x) => s + x, 0);
+  let r = Math.random() * total;
+  for (const [k, x] of Object.entries(w)) if ((r -= x) < 0) return k;
+  return Object.keys(w)[0];
+};
+
+/** Interviews as a year of a real social team gives them: mostly 8 to 10, most would recommend. */
+function realisticLines(count, months) {
+  const now = Date.now();
+  return Array.from({ length: count }, () =>
+    JSON.stringify({
+      submissionId: crypto.randomUUID(),
+      questionnaireId: QUESTIONNAIRE,
+      version: 1,
+      channel: weighted({ telefoon: 5, web: 4, papier: 1 }),
+      submittedAt: new Date(now - Math.floor(Math.random() * months * 30.4 * 86_400_000)).toISOString(),
+      answers: {
+        tot_cijfer: Number(weighted(CIJFER_WEIGHTS)),
+        mw_serieus: weighted(STELLING_WEIGHTS),
+        mw_samen: weighted(STELLING_WEIGHTS),
+        res_iets_gehad: weighted(STELLING_WEIGHTS),
+        tot_aanraden: weighted({ ja: 90, misschien: 8, nee: 2 }),
+      },
+      context: { team: weighted({ centrum: 23, crabbehof: 36, krispijn: 21, oost: 12, wielwijk: 26 }) },
+    }),
+  ).join('\n');
+}
+
+const pad2 = (n) => String(n).padStart(2, '0');
+const lastDay = (y, m) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** Whole periods a partner may read: the last 12 months, the last 5 quarters, 2 years, the last twelve months. */
+function protectedPeriods() {
+  const now = new Date();
+  const y = now.getFullYear();
+  const m = now.getMonth() + 1;
+  const periods = [];
+  for (let i = 0; i < 12; i++) {
+    const d = new Date(Date.UTC(y, m - 1 - i, 1));
+    const [yy, mm] = [d.getUTCFullYear(), d.getUTCMonth() + 1];
+    periods.push({ id: `${yy}-${pad2(mm)}`, from: `${yy}-${pad2(mm)}-01`, to: `${yy}-${pad2(mm)}-${lastDay(yy, mm)}` });
+  }
+  const q0 = Math.floor((m - 1) / 3) * 3;
+  for (let i = 0; i < 5; i++) {
+    const d = new Date(Date.UTC(y, q0 - 3 * i, 1));
+    const [yy, mm] = [d.getUTCFullYear(), d.getUTCMonth() + 1];
+    periods.push({ id: `${yy}-Q${(mm + 2) / 3}`, from: `${yy}-${pad2(mm)}-01`, to: `${yy}-${pad2(mm + 2)}-${lastDay(yy, mm + 2)}` });
+  }
+  for (const yy of [y - 1, y]) periods.push({ id: String(yy), from: `${yy}-01-01`, to: `${yy}-12-31` });
+  const start = new Date(Date.UTC(y, m - 12, 1));
+  periods.push({ id: 'twelve months', from: `${start.getUTCFullYear()}-${pad2(start.getUTCMonth() + 1)}-01`, to: `${y}-${pad2(m)}-${lastDay(y, m)}` });
+  return periods;
+}
+
+/** The percentages and means of one aggregate's items, by name, for comparing protected with exact. */
+function measures(items) {
+  const out = {};
+  for (const [id, f] of Object.entries(items)) {
+    if (f.suppressed) continue;
+    if (f.type === 'cijfer') Object.assign(out, { [`${id}.onvoldoende`]: f.pctOnvoldoende, [`${id}.achtOfHoger`]: f.pctAchtOfHoger });
+    if (f.type === 'stelling' || f.type === 'aanraden') for (const [k, v] of Object.entries(f.pct)) out[`${id}.${k}`] = v;
+  }
+  return out;
+}
+
+/**
+ * 6. What disclosure control costs: every whole period × every selection a partner may read, exact
+ * (admin) against protected (viewer), seeded through the import path. The error of each published
+ * percentage in points, by the cell's n; the error of the mean rapportcijfer; how many cells the
+ * protected table hides beyond the exact one; and the read time of both.
+ */
+async function benchDisclosure() {
+  const peil = await startPeil(PORT);
+  const errors = { all: [], n30: [], n100: [], n300: [] };
+  const meanErrors = [];
+  let cells = 0;
+  const hiddenCells = [];
+  let shownBoth = 0;
+  const times = { exact: [], protected: [] };
+  try {
+    for (let done = 0; done < DISCLOSURE; done += 5000) {
+      const res = await fetch(`${peil.origin}/v1/import?questionnaire=${QUESTIONNAIRE}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/x-ndjson' },
+        body: realisticLines(Math.min(5000, DISCLOSURE - done), 24),
+      });
+      if (!res.ok) throw new Error(`import ${res.status}: ${await res.text()}`);
+    }
+    const read = async (token, query) => {
+      const t = performance.now();
+      const res = await fetch(`${peil.origin}/v1/aggregates?questionnaire=${QUESTIONNAIRE}&${query}`, { headers: { Authorization: `Bearer ${token}` } });
+      if (!res.ok) throw new Error(`aggregates ${res.status}: ${await res.text()}`);
+      const body = await res.json();
+      return { body, ms: performance.now() - t };
+    };
+    // The first protected read releases every cell of the seeded months; time the reads after it.
+    await read('demo-viewer', '');
+    const slices = ['', ...['centrum', 'crabbehof', 'krispijn', 'oost', 'wielwijk'].map((t) => `team=${t}`), ...['telefoon', 'web', 'papier'].map((c) => `channel=${c}`)];
+    for (const p of protectedPeriods()) {
+      for (const slice of slices) {
+        const query = `from=${p.from}&to=${p.to}${slice ? `&${slice}` : ''}`;
+        // Alternate which goes first, so the machine's load falls on both alike.
+        const order = cells % 2 ? ['demo-viewer', ADMIN] : [ADMIN, 'demo-viewer'];
+        const got = {};
+        for (const token of order) {
+          const r = await read(token, token === ADMIN ? `${query}&partner=sociaal-team` : query);
+          got[token] = r.body;
+          times[token === ADMIN ? 'exact' : 'protected'].push(r.ms);
+        }
+        cells++;
+        const exact = got[ADMIN];
+        const prot = got['demo-viewer'];
+        if (exact.n < 10) continue;
+        if (prot.suppressed) {
+          hiddenCells.push(`${p.id}${slice ? ` ${slice}` : ''} (n ${exact.n})`);
+          continue;
+        }
+        shownBoth++;
+        const e = measures(exact.items);
+        const q = measures(prot.items);
+        for (const [k, v] of Object.entries(e)) {
+          if (q[k] === undefined) continue;
+          const base = exact.items[k.split('.')[0]].n;
+          const d = Math.abs(q[k] - v);
+          errors.all.push(d);
+          if (base >= 30) errors.n30.push(d);
+          if (base >= 100) errors.n100.push(d);
+          if (base >= 300) errors.n300.push(d);
+        }
+        if (!exact.items.tot_cijfer.suppressed && !prot.items.tot_cijfer.suppressed && exact.items.tot_cijfer.n >= 30) {
+          meanErrors.push(Math.abs(prot.items.tot_cijfer.mean - exact.items.tot_cijfer.mean));
+        }
+      }
+    }
+  } finally {
+    await peil.stop();
+  }
+  const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const stats = (xs) => ({ figures: xs.length, meanPoints: round(mean(xs), 2), p95Points: round(percentile(xs, 95), 1), maxPoints: round(Math.max(...xs), 1) });
+  const data = {
+    responses: DISCLOSURE,
+    cells,
+    shownBoth,
+    hiddenOnlyForProtected: hiddenCells.length,
+    hiddenCells,
+    percentagePoints: { all: stats(errors.all), n30: stats(errors.n30), n100: stats(errors.n100), n300: stats(errors.n300) },
+    meanCijfer: { cells: meanErrors.length, meanAbs: round(mean(meanErrors), 3), max: round(Math.max(...meanErrors), 2) },
+    readMs: { exactP50: round(median(times.exact)), protectedP50: round(median(times.protected)) },
+  };
+  await save('disclosure', data, [
+    [
+      `Disclosure: protected vs exact percentages, cells with n ≥ 30 (${DISCLOSURE.toLocaleString('en')} responses, ${cells} cells)`,
+      `mean ${data.percentagePoints.n30.meanPoints} points · p95 ${data.percentagePoints.n30.p95Points} · max ${data.percentagePoints.n30.maxPoints}`,
+      `n ≥ 100: mean ${data.percentagePoints.n100.meanPoints}; n ≥ 300: mean ${data.percentagePoints.n300.meanPoints}; mean rapportcijfer off by ${data.meanCijfer.meanAbs} on average`,
+    ],
+    [
+      'Disclosure: cells hidden only for the protected audience',
+      `${hiddenCells.length} of ${hiddenCells.length + shownBoth} cells with n ≥ 10`,
+      `complementary suppression over the whole table; reads p50 ${ms(data.readMs.protectedP50)} protected vs ${ms(data.readMs.exactP50)} exact`,
+    ],
+  ]);
 }
 
 await mkdir(RESULTS, { recursive: true });
@@ -509,6 +727,7 @@ if (ONLY.some((b) => ['render', 'ingest', 'live'].includes(b))) {
   }
 }
 if (ONLY.includes('aggregates')) await benchAggregates();
+if (ONLY.includes('disclosure')) await benchDisclosure();
 
 // summary.md combines the latest result of every benchmark; rows from an earlier run say so.
 const results = [];

@@ -114,15 +114,35 @@ export const SuppressedGroup = z.object({ key: z.string(), suppressed: z.literal
 export const AggregateGroup = z.union([PublishedGroup, SuppressedGroup]);
 export type AggregateGroup = z.infer<typeof AggregateGroup>;
 
-/** What `GET /v1/aggregates` returns and each live message carries. */
-export const Aggregate = z.object({
-  /** Respondents in the whole selection, always shown. */
-  n: Count,
-  /** The k applied (after the floor of 5). */
-  k: z.number().int().min(5),
-  items: z.record(z.string(), ItemCell),
-  groups: z.array(AggregateGroup).optional(),
+/**
+ * How a protected audience's figures came about (partner viewers, public embeds): they are the
+ * cells' last releases, each made once k new responses had come in, with perturbed counts.
+ */
+export const Disclosure = z.object({
+  protected: z.literal(true),
+  /** The whole calendar period read: `YYYY-MM`, `YYYY-Qn`, `YYYY`, or `YYYY-MM/12` (twelve months to that one). */
+  period: z.string(),
+  /** A cell is released again after this many new responses. */
+  releaseEvery: z.number().int().min(5),
+  /** The latest release among the cells shown: when, and how many new responses it took in. */
+  release: z.object({ at: z.iso.datetime(), newResponses: Count }).optional(),
 });
+export type Disclosure = z.infer<typeof Disclosure>;
+
+/** What `GET /v1/aggregates` returns and each live message carries. */
+export const Aggregate = z
+  .object({
+    /** Respondents in the whole selection; absent only where a protected audience's selection is hidden as a whole. */
+    n: Count.optional(),
+    /** The whole selection is hidden from this protected audience: too few responses, or it would give one away. */
+    suppressed: z.literal(true).optional(),
+    /** The k applied (after the floor of 5). */
+    k: z.number().int().min(5),
+    items: z.record(z.string(), ItemCell),
+    groups: z.array(AggregateGroup).optional(),
+    disclosure: Disclosure.optional(),
+  })
+  .refine((a) => (a.n === undefined) === (a.suppressed === true), { message: 'n is absent exactly when the selection is suppressed', path: ['n'] });
 export type Aggregate = z.infer<typeof Aggregate>;
 
 const LabelText = z.object({ nl: z.string(), en: z.string() });

@@ -36,7 +36,9 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'payload_too_large',
   'validation_failed',
+  'invalid_date',
   'unauthorized',
+  'token_expired',
   'forbidden',
   'not_found',
   'method_not_allowed',
@@ -53,12 +55,15 @@ export const ERROR_CODES = [
   'invite_invalid',
   'invite_used',
   'invite_expired',
+  'invite_required',
   'rate_limited',
   'unknown_item',
   'invalid_value',
   'hidden_item_answered',
   'required_missing',
   'text_too_long',
+  'period_not_allowed',
+  'combination_not_allowed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -73,6 +78,9 @@ export const ITEM_ID_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 
 /** The query parameter of an invite link, read by the widget and written by the invite route. */
 export const INVITE_PARAM = 'peil-invite';
+
+/** WebSocket close code of a live connection whose token was revoked, rotated or expired: do not reconnect with it. */
+export const LIVE_CLOSE_TOKEN = 4001;
 
 // Keys of the aggregate cube, shared by the ledger that writes it, the reports that read it and the
 // dashboard that shows its groups.

@@ -94,6 +94,8 @@ export const PublishedQuestionnaire = z.object({
   sections: z.array(Section),
   /** Context already known from the embed or the partner; the widget skips items that ask it. */
   context: z.record(z.string(), z.string()).optional(),
+  /** The site key takes only answers with a one-time invite: without one the widget says so up front. */
+  inviteRequired: z.literal(true).optional(),
 });
 export type PublishedQuestionnaire = z.infer<typeof PublishedQuestionnaire>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuestionnaireDefinition, type QuestionnaireInput } from './questionnaire.js';
+import { Day } from './ids.js';
 import { checkAnswers, resolveContext } from './response.js';
 
 const t = (nl: string) => ({ nl, en: nl });
@@ -140,5 +141,22 @@ describe('resolveContext', () => {
   it('fills what the embed left open from the context items, and keeps what it set', () => {
     expect(resolveContext(def, { status: 'afgerond' }, {})).toEqual({ status: 'afgerond' });
     expect(resolveContext(def, {}, { status: 'loopt', team: 'oost' })).toEqual({ status: 'loopt', team: 'oost' });
+  });
+});
+
+describe('Day', () => {
+  it('takes days that exist, leap days included', () => {
+    for (const day of ['2024-02-29', '2026-12-31', '2026-01-01', '2000-02-29']) expect(Day.safeParse(day).success, day).toBe(true);
+  });
+
+  it('calls a well-formed day that does not exist invalid_date, and a malformed one only malformed', () => {
+    for (const day of ['2026-02-30', '2025-02-29', '2026-13-45', '2026-00-10', '2026-04-31', '1900-02-29']) {
+      const issues = Day.safeParse(day).error?.issues ?? [];
+      expect({ day, codes: issues.map((i) => (i as { params?: { code?: string } }).params?.code) }).toEqual({ day, codes: ['invalid_date'] });
+    }
+    for (const day of ['1-1-2026', '2026-1-1', '20260101', '2026-01-01T00:00', '']) {
+      const issues = Day.safeParse(day).error?.issues ?? [];
+      expect({ day, codes: issues.map((i) => i.code) }).toEqual({ day, codes: ['invalid_format'] });
+    }
   });
 });

@@ -13,7 +13,7 @@ import type { ErrorIssue } from './errors.js';
 import { answerOf, valueProblem } from './logic.js';
 
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES, WEET_NIET } from './constants.js';
-import { QuestionnaireId, Slug } from './ids.js';
+import { QuestionnaireId, Slug, SubmissionId } from './ids.js';
 export { CHANNELS, CONTACT_VALUES, CONTEXT_OPTIONS, ROLE_VALUES, STATUS_VALUES };
 
 export const Context = z
@@ -33,7 +33,7 @@ const AnswerValueSchema = z.union([
 ]);
 
 const submissionShape = {
-  submissionId: z.uuid(),
+  submissionId: SubmissionId,
   questionnaireId: QuestionnaireId,
   version: z.number().int().min(1),
   answers: z.record(z.string().max(64), AnswerValueSchema),

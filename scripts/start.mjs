@@ -36,7 +36,8 @@ console.log(`
   Demo gemeente "demo" (local development only):
     admin token     demo-admin
     operator token  demo-operator
-    viewer token    demo-viewer   (partner "sociaal-team")
+    viewer token    demo-viewer   (partner "sociaal-team": protected figures)
+    public token    demo-public   (partner "sociaal-team": only its figures, for a public page)
     site key        demo-site     (origins ${ORIGIN}, http://localhost:${PORT})
   ${vars.PEIL_RATE_LIMIT === '0' ? 'Rate limiting is off (PEIL_RATE_LIMIT=0).' : ''}
   Press Ctrl+C to stop.

@@ -8,6 +8,7 @@ const generic = () => msg('Er ging iets mis. Probeer het later opnieuw.');
 const setup = () => msg('Deze vragenlijst is niet goed ingesteld op deze website. Wilt u dit laten weten aan de organisatie?');
 const gone = () => msg('Deze vragenlijst bestaat niet meer.');
 const invite = () => msg('Deze link is al gebruikt of verlopen. U kunt de vragenlijst maar één keer invullen.');
+const inviteOnly = () => msg('U kunt deze vragenlijst alleen invullen via de persoonlijke link die u heeft gekregen.');
 const answers = () => msg('Er ging iets mis met uw antwoorden. Kijk uw antwoorden na en probeer het opnieuw.');
 
 // Every code has its entry, so a new error code does not compile until a client can be told about it.
@@ -17,7 +18,9 @@ const MESSAGES: Record<ErrorCode | WidgetCode, () => string> = {
   unsupported_media_type: generic,
   payload_too_large: generic,
   validation_failed: answers,
+  invalid_date: generic,
   unauthorized: generic,
+  token_expired: generic,
   forbidden: generic,
   not_found: generic,
   method_not_allowed: generic,
@@ -34,12 +37,15 @@ const MESSAGES: Record<ErrorCode | WidgetCode, () => string> = {
   invite_invalid: invite,
   invite_used: invite,
   invite_expired: invite,
+  invite_required: inviteOnly,
   rate_limited: generic,
   unknown_item: answers,
   invalid_value: answers,
   hidden_item_answered: answers,
   required_missing: answers,
   text_too_long: answers,
+  period_not_allowed: generic,
+  combination_not_allowed: generic,
   internal_error: generic,
   load_failed: () => msg('De vragenlijst kon niet worden geladen. Controleer uw internetverbinding en probeer het opnieuw.'),
 };

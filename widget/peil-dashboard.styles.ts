@@ -487,6 +487,14 @@ export const styles = css`
   .updated {
     color: var(--_muted);
   }
+  .release .updated {
+    color: inherit;
+    font-weight: 600;
+  }
+  /* The figure alone, as a public page embeds it: the tiles and when they were released. */
+  .figure-view h2 {
+    margin-top: 0;
+  }
 
   .login {
     display: grid;

@@ -11,7 +11,7 @@ import { expectAccessible } from './test/helpers.js';
 class FakeSocket {
   static all: FakeSocket[] = [];
   onopen: (() => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((e: { code: number }) => void) | null = null;
   onmessage: ((e: { data: string }) => void) | null = null;
   closed = false;
   constructor(
@@ -379,7 +379,7 @@ describe('<peil-dashboard>', () => {
         timeout: 5000,
       });
 
-      socket.onclose!();
+      socket.onclose!({ code: 1006 });
       await el.updateComplete;
       expect($(el, '[data-live]').getAttribute('role')).to.equal('status');
       expect($(el, '[data-live]').textContent).to.contain('Geen verbinding');
@@ -387,6 +387,96 @@ describe('<peil-dashboard>', () => {
       FakeSocket.last().onopen!();
       await el.updateComplete;
       expect($(el, '[data-live]').textContent).to.contain('de verbinding is hersteld');
+
+      // Closed because the token was revoked: reconnecting with it would only be refused.
+      FakeSocket.last().onclose!({ code: 4001 });
+      await el.updateComplete;
+      expect($(el, '[data-live]').textContent).to.contain('Geen verbinding');
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(FakeSocket.all.length).to.equal(2);
+    });
+  });
+
+  describe('as a partner (a protected audience)', () => {
+    const aggregateReads = async () => (await log()).filter((l) => l.path === '/v1/aggregates');
+
+    it('shows the released figures with their release time, reads whole periods only, and stays accessible', async () => {
+      const el = await mount('test-viewer');
+      await loaded(el);
+      expect(figure(el, 'n')).to.equal('121');
+      expect(figure(el, 'cijfer')).to.equal('8,8');
+      const release = $(el, '[data-release]').textContent!.replace(/\s+/g, ' ');
+      expect(release).to.contain('Bijgewerkt om 10:42, 12 nieuwe reacties');
+      expect(release).to.contain('pas bijgewerkt na 10 nieuwe reacties');
+      const periods = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#f-period option')].map((o) => o.value);
+      expect(periods).to.not.include('alles');
+      expect(periods).to.not.include('anders');
+      expect(periods).to.include('12m');
+      const reads = await aggregateReads();
+      expect(reads.length).to.equal(4);
+      expect(reads.every((r) => r.query.from?.endsWith('-01'))).to.equal(true);
+      // The period before is the whole twelve months before, ending the day before this period starts.
+      const [main, prev] = reads.filter((r) => !r.query.groupBy).sort((a, b) => (a.query.to < b.query.to ? 1 : -1));
+      expect(new Date(Date.parse(`${main.query.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)).to.equal(prev.query.to);
+      expect($(el, '[data-live]').textContent).to.not.contain('vanzelf bijgewerkt');
+      await expectAccessible(el);
+    });
+
+    it('filters on one dimension at a time, and says why there is no team table beside a contact filter', async () => {
+      history.replaceState(null, '', `${location.pathname}?${new URLSearchParams(location.search)}&team=centrum`);
+      const el = await mount('test-viewer');
+      await loaded(el);
+      await fetch('/__dashboard/reset', { method: 'POST' });
+      $<HTMLSelectElement>(el, '#f-contact').focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => new URLSearchParams(location.search).get('contact') === 'kort', `the URL is ${location.search}`);
+      expect(new URLSearchParams(location.search).get('team')).to.equal(null);
+      await waitUntil(() => text(el).includes('Per team ziet u de cijfers zonder filter'), 'no hint for the team table');
+      const reads = await aggregateReads();
+      expect(reads.some((r) => r.query.groupBy === 'team')).to.equal(false);
+      expect(reads.every((r) => !(r.query.team && r.query.contact))).to.equal(true);
+      await expectAccessible(el);
+    });
+
+    it('opens a link with loose dates on the last twelve months', async () => {
+      history.replaceState(null, '', `${location.pathname}?${new URLSearchParams(location.search)}&period=anders&from=2026-01-05&to=2026-02-10`);
+      const el = await mount('test-viewer');
+      await loaded(el);
+      expect($<HTMLSelectElement>(el, '#f-period').value).to.equal('12m');
+      expect(figure(el, 'n')).to.equal('121');
+    });
+
+    it('live: a message of the same release changes nothing, a new release is read again', async () => {
+      const el = await mount('test-viewer');
+      await loaded(el);
+      const socket = FakeSocket.last();
+      socket.onopen!();
+      await el.updateComplete;
+      expect($(el, '[data-live]').textContent).to.contain('steeds na een aantal nieuwe reacties');
+      const same = await (await fetch('/v1/aggregates?questionnaire=sociaal-team', { headers: { Authorization: 'Bearer test-viewer' } })).json();
+      await fetch('/__dashboard/reset', { method: 'POST' });
+      socket.onmessage!({ data: JSON.stringify({ type: 'aggregate', ...same, items: { ...same.items, tot_goed: { type: 'open', n: 40, indicatief: false } } }) });
+      await el.updateComplete;
+      // The texts of the last read stay: a live message for a partner never carries texts.
+      expect(text(el)).to.contain('Ze luisterden echt naar mij.');
+      await new Promise((r) => setTimeout(r, 1800));
+      expect(await aggregateReads()).to.have.length(0);
+      const at = new Date(Date.now() + 60_000).toISOString();
+      socket.onmessage!({ data: JSON.stringify({ type: 'aggregate', ...same, n: 133, disclosure: { ...same.disclosure, release: { at, newResponses: 12 } } }) });
+      await el.updateComplete;
+      expect(figure(el, 'n')).to.equal('133');
+      await waitUntil(async () => (await aggregateReads()).some((l) => l.query.groupBy === 'team'), 'the breakdowns were not read again', { timeout: 5000 });
+    });
+
+    it('embeds the headline figure alone with a public token: no filters, no downloads', async () => {
+      const el = await fixture<PeilDashboard>(html`<peil-dashboard questionnaire="sociaal-team" token="test-public" view="figure"></peil-dashboard>`);
+      await waitUntil(() => el.shadowRoot?.querySelector('[data-figure="cijfer"]'), 'the figure did not load', { timeout: 10_000 });
+      expect(figure(el, 'cijfer')).to.equal('8,8');
+      expect(figure(el, 'aanraden')).to.equal('90%');
+      expect(el.shadowRoot!.querySelector('form.filters')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('.downloads')).to.equal(null);
+      expect($(el, '[data-release]').textContent).to.contain('12 nieuwe reacties');
+      await expectAccessible(el);
     });
   });
 

@@ -10,7 +10,16 @@ import { aanradenChart, choiceChart, cijferChart, npsChart, published, stellingB
 import { DownloadController } from './dashboard/download-controller.js';
 import { fmtDay, fmtInt } from './dashboard/format.js';
 import { BLOCKS, Labels, blockTitle, contactText, dimensionText, questionnaireOptions, statusText } from './dashboard/labels.js';
-import { PERIODS, SELECTION_KEYS, aggregateQuery, readSelection, selectionParams, type Period, type Selection } from './dashboard/selection.js';
+import {
+  PERIODS,
+  PROTECTED_PERIODS,
+  SELECTION_KEYS,
+  aggregateQuery,
+  readSelection,
+  selectionParams,
+  type Period,
+  type Selection,
+} from './dashboard/selection.js';
 import { teamTable } from './dashboard/team-table.js';
 import { headlineTiles } from './dashboard/tiles.js';
 import { applyLocale } from './localization.js';
@@ -48,6 +57,8 @@ export class PeilDashboard extends LitElement {
   @property() token = '';
   /** `nl` or `en` (attribute `lang`); defaults to the page's `<html lang>`. */
   @property({ attribute: 'lang' }) language?: string;
+  /** `full` (the report) or `figure` (the headline figures alone, to embed on a public page with a public token). */
+  @property({ reflect: true }) view: 'full' | 'figure' = 'full';
 
   @state() private selection!: Selection;
   @state() private loginFailed = false;
@@ -56,6 +67,11 @@ export class PeilDashboard extends LitElement {
     this,
     () => [this.selection, this.api, this.token],
     (code) => {
+      // A partner reads whole calendar periods only; a link with loose dates opens on the last twelve months.
+      if (code === 'period_not_allowed' && this.selection.period !== '12m') {
+        this.selection = { ...this.selection, period: '12m', from: undefined, to: undefined };
+        return;
+      }
       if (code !== 'unauthorized') return;
       sessionStorage.removeItem(TOKEN_KEY);
       this.loginFailed = true;
@@ -94,6 +110,12 @@ export class PeilDashboard extends LitElement {
 
   private select(change: Partial<Selection>): void {
     const next: Selection = { ...this.selection, ...change };
+    // A partner filters on one dimension at a time: choosing one clears the others.
+    if (this.report.report?.protected) {
+      const dims = ['team', 'contact', 'status'] as const;
+      const chosen = dims.find((d) => d in change && change[d] !== undefined);
+      if (chosen) for (const d of dims) if (d !== chosen) next[d] = undefined;
+    }
     if (next.period !== 'anders') {
       next.from = undefined;
       next.to = undefined;
@@ -150,6 +172,7 @@ export class PeilDashboard extends LitElement {
     if (!r.report) return html`<p role="status">${msg('Gegevens worden geladen…')}</p>`;
     const { current, byTeam, trend, comparison, compare, trendTest, weighting, range } = r.report;
     const ids = headlineIds(this.labels, current);
+    if (this.view === 'figure') return this.renderFigure(current, ids);
     return html`
       <header class="head">
         <h1>${msg('Tevredenheid van cliënten')}</h1>
@@ -188,15 +211,47 @@ export class PeilDashboard extends LitElement {
           ${this.selection.team
             ? html`<p class="hint">${msg(str`Alle teams, zodat u ${this.labels.teamName(this.selection.team)} kunt vergelijken.`)}</p>`
             : nothing}
-          ${teamTable(this.labels, byTeam, ids, this.selection.team)}
+          ${r.report.protected && (this.selection.contact || this.selection.status)
+            ? html`<p class="muted">${msg('Per team ziet u de cijfers zonder filter op soort contact of status.')}</p>`
+            : teamTable(this.labels, byTeam, ids, this.selection.team)}
         </section>
         ${this.renderChoices(current)} ${this.renderOpen(current)}
       </div>
       <footer class="foot">
-        ${r.updatedAt ? html`<p class="updated">${msg(str`Bijgewerkt om ${r.updatedAt.toLocaleTimeString('nl-NL')}`)}</p>` : nothing}
+        ${r.report.protected ? this.renderRelease(current) : r.updatedAt ? html`<p class="updated">${msg(str`Bijgewerkt om ${r.updatedAt.toLocaleTimeString('nl-NL')}`)}</p>` : nothing}
         ${this.renderDownloads()}
       </footer>
     `;
+  }
+
+  /** When a partner's figures were last released and how many new responses that took in, and why. */
+  private renderRelease(current: Aggregate): TemplateResult {
+    const release = current.disclosure?.release;
+    const at = release ? new Date(release.at) : undefined;
+    const time = at?.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
+    const sameDay = at && at.toDateString() === new Date().toDateString();
+    return html`<div class="release" data-release>
+      <p class="updated">
+        ${!release || !time
+          ? msg('Nog geen cijfers vrijgegeven.')
+          : sameDay
+            ? msg(str`Bijgewerkt om ${time}, ${fmtInt(release.newResponses)} nieuwe reacties`)
+            : msg(str`Bijgewerkt op ${fmtDay(release.at.slice(0, 10))} om ${time}, ${fmtInt(release.newResponses)} nieuwe reacties`)}
+      </p>
+      <p class="note">
+        ${msg(
+          str`Zodat niemand herkenbaar is, worden de cijfers pas bijgewerkt na ${fmtInt(current.disclosure?.releaseEvery ?? current.k)} nieuwe reacties en een klein beetje afgerond. Kleine groepen zijn verborgen.`,
+        )}
+      </p>
+    </div>`;
+  }
+
+  /** The headline figures alone, for a public page: no filters, no downloads. */
+  private renderFigure(current: Aggregate, ids: { cijfer: string; aanraden: string }): TemplateResult {
+    return html`<section class="figure-view" aria-labelledby="h-figure">
+      <h2 id="h-figure">${this.labels.questionnaireTitle() ?? msg('Tevredenheid van cliënten')}</h2>
+      ${headlineTiles(current, undefined, 'previous', ids)} ${this.report.report?.protected ? this.renderRelease(current) : nothing}
+    </section>`;
   }
 
   private renderLogin(): TemplateResult {
@@ -215,7 +270,9 @@ export class PeilDashboard extends LitElement {
       live.status === 'live'
         ? live.reconnected
           ? msg('Live: de verbinding is hersteld. De cijfers zijn weer actueel.')
-          : msg('Live: cijfers worden vanzelf bijgewerkt')
+          : this.report.report?.protected
+            ? msg('Live: nieuwe cijfers komen vanzelf, steeds na een aantal nieuwe reacties')
+            : msg('Live: cijfers worden vanzelf bijgewerkt')
         : live.status === 'connecting'
           ? msg('Verbinden…')
           : msg('Geen verbinding. Wij proberen het opnieuw. De cijfers kunnen verouderd zijn.');
@@ -265,7 +322,9 @@ export class PeilDashboard extends LitElement {
       <div class="field">
         <label for="f-period">${msg('Periode')}</label>
         <select id="f-period" name="period">
-          ${PERIODS.map((p) => html`<option value=${p} ?selected=${p === s.period}>${periodLabel[p]}</option>`)}
+          ${(this.report.report?.protected ? PROTECTED_PERIODS : PERIODS).map(
+            (p) => html`<option value=${p} ?selected=${p === s.period}>${periodLabel[p]}</option>`,
+          )}
         </select>
       </div>
       ${s.period === 'anders'
@@ -385,6 +444,9 @@ export class PeilDashboard extends LitElement {
         ${msg(
           str`Wat cliënten zelf schreven. Namen, telefoonnummers en adressen zijn eruit gehaald. U ziet de antwoorden alleen als de selectie minstens ${fmtInt(current.k)} reacties heeft.`,
         )}
+        ${this.report.report?.protected
+          ? msg(str`Nieuwe antwoorden komen per ${fmtInt(current.k)} tegelijk, in willekeurige volgorde, alleen voor alle teams samen.`)
+          : nothing}
       </p>
       <div class="pair">
         ${ids.map((id) => {

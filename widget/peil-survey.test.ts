@@ -303,6 +303,35 @@ describe('<peil-survey>', () => {
       });
     }
 
+    it('says up front, without the questions, that only a personal link works on an invites-only site key', async () => {
+      await configure({ inviteRequired: true });
+      const embed = (invite?: string) => {
+        const el = document.createElement('peil-survey');
+        el.setAttribute('questionnaire', 'alle-types');
+        el.setAttribute('site-key', 'test-site');
+        if (invite) el.setAttribute('invite', invite);
+        return el;
+      };
+      const failed = oneEvent(document, 'peil-error');
+      const el = embed();
+      document.body.append(el);
+      try {
+        expect(((await failed) as CustomEvent).detail).to.deep.equal({ code: 'invite_required' });
+        await waitForText(el, 'U kunt deze vragenlijst alleen invullen via de persoonlijke link die u heeft gekregen.');
+        expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+        await expectAccessible(el);
+      } finally {
+        el.remove();
+      }
+      const invited = embed('inv_test');
+      document.body.append(invited);
+      try {
+        await waitUntil(() => invited.shadowRoot?.querySelector('form'), 'the form did not render with an invite', { timeout: 10_000 });
+      } finally {
+        invited.remove();
+      }
+    });
+
     it('shows the Dutch text when the questionnaire cannot be loaded, and fires peil-error', async () => {
       await configure({ loadFail: { status: 404, code: 'questionnaire_not_found', times: 1 } });
       const failed = oneEvent(document, 'peil-error');

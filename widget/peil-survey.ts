@@ -166,6 +166,8 @@ export class PeilSurvey extends LitElement {
         });
         if (!res.ok) throw new LoadError((await errorCode(res)) ?? 'load_failed');
         const q = (await res.json()) as PublishedQuestionnaire;
+        // Better said now than after the last question: this partner takes only invited answers.
+        if (q.inviteRequired && !this.inviteToken) throw new LoadError('invite_required');
         this.restore(q, draft);
         return q;
       } catch (e) {

@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import { SLUG_PATTERN } from '../schemas/constants.js';
 import type { Context } from 'hono';
 import { sha256Hex } from './crypto.js';
 import { getTokenByHash, type Role, type TokenRow } from './db.js';
@@ -16,11 +17,17 @@ export function bearer(req: Request): string | undefined {
   return sub ? sub.slice('bearer.'.length) : undefined;
 }
 
+/** True once a token's expiry has passed; a token without one never expires. */
+export function isExpired(token: Pick<TokenRow, 'expires_at'>, now = new Date()): boolean {
+  return token.expires_at !== null && token.expires_at <= now.toISOString();
+}
+
 export async function tokenFor(env: Env, req: Request): Promise<TokenRow> {
   const secret = bearer(req);
   if (!secret) throw new ApiError(401, 'unauthorized', 'A bearer token is required.');
   const row = await getTokenByHash(env.DB, await sha256Hex(secret));
   if (!row) throw new ApiError(401, 'unauthorized', 'This token is not valid or has been revoked.');
+  if (isExpired(row)) throw new ApiError(401, 'token_expired', `This token expired at ${row.expires_at}.`);
   return row;
 }
 
@@ -37,6 +44,7 @@ export const requireRole = (...roles: Role[]) =>
       'x-roles': roles,
       'x-peil-errors': [
         [401, 'unauthorized'],
+        [401, 'token_expired'],
         [403, 'forbidden'],
       ],
     },
@@ -61,7 +69,9 @@ export function gemeenteOf(c: Context<AppEnv>, wanted?: string): string {
 export const forGemeente = (from: 'path' | 'query') =>
   described(
     createMiddleware<AppEnv>(async (c, next) => {
-      gemeenteOf(c, from === 'path' ? c.req.param('id') : c.req.query('gemeente'));
+      const named = from === 'path' ? [c.req.param('id')] : c.req.queries('gemeente') ?? [undefined];
+      // A malformed or repeated value is not a gemeente: validation refuses it with its own code.
+      if (named.length === 1 && (named[0] === undefined || SLUG_PATTERN.test(named[0]))) gemeenteOf(c, named[0]);
       await next();
     }),
     {

@@ -26,6 +26,78 @@ export async function readText(c: Context): Promise<string> {
   }
 }
 
+/** One line of a body read by `readLines`: its text, or why it could not be read. */
+export type BodyLine = { number: number; text: string } | { number: number; problem: 'too_long' | 'not_utf8' };
+
+const NEWLINE = 0x0a;
+
+/**
+ * Reads the body line by line as it arrives, so memory holds one line (at most `maxLine` bytes) and
+ * not the body. A longer line is skipped to its end and reported; so is one that is not UTF-8. Past
+ * `limit` bytes it stops with 413: what was read before stays read.
+ */
+export async function* readLines(c: Context, limit: number, maxLine: number): AsyncGenerator<BodyLine> {
+  const declared = Number(c.req.header('Content-Length') ?? '0');
+  if (declared > limit) throw new ApiError(413, 'payload_too_large', `The body may be at most ${limit} bytes.`);
+  const body = c.req.raw.body;
+  if (!body) return;
+  const reader = body.getReader();
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let parts: Uint8Array[] = [];
+  let lineBytes = 0;
+  let tooLong = false;
+  let number = 0;
+  let size = 0;
+  const take = (piece: Uint8Array) => {
+    if (tooLong || piece.byteLength === 0) return;
+    lineBytes += piece.byteLength;
+    if (lineBytes > maxLine) {
+      tooLong = true;
+      parts = [];
+    } else parts.push(piece);
+  };
+  const finish = (): BodyLine => {
+    number += 1;
+    const line = { number, tooLong, parts, lineBytes };
+    parts = [];
+    lineBytes = 0;
+    tooLong = false;
+    if (line.tooLong) return { number, problem: 'too_long' };
+    const bytes = new Uint8Array(line.lineBytes);
+    let at = 0;
+    for (const part of line.parts) {
+      bytes.set(part, at);
+      at += part.byteLength;
+    }
+    try {
+      return { number, text: decoder.decode(bytes).replace(/\r$/, '') };
+    } catch {
+      return { number, problem: 'not_utf8' };
+    }
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        throw new ApiError(413, 'payload_too_large', `The body may be at most ${limit} bytes; the lines before line ${number + 1} were read.`);
+      }
+      let start = 0;
+      for (let end = value.indexOf(NEWLINE); end !== -1; end = value.indexOf(NEWLINE, start)) {
+        take(value.subarray(start, end));
+        yield finish();
+        start = end + 1;
+      }
+      take(value.subarray(start));
+    }
+    if (lineBytes > 0 || tooLong) yield finish();
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 interface JsonOptions {
   /** Largest body in bytes. */
   limit?: number;
@@ -51,8 +123,23 @@ export function validate<T extends z.ZodType>(target: 'json', schema: T, options
 export function validate<T extends z.ZodType>(target: 'query', schema: T): Validated<'query', T>;
 export function validate(target: 'json' | 'query', schema: z.ZodType, options: JsonOptions = {}): MiddlewareHandler {
   if (target === 'query') {
-    return validator('query', schema, (result) => {
-      if (!result.success) throw new ApiError(400, 'validation_failed', 'The query parameters are not valid.', zodIssues(result.error));
+    return validator('query', schema, (result, c) => {
+      // A parameter given twice is refused rather than read as one of its values.
+      const repeated = Object.entries(c.req.queries()).filter(([, values]) => values.length > 1);
+      if (repeated.length) {
+        throw new ApiError(
+          400,
+          'validation_failed',
+          'Each query parameter may be given once.',
+          repeated.map(([name]) => ({ code: 'duplicate_parameter', path: [name], message: 'given more than once' })),
+        );
+      }
+      if (!result.success) {
+        // A date that does not exist, or a range that ends before it starts, has its own code.
+        const issues = zodIssues(result.error);
+        const code = issues.some((i) => i.code === 'invalid_date') ? 'invalid_date' : 'validation_failed';
+        throw new ApiError(400, code, 'The query parameters are not valid.', issues);
+      }
     });
   }
   const { limit: bytes = MAX_BODY_BYTES, invalid = 400 } = options;

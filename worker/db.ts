@@ -13,6 +13,8 @@ export interface Gemeente {
   name: string;
   k: number;
   weetNiet: WeetNietRule;
+  /** 1: open texts reach partner viewers only after an admin released them. */
+  open_text_review: number;
 }
 export interface Partner {
   gemeente_id: string;
@@ -31,8 +33,13 @@ export interface SiteKey {
   gemeente_id: string;
   partner_id: string;
   origins: string[];
+  /** Only submissions with a one-time invite are taken. */
+  inviteRequired: boolean;
+  /** A registered kiosk: many clients share one device and address, so it is never rate-limited nor held as a burst. */
+  kiosk: boolean;
 }
-export type Role = 'operator' | 'admin' | 'viewer';
+/** `viewer` and `public` are protected audiences: they get disclosure-controlled figures (see worker/disclosure/). */
+export type Role = 'operator' | 'admin' | 'viewer' | 'public';
 export interface TokenRow {
   id: string;
   role: Role;
@@ -42,6 +49,8 @@ export interface TokenRow {
   hint: string;
   created_at: string;
   revoked_at: string | null;
+  /** ISO 8601; null: the token does not expire. */
+  expires_at: string | null;
 }
 export interface QuestionnaireRow {
   gemeente_id: string;
@@ -58,15 +67,24 @@ export interface Version {
 }
 
 export async function getGemeente(db: D1Database, id: string): Promise<Gemeente | null> {
-  return db.prepare('SELECT id, name, k, weet_niet AS weetNiet FROM gemeenten WHERE id = ?').bind(id).first<Gemeente>();
+  return db.prepare('SELECT id, name, k, weet_niet AS weetNiet, open_text_review FROM gemeenten WHERE id = ?').bind(id).first<Gemeente>();
 }
 
 export async function getSiteKey(db: D1Database, key: string): Promise<SiteKey | null> {
   const row = await db
-    .prepare('SELECT key, gemeente_id, partner_id, origins FROM site_keys WHERE key = ? AND revoked_at IS NULL')
+    .prepare('SELECT key, gemeente_id, partner_id, origins, invite_required, kiosk FROM site_keys WHERE key = ? AND revoked_at IS NULL')
     .bind(key)
-    .first<Omit<SiteKey, 'origins'> & { origins: string }>();
-  return row && { ...row, origins: JSON.parse(row.origins) as string[] };
+    .first<Pick<SiteKey, 'key' | 'gemeente_id' | 'partner_id'> & { origins: string; invite_required: number; kiosk: number }>();
+  return (
+    row && {
+      key: row.key,
+      gemeente_id: row.gemeente_id,
+      partner_id: row.partner_id,
+      origins: JSON.parse(row.origins) as string[],
+      inviteRequired: row.invite_required === 1,
+      kiosk: row.kiosk === 1,
+    }
+  );
 }
 
 export async function getPartner(db: D1Database, gemeente: string, id: string): Promise<Partner | null> {
@@ -89,7 +107,7 @@ export async function listTeams(db: D1Database, gemeente: string, partner?: stri
 export async function getTokenByHash(db: D1Database, hash: string): Promise<TokenRow | null> {
   return db
     .prepare(
-      'SELECT id, role, gemeente_id, partner_id, label, hint, created_at, revoked_at FROM tokens WHERE hash = ? AND revoked_at IS NULL',
+      'SELECT id, role, gemeente_id, partner_id, label, hint, created_at, revoked_at, expires_at FROM tokens WHERE hash = ? AND revoked_at IS NULL',
     )
     .bind(hash)
     .first<TokenRow>();

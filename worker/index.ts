@@ -9,8 +9,10 @@ import { ApiError, errorBody } from './errors.js';
 import { aggregates, live } from './routes/aggregates.js';
 import { exportRoute } from './routes/export.js';
 import { health } from './routes/health.js';
+import { held } from './routes/held.js';
 import { importRoute } from './routes/import.js';
 import { invites } from './routes/invites.js';
+import { openTexts } from './routes/open-texts.js';
 import { openapi } from './routes/openapi.js';
 import { pages } from './routes/pages.js';
 import { reference } from './routes/reference.js';
@@ -45,6 +47,22 @@ app.use(
   cors({ origin: async (o, c) => (o && (await corsOrigin(o, c.env.DB)) ? o : null), allowMethods: ['POST'], allowHeaders: ['Content-Type'], maxAge: 86400 }),
 );
 app.use('/v1/questionnaires/*', cors({ origin: '*', allowMethods: ['GET'], exposeHeaders: ['ETag'], maxAge: 86400 }));
+// A public token's figures are made to be embedded on any page, so their reads answer every origin.
+// Other tokens get no CORS: their dashboards are served by Peil itself. A preflight carries no token,
+// so it is answered for everyone; what the read itself returns decides.
+app.use('/v1/aggregates', async (c, next) => {
+  if (c.req.method === 'OPTIONS') {
+    return c.body(null, 204, {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET',
+      'Access-Control-Allow-Headers': 'Authorization',
+      'Access-Control-Max-Age': '86400',
+    });
+  }
+  await next();
+  if (c.get('token')?.role === 'public') c.res.headers.set('Access-Control-Allow-Origin', '*');
+  return undefined;
+});
 // After CORS, so a preflight is answered before any method is judged.
 app.use(
   methodNotAllowed({
@@ -67,6 +85,8 @@ app.route('/v1/gemeenten', gemeenten);
 app.route('/v1/retention', retention);
 app.route('/v1/weights', weights);
 app.route('/v1/invites', invites);
+app.route('/v1/open-texts', openTexts);
+app.route('/v1/held', held);
 app.route('/v1/openapi.json', openapi(app));
 app.route('/api', reference(app));
 app.route('/', pages);

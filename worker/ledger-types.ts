@@ -1,5 +1,7 @@
 import type { WeetNietRule } from '../schemas/constants.js';
 import type { Answers } from '../schemas/questionnaire.js';
+import type { ProtectedQuery } from './disclosure/audience.js';
+import type { Period } from './report/period.js';
 
 /** Dimensions a report may filter on; all stored as '' when unknown. */
 export const DIMENSIONS = ['partner', 'team', 'contact', 'status', 'role', 'channel'] as const;
@@ -45,9 +47,11 @@ export interface LiveSubscription {
   filter: CellFilter;
   groupBy?: GroupBy;
   /** The current day, week, … : resolved to from/to at every push. */
-  period?: 'day' | 'week' | 'month' | 'quarter' | 'year';
+  period?: Period;
   /** Groups to list even without responses (a partner's teams). */
   groupOrder?: string[];
   /** The gemeente's rule for "weet niet" in stellingen, as at the subscription. */
   weetNiet?: WeetNietRule;
+  /** For a protected audience: what it reads, through the disclosure layer (held responses left out) instead of the cube. */
+  protected?: Omit<ProtectedQuery, 'items' | 'texts'>;
 }

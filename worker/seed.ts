@@ -21,6 +21,7 @@ export const DEMO = {
   adminToken: 'demo-admin',
   operatorToken: 'demo-operator',
   viewerToken: 'demo-viewer',
+  publicToken: 'demo-public',
 } as const;
 
 /** The origins the demo site key accepts when Peil runs locally on `port`. */
@@ -58,6 +59,7 @@ export async function demoSeed(port = 8787): Promise<Statement[]> {
     await token('tok_demo_operator', DEMO.operatorToken, 'operator', null, 'demo operator'),
     await token('tok_demo_admin', DEMO.adminToken, 'admin', null, 'demo admin'),
     await token('tok_demo_viewer', DEMO.viewerToken, 'viewer', p, 'demo viewer (sociaal team)'),
+    await token('tok_demo_public', DEMO.publicToken, 'public', p, 'demo public figure (sociaal team)'),
   ];
   for (const template of Object.values(TEMPLATES)) {
     const def = QuestionnaireDefinition.parse(template);

@@ -1,4 +1,4 @@
-// Tenancy commands: gemeenten, partners, site keys, tokens, invites, response deletion and retention.
+// Tenancy commands: gemeenten, partners, site keys, tokens, invites, held bursts, response deletion and retention.
 // Secrets (tokens, invites) are printed once by the API; store them somewhere safe straight away.
 
 const list = (v) => (v === undefined ? [] : v.split(',').map((s) => s.trim()).filter(Boolean));
@@ -18,12 +18,38 @@ function teams(v) {
   });
 }
 
+/** `--kiosk` or `--kiosk true` → true, `--kiosk false` → false, absent → undefined. */
+function flag(v) {
+  if (v === undefined || typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'false') return v === 'true';
+  throw new Error(`expected true or false, not ${v}`);
+}
+
+/** The site key settings given on the command line, only those given. */
+function siteKeySettings(a) {
+  const out = { inviteRequired: flag(a['invite-required']), kiosk: flag(a.kiosk) };
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
+}
+
 function query(params) {
   const q = Object.entries(params)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${enc(v)}`)
     .join('&');
   return q ? `?${q}` : '';
+}
+
+/** `<questionnaire> <submissionId:item>…` → the body of a release or hold. */
+function reviewBody(a) {
+  const [questionnaire, ...ids] = a._;
+  if (ids.length === 0) throw new Error('missing <submissionId:item>');
+  return {
+    questionnaire: need(questionnaire, '<questionnaire>'),
+    texts: ids.map((id) => {
+      const at = id.lastIndexOf(':');
+      return { submissionId: id.slice(0, at), item: id.slice(at + 1) };
+    }),
+  };
 }
 
 export const commands = {
@@ -33,6 +59,31 @@ export const commands = {
     options: { name: value, k: value },
     run: (a, api) =>
       api.request('POST', '/v1/gemeenten', { id: need(a._[0], '<id>'), name: need(a.name, '--name'), ...(a.k ? { k: Number(a.k) } : {}) }),
+  },
+  'gemeente set': {
+    usage: 'gemeente set <id> --open-text-review on|off',
+    options: { 'open-text-review': value },
+    help: 'Settings: with open-text review on, partners see open texts only after an admin released them.',
+    run: (a, api) =>
+      api.request('PATCH', `/v1/gemeenten/${enc(need(a._[0], '<id>'))}`, { openTextReview: need(a['open-text-review'], '--open-text-review') === 'on' }),
+  },
+  'texts list': {
+    options: { review: value, gemeente: value },
+    usage: 'texts list <questionnaire> [--review pending|released|withheld] [--gemeente ID]',
+    help: 'Open texts to read before partners do, newest first, with the ids to release or hold back.',
+    run: (a, api) => api.request('GET', `/v1/open-texts${query({ questionnaire: need(a._[0], '<questionnaire>'), review: a.review, gemeente: a.gemeente })}`),
+  },
+  'texts release': {
+    options: { gemeente: value },
+    usage: 'texts release <questionnaire> <submissionId:item>… [--gemeente ID]',
+    help: 'Releases open texts for partner viewers ("vrijgeven").',
+    run: (a, api) => api.request('POST', `/v1/open-texts/release${query({ gemeente: a.gemeente })}`, reviewBody(a)),
+  },
+  'texts hold': {
+    options: { gemeente: value },
+    usage: 'texts hold <questionnaire> <submissionId:item>… [--gemeente ID]',
+    help: 'Holds open texts back from partner viewers, also from releases that already hold them.',
+    run: (a, api) => api.request('POST', `/v1/open-texts/hold${query({ gemeente: a.gemeente })}`, reviewBody(a)),
   },
   'gemeente list': {
     usage: 'gemeente list',
@@ -75,14 +126,22 @@ export const commands = {
     run: (a, api) => api.request('GET', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/site-keys${query({ partner: a.partner })}`),
   },
   'sitekey add': {
-    usage: 'sitekey add <gemeente> --partner ID --origins URL,URL',
-    help: 'Adds a site key for a partner.',
-    options: { partner: value, origins: value },
+    usage: 'sitekey add <gemeente> --partner ID --origins URL,URL [--invite-required] [--kiosk]',
+    help: 'Adds a site key for a partner; invites only, or a registered kiosk.',
+    options: { partner: value, origins: value, 'invite-required': { type: 'boolean' }, kiosk: { type: 'boolean' } },
     run: (a, api) =>
       api.request('POST', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/site-keys`, {
         partner: need(a.partner, '--partner'),
         origins: list(need(a.origins, '--origins')),
+        ...siteKeySettings(a),
       }),
+  },
+  'sitekey set': {
+    usage: 'sitekey set <gemeente> <key> [--invite-required true|false] [--kiosk true|false]',
+    help: 'Takes only invited answers, or marks a kiosk (never rate-limited nor held).',
+    options: { 'invite-required': value, kiosk: value },
+    run: (a, api) =>
+      api.request('PATCH', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/site-keys/${enc(need(a._[1], '<key>'))}`, siteKeySettings(a)),
   },
   'sitekey origins': {
     usage: 'sitekey origins <gemeente> <key> --origins URL,URL',
@@ -106,14 +165,15 @@ export const commands = {
     run: (a, api) => api.request('GET', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/tokens`),
   },
   'token create': {
-    usage: 'token create <gemeente> --role admin|viewer [--partner ID] [--label TEXT]',
-    help: 'Creates a token (a viewer token for one partner); prints it once.',
-    options: { role: value, partner: value, label: value },
+    usage: 'token create <gemeente> --role admin|viewer|public [--partner ID] [--label TEXT] [--days N]',
+    help: 'Creates a token (viewer: a partner dashboard; public: only its figures, to embed on a public page; both a year unless --days); prints it once.',
+    options: { role: value, partner: value, label: value, days: value },
     run: (a, api) =>
       api.request('POST', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/tokens`, {
         role: need(a.role, '--role'),
         ...(a.partner ? { partner: a.partner } : {}),
         ...(a.label ? { label: a.label } : {}),
+        ...(a.days ? { expiresInDays: Number(a.days) } : {}),
       }),
   },
   'token rotate': {
@@ -158,6 +218,30 @@ export const commands = {
         'DELETE',
         `/v1/responses/${enc(need(a._[0], '<submissionId>'))}${query({ questionnaire: need(a.questionnaire, '--questionnaire'), gemeente: a.gemeente })}`,
       ),
+  },
+  'held list': {
+    options: { gemeente: value },
+    usage: 'held list <questionnaire> [--gemeente ID]',
+    help: 'Lists bursts held out of partner figures (many answers from one source at once).',
+    run: (a, api) => api.request('GET', `/v1/held${query({ questionnaire: need(a._[0], '<questionnaire>'), gemeente: a.gemeente })}`),
+  },
+  'held accept': {
+    options: { gemeente: value },
+    usage: 'held accept <questionnaire> <burst> [--gemeente ID]',
+    help: 'Accepts a held burst: partners see its answers from now on.',
+    run: (a, api) =>
+      api.request('POST', `/v1/held/accept${query({ questionnaire: need(a._[0], '<questionnaire>'), gemeente: a.gemeente })}`, {
+        burst: need(a._[1], '<burst>'),
+      }),
+  },
+  'held reject': {
+    options: { gemeente: value },
+    usage: 'held reject <questionnaire> <burst> [--gemeente ID]',
+    help: 'Rejects a held burst: its answers are deleted.',
+    run: (a, api) =>
+      api.request('POST', `/v1/held/reject${query({ questionnaire: need(a._[0], '<questionnaire>'), gemeente: a.gemeente })}`, {
+        burst: need(a._[1], '<burst>'),
+      }),
   },
   'retention set': {
     usage: 'retention set <questionnaire> --days N [--gemeente ID]',

@@ -207,7 +207,8 @@ describe('privacy of what is stored', () => {
     for (const secret of ['203.0.113.9', 'TestBrowser', 'abc123', '06-12345678', 'piet@example.nl']) expect(text).not.toContain(secret);
     expect(row.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(Object.keys(row).sort()).toEqual(
-      ['answers', 'channel', 'contact', 'day', 'flags', 'partner', 'role', 'status', 'submission_id', 'team', 'texts', 'version'].sort(),
+      // rkey: the random record key of disclosure control, nothing about the client.
+      ['answers', 'channel', 'contact', 'day', 'flags', 'held', 'partner', 'rkey', 'role', 'status', 'submission_id', 'team', 'texts', 'version'].sort(),
     );
     expect(res.headers.get('Set-Cookie')).toBeNull();
   });
@@ -277,14 +278,9 @@ describe('idempotency on submissionId', () => {
       body: [line(a, 7), line(a, 7), line(a, 4), line(b, 9)].join('\n'),
       headers: { 'Content-Type': 'application/x-ndjson' },
     });
-    const report = await res.json<{ stored: number; duplicates: number; refused: number; lines: { status: string; error?: { code: string } }[] }>();
+    const report = await res.json<{ stored: number; duplicates: number; refused: number; refusedLines: { line: number; code: string; submissionId?: string }[] }>();
     expect([report.stored, report.duplicates, report.refused]).toEqual([2, 1, 1]);
-    expect(report.lines.map((l) => [l.status, l.error?.code])).toEqual([
-      ['stored', undefined],
-      ['duplicate', undefined],
-      ['refused', 'submission_conflict'],
-      ['stored', undefined],
-    ]);
+    expect(report.refusedLines.map((l) => [l.line, l.code, l.submissionId])).toEqual([[3, 'submission_conflict', a]]);
     expect(await counts()).toEqual({ responses: before.responses + 2, cube: before.cube + 2 });
   });
 

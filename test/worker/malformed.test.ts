@@ -120,3 +120,131 @@ describe('malformed submissions', () => {
     expect((await counts()).responses).toBe(before.responses + 1);
   });
 });
+
+/** The worker's own fetch handler for any request (see `direct`). */
+async function fetchApp(path: string, init: RequestInit = {}): Promise<Response> {
+  const ctx = createExecutionContext();
+  const res = await app.fetch(new Request(`http://peil.test${path}`, init), env, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+/** Path parameters filled with values that exist, or that match nothing: no request here changes anything. */
+const fillPath = (path: string) =>
+  path
+    .replace(':submissionId', crypto.randomUUID())
+    .replace(':tokenId', 'tok_none')
+    .replace(':key', 'site_none')
+    .replace(':partner', 'sociaal-team')
+    .replace(':version', '1')
+    .replace('/v1/gemeenten/:id', '/v1/gemeenten/demo')
+    .replace(':id', KORT);
+const VALID: Record<string, string> = { questionnaire: KORT, gemeente: 'demo', siteKey: 'demo-site' };
+
+const BAD_VALUES = [
+  '2026-13-45',
+  '2026-02-30',
+  '2025-02-29',
+  '2026-1-1',
+  'x'.repeat(20_000),
+  '\u0000',
+  '../../etc/passwd',
+  '<script>',
+  '🙂',
+  '',
+  ' ',
+  '-1',
+  '1e309',
+  'NaN',
+  '[]',
+  '{"a":1}',
+];
+// Percent-encoding that does not decode: sent as is.
+const RAW_BAD = ['%', '%E0%A4%A', '%zz'];
+
+interface Swept {
+  route: string;
+  method: string;
+  path: string;
+  params: string[];
+}
+
+async function sweptRoutes(): Promise<Swept[]> {
+  const doc = (await (await fetchApp('/v1/openapi.json')).json()) as {
+    paths: Record<string, Record<string, { parameters?: { name: string; in: string; required: boolean }[] }>>;
+  };
+  const seen = new Set<string>();
+  return app.routes
+    .filter((r) => r.path.startsWith('/v1/') && !r.path.includes('*') && r.method !== 'ALL')
+    .filter((r) => !seen.has(`${r.method} ${r.path}`) && !!seen.add(`${r.method} ${r.path}`))
+    .map((r) => {
+      const op = doc.paths[r.path.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()];
+      const params = (op?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      return { route: `${r.method} ${r.path}`, method: r.method, path: fillPath(r.path), params };
+    })
+    .filter((r) => r.params.length > 0);
+}
+
+async function tryQuery(r: Swept, query: string): Promise<{ status: number; code?: string; text: string }> {
+  const headers: Record<string, string> = { Authorization: 'Bearer demo-admin', Origin: ORIGIN };
+  if (r.path === '/v1/live') headers.Upgrade = 'websocket';
+  const res = await fetchApp(`${r.path}?${query}`, { method: r.method, headers });
+  if (res.webSocket) {
+    res.webSocket.accept();
+    res.webSocket.close(1000, 'done');
+  }
+  const text = res.status === 101 ? '' : await res.text();
+  const code = res.status >= 400 ? (JSON.parse(text) as { error: { code: string } }).error.code : undefined;
+  return { status: res.status, code, text };
+}
+
+describe('malformed queries', () => {
+  it('finds the routes that take query parameters', async () => {
+    const routes = await sweptRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    expect(routes.find((r) => r.route === 'GET /v1/aggregates')?.params).toEqual(expect.arrayContaining(['from', 'to', 'team', 'groupBy']));
+  });
+
+  it('never get a 5xx on any route, and bad values get a JSON error with a stable code', { timeout: 300_000 }, async () => {
+    const before = await counts();
+    for (const r of await sweptRoutes()) {
+      const base = Object.fromEntries(r.params.filter((p) => p in VALID).map((p) => [p, VALID[p]]));
+      for (const param of r.params) {
+        const others = new URLSearchParams(Object.entries(base).filter(([k]) => k !== param)).toString();
+        const queries = [
+          ...BAD_VALUES.map((v) => `${param}=${encodeURIComponent(v)}`),
+          ...RAW_BAD.map((v) => `${param}=${v}`),
+          `${param}=${encodeURIComponent(base[param] ?? 'a')}&${param}=b`,
+          `${param}[]=a`,
+          `${param}[0]=a&${param}[1]=b`,
+        ];
+        for (const q of queries) {
+          const got = await tryQuery(r, others ? `${others}&${q}` : q);
+          const where = { route: r.route, query: q.slice(0, 80), status: got.status };
+          expect.soft(got.status, `${JSON.stringify(where)} ${got.text.slice(0, 200)}`).toBeLessThan(500);
+          if (got.status >= 400) expect.soft({ ...where, known: ERROR_CODES.includes(got.code as never) }).toEqual({ ...where, known: true });
+        }
+        // A value far too long for any parameter, and a parameter given twice, are refused.
+        expect.soft({ route: r.route, param, status: (await tryQuery(r, `${others}&${param}=${'x'.repeat(20_000)}`)).status }).toEqual({
+          route: r.route,
+          param,
+          status: 400,
+        });
+        const twice = await tryQuery(r, `${others}&${param}=a&${param}=b`);
+        expect.soft({ route: r.route, param, status: twice.status, code: twice.code }).toEqual({ route: r.route, param, status: 400, code: 'validation_failed' });
+        expect(twice.text).toContain('duplicate_parameter');
+      }
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each(['/v1/aggregates', '/v1/export/aggregates.csv'])('%s: dates that do not exist, or a range that ends before it starts, are invalid_date', async (path) => {
+    const get = (query: string) => call(`${path}?questionnaire=${KORT}&${query}`, { token: 'demo-admin' });
+    for (const query of ['from=2026-13-45', 'to=2026-02-30', 'from=2025-02-29', 'from=2026-00-10', 'to=2026-04-31', 'from=2026-05-01&to=2026-04-01']) {
+      const res = await get(query);
+      expect({ query, status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code }).toEqual({ query, status: 400, code: 'invalid_date' });
+    }
+    // The day that does exist in a leap year, and a range of one day.
+    for (const query of ['from=2024-02-29', 'from=2026-04-01&to=2026-04-01']) expect((await get(query)).status).toBe(200);
+  });
+});

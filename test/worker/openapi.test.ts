@@ -112,7 +112,7 @@ describe('the OpenAPI document', () => {
     // requireRole gives the token codes and roles; a query validator its 400; the questionnaire admin gets both from one `.use()`.
     const aggregates = doc.paths['/v1/aggregates'].get as Operation & Doc;
     expect(codesOf(aggregates)).toEqual(expect.arrayContaining(['unauthorized', 'forbidden', 'validation_failed', 'questionnaire_not_found']));
-    expect(aggregates['x-roles']).toEqual(['operator', 'admin', 'viewer']);
+    expect(aggregates['x-roles']).toEqual(['operator', 'admin', 'viewer', 'public']);
     expect(aggregates.parameters?.find((p: { name: string }) => p.name === 'questionnaire')).toMatchObject({ in: 'query', required: true });
     const publish = doc.paths['/v1/admin/questionnaires/{id}/publish'].post as Operation & Doc;
     expect(codesOf(publish)).toEqual(expect.arrayContaining(['unauthorized', 'forbidden', 'not_a_draft', 'incompatible_change']));

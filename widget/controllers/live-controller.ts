@@ -1,10 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { LIVE_CLOSE_TOKEN } from '../../schemas/constants.js';
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 /**
- * Holds a WebSocket to `/v1/live` open and reconnects with backoff when it drops. The token goes in
- * a `bearer.…` subprotocol because browsers cannot set headers on a WebSocket.
+ * Holds a WebSocket to `/v1/live` open and reconnects with backoff when it drops, unless the server
+ * closed it because the token no longer holds (revoked, rotated, expired): reconnecting with that token
+ * would only be refused. The token goes in a `bearer.…` subprotocol because browsers cannot set
+ * headers on a WebSocket.
  */
 export class LiveController<T> implements ReactiveController {
   status: LiveStatus = 'offline';
@@ -59,12 +62,13 @@ export class LiveController<T> implements ReactiveController {
         // Not a message of ours.
       }
     };
-    ws.onclose = () => {
+    ws.onclose = (e) => {
       if (this.ws !== ws) return;
       this.ws = undefined;
       this.lost = true;
       this.reconnected = false;
       this.setStatus('offline');
+      if (e.code === LIVE_CLOSE_TOKEN) return;
       const delay = Math.min(30_000, 1000 * 2 ** this.attempt);
       this.attempt += 1;
       this.timer = setTimeout(() => this.open(), delay);

@@ -34,6 +34,8 @@ export interface Report {
   range: Range;
   /** Names sent with the figures; live messages carry figures only, so these are kept from the read. */
   labels?: ReportLabels;
+  /** The figures come through disclosure control (a partner viewer or public token): released, perturbed. */
+  protected: boolean;
 }
 
 export type ReportState = 'idle' | 'loading' | 'ready' | 'error';
@@ -55,7 +57,21 @@ interface Read {
 const REFRESH_DEBOUNCE_MS = 1500;
 
 function isAggregate(x: unknown): x is Aggregate {
-  return typeof x === 'object' && x !== null && typeof (x as Aggregate).n === 'number' && typeof (x as Aggregate).items === 'object';
+  if (typeof x !== 'object' || x === null || typeof (x as Aggregate).items !== 'object') return false;
+  return typeof (x as Aggregate).n === 'number' || (x as Aggregate).suppressed === true;
+}
+
+/** When a protected report's figures were last released (its live messages change only then). */
+const releasedAt = (a: Aggregate | undefined) => a?.disclosure?.release?.at;
+
+/** A live message carries no open texts for a protected audience: keep those of the last read. */
+function withTexts(message: Aggregate, last: Aggregate): Aggregate {
+  const items = { ...message.items };
+  for (const [id, cell] of Object.entries(last.items)) {
+    const now = items[id];
+    if ('texts' in cell && cell.texts && now && 'type' in now && now.type === 'open') items[id] = { ...now, texts: cell.texts };
+  }
+  return { ...message, items };
 }
 
 const STATES: Record<TaskStatus, ReportState> = {
@@ -133,13 +149,16 @@ export class ReportController implements ReactiveController {
   private async fetchReport(sel: Selection, api: string, token: string, signal?: AbortSignal): Promise<Report> {
     const get = (params: URLSearchParams) => this.get(api, token, params, signal);
     const range = resolveRange(sel, localToday());
-    const [current, byTeam, trendRead] = await Promise.all([
-      get(aggregateQuery(sel, range, { compare: true })),
-      get(aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => undefined),
+    // The selection first: whether it is protected decides which other reads may be made.
+    const current = await get(aggregateQuery(sel, range, { compare: true }));
+    const guarded = current.disclosure?.protected === true;
+    const [byTeam, trendRead] = await Promise.all([
+      // A partner reads one dimension at a time: no breakdown by team beside another filter.
+      guarded && (sel.contact || sel.status) ? undefined : get(aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => undefined),
       this.trendOf(get, sel, range),
     ]);
     const { labels, comparison, weighting } = current;
-    return { current, byTeam, ...trendRead, comparison, compare: sel.compare, weighting, range, labels };
+    return { current, byTeam, ...trendRead, comparison, compare: sel.compare, weighting, range, labels, protected: guarded };
   }
 
   /** The trend, and its first period with a cijfer tested against its last, so the headline states only a real change. */
@@ -169,13 +188,16 @@ export class ReportController implements ReactiveController {
   private onLive(message: unknown): void {
     // The socket also answers pings; only aggregates change the report.
     if (!isAggregate(message) || !this.read) return;
-    const changed = message.n !== this.read.report.current.n;
+    const report = this.read.report;
+    const last = report.current;
+    // A protected feed sends only releases; the admin's every change.
+    const changed = report.protected ? releasedAt(message) !== releasedAt(last) : message.n !== last.n;
     // A push is counted, not weighted: weighted figures are read again instead.
-    if (this.read.report.weighting) {
+    if (report.weighting) {
       if (changed) void this.task.run();
       return;
     }
-    this.read = { ...this.read, report: { ...this.read.report, current: message } };
+    this.read = { ...this.read, report: { ...report, current: report.protected ? withTexts(message, last) : message } };
     this.updatedAt = new Date();
     this.host.requestUpdate();
     // The first message after (re)connecting repeats what was read; only a new count means new responses.
@@ -190,16 +212,29 @@ export class ReportController implements ReactiveController {
     if (!read) return;
     const { selection: sel, api, token } = read;
     const { range } = read.report;
+    const guarded = read.report.protected;
     const [byTeam, trendRead, current] = await Promise.all([
-      this.get(api, token, aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => read.report.byTeam),
+      guarded && (sel.contact || sel.status)
+        ? undefined
+        : this.get(api, token, aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => read.report.byTeam),
       this.trendOf((p) => this.get(api, token, p), sel, range).catch(() => read.report),
-      // The comparison is not pushed; it is read again with the breakdowns.
+      // The comparison is not pushed, and released open texts come only with a read: read it again.
       this.get(api, token, aggregateQuery(sel, range, { compare: true })).catch(() => undefined),
     ]);
     // A new selection was asked for meanwhile: these breakdowns belong to the old one.
     if (this.task.status === TaskStatus.PENDING || this.read?.args !== read.args) return;
     const comparison = current ? current.comparison : this.read.report.comparison;
-    this.read = { ...this.read, report: { ...this.read.report, byTeam, trend: trendRead.trend, trendTest: trendRead.trendTest, comparison } };
+    this.read = {
+      ...this.read,
+      report: {
+        ...this.read.report,
+        byTeam,
+        trend: trendRead.trend,
+        trendTest: trendRead.trendTest,
+        comparison,
+        ...(guarded && current ? { current } : {}),
+      },
+    };
     this.host.requestUpdate();
   }
 }

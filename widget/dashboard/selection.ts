@@ -103,7 +103,8 @@ export function resolveRange(sel: Selection, today: string): Range {
   const q0 = Math.floor((m - 1) / 3) * 3;
   switch (sel.period) {
     case '12m':
-      return { from: addDays(addMonths(today, -12), 1), to: today };
+      // This month and the eleven before: whole months, the twelve months a partner may read too.
+      return { from: iso(utc(y, m - 12, 1)), to: today };
     case 'jaar':
       return { from: iso(utc(y, 0, 1)), to: today };
     case 'vorig-jaar':
@@ -122,6 +123,9 @@ export function resolveRange(sel: Selection, today: string): Range {
       return { from: sel.from, to: sel.to };
   }
 }
+
+/** Periods a partner (a protected audience) may choose: whole calendar periods only. */
+export const PROTECTED_PERIODS: readonly Period[] = PERIODS.filter((p) => p !== 'alles' && p !== 'anders');
 
 /** Today in the reader's time zone, as YYYY-MM-DD. */
 export function localToday(now = new Date()): string {

@@ -60,8 +60,10 @@ export function headlineTiles(
     ${tile(
       'n',
       msg('Aantal reacties'),
-      html`<p class="figure" data-figure="n">${fmtInt(cur.n)}</p>
-        <p class="n">${msg('cliënten in deze selectie')}</p>`,
+      cur.n === undefined
+        ? few('n')
+        : html`<p class="figure" data-figure="n">${fmtInt(cur.n)}</p>
+            <p class="n">${msg('cliënten in deze selectie')}</p>`,
       // A count needs no test to be compared.
       comparison ? html`<p class="compare">${compare === 'lastyear' ? msg(str`Zelfde periode vorig jaar: ${fmtInt(comparison.n)}`) : msg(str`Vorige periode: ${fmtInt(comparison.n)}`)}</p>` : nothing,
     )}

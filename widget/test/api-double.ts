@@ -111,6 +111,8 @@ interface DoubleState {
   fail?: Failure;
   loadFail?: Failure;
   delayMs: number;
+  /** Serve the definition as for a site key that takes only invited answers. */
+  inviteRequired?: boolean;
 }
 
 const fresh = (): DoubleState => ({ posts: [], stored: {}, delayMs: 0 });
@@ -167,7 +169,8 @@ export function apiDouble() {
       const input = DEFINITIONS[decodeURIComponent(q[1])];
       if (!input) return error(ctx, 404, 'questionnaire_not_found');
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = publish(input, typeof ctx.query.team === 'string' ? ctx.query.team : undefined);
+      const published = publish(input, typeof ctx.query.team === 'string' ? ctx.query.team : undefined);
+      ctx.body = state.inviteRequired ? { ...published, inviteRequired: true } : published;
       return;
     }
     if (ctx.path === '/v1/responses' && ctx.method === 'POST') {

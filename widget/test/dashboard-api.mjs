@@ -1,9 +1,12 @@
 // A test double of the report API for <peil-dashboard>: GET /v1/aggregates and the exports, with
-// fixed figures (the Dordrecht numbers), three tokens, and a log of what was asked.
-// Tokens: `test-admin` reads and downloads, `test-viewer` reads only (exports answer 403), anything
-// else is 401. `team=oost` is a selection too small to show. `/__dashboard/fail` makes the next
-// aggregate reads answer 500. `/__dashboard/weights` gives the questionnaire population margins, so
-// `weighted=1` answers weighted figures. Intervals are fixed numbers of the right shape, not computed.
+// fixed figures (the Dordrecht numbers), four tokens, and a log of what was asked.
+// Tokens: `test-admin` reads and downloads; `test-viewer` and `test-public` are protected audiences:
+// they read only (exports answer 403), get a `disclosure` block with the last release (today 10:42,
+// 12 new responses) and no comparison or weights, and are refused loose dates (period_not_allowed) and
+// two dimensions at once (combination_not_allowed), as the real API does. Anything else is 401.
+// `team=oost` is a selection too small to show. `/__dashboard/fail` makes the next aggregate reads
+// answer 500. `/__dashboard/weights` gives the questionnaire population margins, so `weighted=1`
+// answers weighted figures. Intervals are fixed numbers of the right shape, not computed.
 
 const k = 10;
 
@@ -225,6 +228,36 @@ function byPeriod(groupBy) {
   };
 }
 
+function todayIso() {
+  const d = new Date();
+  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())).toISOString().slice(0, 10);
+}
+
+const PROTECTED = new Set(['test-viewer', 'test-public']);
+
+function lastDayOf(day) {
+  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+}
+
+/** Why a protected audience may not ask this, as the real API would answer; undefined when it may. */
+function refusalOf(query) {
+  const today = todayIso();
+  if (query.from && !query.from.endsWith('-01')) return 'period_not_allowed';
+  if (query.to && query.to !== lastDayOf(query.to) && !(query.to.slice(0, 7) === today.slice(0, 7) && query.to >= today.slice(0, 8) + '01')) return 'period_not_allowed';
+  if (query.groupBy === 'day' || query.groupBy === 'week') return 'period_not_allowed';
+  const dims = ['team', 'contact', 'status'].filter((d) => query[d]);
+  if (dims.length > 1 || (query.groupBy === 'team' && dims.some((d) => d !== 'team'))) return 'combination_not_allowed';
+  return undefined;
+}
+
+/** The release a protected read reports: today at 10:42, twelve new responses. */
+function disclosure(query) {
+  const d = new Date();
+  const at = new Date(d.getFullYear(), d.getMonth(), d.getDate(), 10, 42).toISOString();
+  return { protected: true, period: (query.from ?? '').slice(0, 7), releaseEvery: k, release: { at, newResponses: 12 } };
+}
+
 const json = (ctx, status, body) => {
   ctx.status = status;
   ctx.type = 'application/json';
@@ -261,7 +294,7 @@ export function dashboardApi() {
     const query = Object.fromEntries(new URLSearchParams(ctx.querystring));
     log.push({ path: ctx.path, query, auth });
     const token = auth.replace(/^Bearer /, '');
-    if (token !== 'test-admin' && token !== 'test-viewer') return error(ctx, 401, 'unauthorized');
+    if (token !== 'test-admin' && !PROTECTED.has(token)) return error(ctx, 401, 'unauthorized');
 
     if (ctx.path.startsWith('/v1/export/')) {
       if (token !== 'test-admin') return error(ctx, 403, 'forbidden');
@@ -272,6 +305,17 @@ export function dashboardApi() {
     if (failNext > 0) {
       failNext -= 1;
       return error(ctx, 500, 'internal_error');
+    }
+    const guarded = PROTECTED.has(token);
+    if (guarded) {
+      const refused = refusalOf(query);
+      if (refused) return error(ctx, 400, refused);
+      // Released, perturbed figures: no weights and no comparison, as the real API answers them.
+      const answer = (body) => json(ctx, 200, { ...body, disclosure: disclosure(query) });
+      if (query.team === 'oost' && !query.groupBy) return answer(small());
+      if (query.groupBy === 'team') return answer(byTeam());
+      if (query.groupBy === 'month' || query.groupBy === 'quarter') return answer(byPeriod(query.groupBy));
+      return answer(current());
     }
     if (query.team === 'oost' && !query.groupBy) return json(ctx, 200, small());
     if (query.groupBy === 'team') return json(ctx, 200, byTeam());

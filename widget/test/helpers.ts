@@ -20,6 +20,7 @@ export async function configure(options: {
   fail?: { status: number; code: string; times: number };
   loadFail?: { status: number; code: string; times: number };
   delayMs?: number;
+  inviteRequired?: boolean;
 }): Promise<void> {
   await fetch('/__double/configure', { method: 'POST', body: JSON.stringify(options) });
 }

@@ -150,7 +150,7 @@ export function aggregateTable(a: Aggregate, names: TableNames, groupBy?: GroupB
     return (id) => options[id]?.nl ?? teams[id] ?? id;
   };
   const blank = { question: '', item: '', type: '', measure: '', value: null, unit: null, low: null, high: null, n: null, suppressed: true, note: SUPPRESSED.note };
-  const cellLines = (group: string, groupN: number, item: string, cell: ItemCell): TableLine[] => {
+  const cellLines = (group: string, groupN: number | null, item: string, cell: ItemCell): TableLine[] => {
     const head = { group, groupN, question: question(item), item };
     if ('suppressed' in cell) {
       const type = labels.items[item]?.type;
@@ -170,7 +170,7 @@ export function aggregateTable(a: Aggregate, names: TableNames, groupBy?: GroupB
       note: notes,
     }));
   };
-  const lines = Object.entries(a.items).flatMap(([item, cell]) => cellLines(TOTAL, a.n, item, cell));
+  const lines = Object.entries(a.items).flatMap(([item, cell]) => cellLines(TOTAL, a.n ?? null, item, cell));
   for (const g of a.groups ?? []) {
     const group = groupName(groupBy, g.key, names);
     if ('suppressed' in g) lines.push({ ...blank, group, groupN: null });

@@ -36,7 +36,7 @@ function cellRows(group: string, groupN: number | '', item: string, cell: ItemCe
  */
 export function aggregateCsv(a: Aggregate): string {
   const lines = [csvRow(AGGREGATE_COLUMNS)];
-  for (const [item, cell] of Object.entries(a.items)) lines.push(...cellRows('', a.n, item, cell));
+  for (const [item, cell] of Object.entries(a.items)) lines.push(...cellRows('', a.n ?? '', item, cell));
   for (const g of a.groups ?? []) {
     if ('suppressed' in g) {
       lines.push(csvRow([g.key, '', '', '', '', '', 1, '', '']));

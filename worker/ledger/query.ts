@@ -4,7 +4,7 @@ import { DIMENSIONS, type CellFilter, type Dimension, type GroupBy, type LedgerR
 import { groupKey } from '../report/period.js';
 import { planRange, type RangePlan } from '../report/rollup.js';
 import type { CubeCell } from '../report/stats.js';
-import { valuesOf } from './cube.js';
+import { valuesOf } from './cells.js';
 
 // Reads of the ledger: which cube answers a selection, the stored responses and their open texts.
 
@@ -92,10 +92,12 @@ export function readCells(sql: SqlStorage, filter: CellFilter, groupBy?: GroupBy
 
 /**
  * The cube's figures rebuilt from the stored responses with plain code, for checking the cube: it
- * reads every response of the selection, so it is a test and audit tool, never a dashboard path.
+ * reads every response of the selection, so it is a test and audit tool, never a dashboard path
+ * (except over the few rows a `condition` such as the held ones picks out by an index).
  */
-export function recompute(sql: SqlStorage, filter: CellFilter, groupBy?: GroupBy): CubeCell[] {
+export function recompute(sql: SqlStorage, filter: CellFilter, groupBy?: GroupBy, condition?: string): CubeCell[] {
   const w = where(filter);
+  if (condition) w.sql = w.sql ? `${w.sql} AND ${condition}` : `WHERE ${condition}`;
   const sums = new Map<string, CubeCell>();
   const add = (group: string, item: string, value: string) => {
     const key = JSON.stringify([group, item, value]);

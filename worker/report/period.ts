@@ -1,7 +1,7 @@
 import type { Dimension, GroupBy } from '../ledger-types.js';
 
-/** Calendar periods a report can ask for as "the current one". */
-export const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+/** Calendar periods a report can ask for as "the current one"; `rolling12` is this month and the eleven before. */
+export const PERIODS = ['day', 'week', 'month', 'quarter', 'year', 'rolling12'] as const;
 export type Period = (typeof PERIODS)[number];
 
 const DAY_MS = 86_400_000;
@@ -35,6 +35,10 @@ export function currentPeriod(period: Period, today: string): { from: string; to
       return { from: `${y}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`, to: today };
     case 'year':
       return { from: `${y}-01-01`, to: today };
+    case 'rolling12': {
+      const start = new Date(Date.UTC(Number(y), m - 12, 1));
+      return { from: iso(start), to: today };
+    }
   }
 }
 

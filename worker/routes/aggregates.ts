@@ -1,25 +1,26 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Aggregate, Comparison, ReportLabels } from '../../schemas/aggregate.js';
-import { QuestionnaireId, Slug } from '../../schemas/ids.js';
+import { Day, QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { ORGANISATIE_IN_GENERAL, RESPONDENTS, type WeetNietRule } from '../../schemas/constants.js';
-import { fillText, type Section, type Text } from '../../schemas/questionnaire.js';
+import { allItems, fillText, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { getGemeente, getQuestionnaire, getWeights, listTeams, reportDefinition } from '../db.js';
 import { route } from '../describe.js';
+import { isProtected, protectedQueryOf } from '../disclosure/audience.js';
 import { ApiError } from '../errors.js';
 import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
+import { TOKEN_HEADER, type SocketToken } from '../ledger/sockets.js';
 import { GROUP_BY, type CellFilter, type Dimension, type GroupBy, type LiveSubscription } from '../ledger-types.js';
 import { COMPARE, PERIODS, comparisonRange, currentPeriod, type Compare, type Period } from '../report/period.js';
 import { buildAggregate, buildComparison, type CubeCell } from '../report/stats.js';
 import { WEIGHT_BOUNDS, weighCells, type Margins } from '../report/weights.js';
 import { parseWeights, populationOf } from './weights.js';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /** The query fields of an aggregate read; the aggregate exports add their own `format`. */
 export const AggregateFields = z.object({
@@ -42,7 +43,7 @@ export function refineAggregateQuery(
   q: { from?: string; to?: string; period?: string; compare?: string; compareFrom?: string; compareTo?: string },
   ctx: z.RefinementCtx,
 ): void {
-  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to' });
+  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to', params: { code: 'invalid_date' } });
   if (q.period && (q.from || q.to)) {
     ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
   }
@@ -70,6 +71,8 @@ export type AggregateQuery = z.infer<typeof AggregateQuery>;
 export interface Selection {
   gemeente: string;
   k: number;
+  /** The gemeente releases open texts for partners one by one. */
+  review: boolean;
   filter: CellFilter;
   period?: Period;
   groupOrder?: string[];
@@ -78,16 +81,16 @@ export interface Selection {
 }
 
 /**
- * Resolves who asks for what. A partner (viewer) token is always narrowed to its own partner, so
- * everything built on a selection (figures, live pushes, aggregate exports) is scoped the same way.
+ * Resolves who asks for what. A partner (viewer or public) token is always narrowed to its own
+ * partner, so everything built on a selection (figures, live pushes, aggregate exports) is scoped the same way.
  */
 export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<Selection> {
   const gemeente = gemeenteOf(c, q.gemeente);
   const token = c.get('token');
-  if (token.role === 'viewer' && q.partner && q.partner !== token.partner_id) {
+  if (isProtected(token.role) && q.partner && q.partner !== token.partner_id) {
     throw new ApiError(403, 'forbidden', 'A partner token sees only its own partner.');
   }
-  const partner = token.role === 'viewer' ? token.partner_id! : q.partner;
+  const partner = isProtected(token.role) ? token.partner_id! : q.partner;
   const [g, row] = await Promise.all([getGemeente(c.env.DB, gemeente), getQuestionnaire(c.env.DB, gemeente, q.questionnaire)]);
   if (!g || !row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
   const range = q.period ? currentPeriod(q.period, dutchDay()) : { from: q.from, to: q.to };
@@ -95,7 +98,15 @@ export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<
     ...range,
     dims: { team: q.team, partner, contact: q.contact, status: q.status, role: q.role, channel: q.channel },
   };
-  return { gemeente, k: g.k, weetNiet: g.weetNiet, filter, period: q.period, groupOrder: await groupOrder(c.env.DB, gemeente, partner, q) };
+  return {
+    gemeente,
+    k: g.k,
+    weetNiet: g.weetNiet,
+    review: g.open_text_review === 1,
+    filter,
+    period: q.period,
+    groupOrder: await groupOrder(c.env.DB, gemeente, partner, q),
+  };
 }
 
 /**
@@ -114,7 +125,10 @@ export interface AggregateExtras {
   compare?: Compare | { from: string; to: string };
 }
 
-/** The aggregate of a selection, as `GET /v1/aggregates` returns it. */
+/**
+ * The exact aggregate of a selection, as the gemeente reads it (held responses included), with weights
+ * and a comparison when asked; protected audiences read through `readAggregate` instead.
+ */
 export async function aggregateOf(env: Env, questionnaire: string, s: Selection, groupBy?: GroupBy, extras: AggregateExtras = {}) {
   const [def, storedWeights] = await Promise.all([
     reportDefinition(env.DB, s.gemeente, questionnaire),
@@ -181,18 +195,43 @@ export async function labelsOf(env: Env, s: Selection, def: { title: Text; secti
   };
 }
 
-export const aggregates = new Hono<AppEnv>().get('/', route({
-  summary: 'Suppressed aggregates; a partner token sees only its own partner',
-  tag: 'report',
-  ok: { 200: '{questionnaire, n, items, groups?, labels}' },
-  errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']],
-}), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateQuery), async (c) => {
-  const q = c.req.valid('query');
+/** The protected query of a selection (see worker/disclosure/audience.ts); 400 for what it may not ask. */
+function protectedOf(q: AggregateQuery, s: Selection, def: { sections: Section[] } | null, texts: boolean) {
+  return protectedQueryOf(
+    q,
+    { partner: s.filter.dims!.partner!, k: s.k, review: s.review, groupOrder: s.groupOrder, items: allItems(def ?? { sections: [] }), texts },
+    dutchDay(),
+  );
+}
+
+/**
+ * The figures a token may read for a query: exact for the gemeente, through the disclosure layer for a
+ * protected audience. GET /v1/aggregates and the aggregates CSV both read them here.
+ */
+export async function readAggregate(c: Context<AppEnv>, q: AggregateQuery) {
   const s = await selection(c, q);
-  const { def, aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy, {
-    weighted: q.weighted === '1',
-    compare: q.compareFrom && q.compareTo ? { from: q.compareFrom, to: q.compareTo } : q.compare,
-  });
+  if (!isProtected(c.get('token').role)) {
+    const extras: AggregateExtras = {
+      weighted: q.weighted === '1',
+      compare: q.compareFrom && q.compareTo ? { from: q.compareFrom, to: q.compareTo } : q.compare,
+    };
+    return { s, ...(await aggregateOf(c.env, q.questionnaire, s, q.groupBy, extras)) };
+  }
+  // Protected figures are released and perturbed; weights and comparisons are for the gemeente's exact figures.
+  const def = await reportDefinition(c.env.DB, s.gemeente, q.questionnaire);
+  // RPC typing loses tuples (ci95) on the way; the value is the Aggregate the ledger built.
+  const aggregate = (await ledgerFor(c.env, s.gemeente, q.questionnaire).protectedView(protectedOf(q, s, def, true))) as Aggregate;
+  return { s, def, aggregate };
+}
+
+export const aggregates = new Hono<AppEnv>().get('/', route({
+  summary: 'Aggregates: exact for the gemeente; disclosure-controlled for a partner (viewer) or public token, its own partner only',
+  tag: 'report',
+  ok: { 200: '{questionnaire, n, items, groups?, labels, disclosure?}' },
+  errors: [[400, 'bad_request'], [400, 'period_not_allowed'], [400, 'combination_not_allowed'], [404, 'questionnaire_not_found']],
+}), requireRole('operator', 'admin', 'viewer', 'public'), validate('query', AggregateQuery), async (c) => {
+  const q = c.req.valid('query');
+  const { s, def, aggregate } = await readAggregate(c, q);
   c.header('Cache-Control', 'no-store');
   return c.json({ questionnaire: q.questionnaire, ...aggregate, labels: await labelsOf(c.env, s, def) });
 });
@@ -203,12 +242,14 @@ export const live = new Hono<AppEnv>().get('/', route({
   tag: 'report',
   ok: { 101: 'Switching protocols; every message is an aggregate as GET /v1/aggregates returns it' },
   errors: [[426, 'bad_request'], [400, 'bad_request'], [404, 'questionnaire_not_found']],
-}), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateQuery), async (c) => {
+}), requireRole('operator', 'admin', 'viewer', 'public'), validate('query', AggregateQuery), async (c) => {
   if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
     throw new ApiError(426, 'bad_request', 'Connect with a WebSocket.');
   }
   const q = c.req.valid('query');
   const s = await selection(c, q);
+  // A protected feed carries no items: the ledger reads the definition at each push.
+  const guarded = isProtected(c.get('token').role) ? (({ items: _items, texts: _texts, ...rest }) => rest)(protectedOf(q, s, null, false)) : undefined;
   const sub: LiveSubscription = {
     gemeente: s.gemeente,
     questionnaire: q.questionnaire,
@@ -218,10 +259,13 @@ export const live = new Hono<AppEnv>().get('/', route({
     groupBy: q.groupBy,
     ...(s.period ? { period: s.period } : {}),
     ...(s.groupOrder ? { groupOrder: s.groupOrder } : {}),
+    ...(guarded ? { protected: guarded } : {}),
   };
   const offered = c.req.header('Sec-WebSocket-Protocol')?.split(',').map((p) => p.trim()) ?? [];
   const headers = new Headers(c.req.raw.headers);
   headers.set('x-peil-subscription', JSON.stringify(sub));
+  const { id, created_at, expires_at } = c.get('token');
+  headers.set(TOKEN_HEADER, JSON.stringify({ id, created_at, expires_at } satisfies SocketToken));
   if (offered.includes('peil.v1')) headers.set('x-peil-protocol', 'peil.v1');
   const upgraded = await ledgerFor(c.env, s.gemeente, q.questionnaire).fetch(new Request(c.req.raw.url, { headers }));
   // The Durable Object's response has immutable headers; middleware needs to add its own.

@@ -19,7 +19,7 @@ import { dutchDay } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
 import type { Ledger } from '../ledger.js';
 import type { LedgerRecord } from '../ledger-types.js';
-import { AggregateFields, AggregateQuery, aggregateOf, labelsOf, refineAggregateQuery, selection, type Selection } from './aggregates.js';
+import { AggregateFields, AggregateQuery, labelsOf, readAggregate, refineAggregateQuery } from './aggregates.js';
 
 /** Responses fetched from the ledger per step of the stream: memory stays flat at any number of responses. */
 export const EXPORT_PAGE = 500;
@@ -92,11 +92,10 @@ async function* csvPieces(vars: Variable[], pages: AsyncIterable<LedgerRecord[]>
 }
 
 /** The aggregate of a request as Dutch table lines, with what the workbook's Toelichting says about it. */
-async function tableOf(c: Context<AppEnv>, q: AggregateQuery, s: Selection) {
-  const [{ def, aggregate }, partners] = await Promise.all([
-    aggregateOf(c.env, q.questionnaire, s, q.groupBy),
-    c.env.DB.prepare('SELECT id, name FROM partners WHERE gemeente_id = ?').bind(s.gemeente).all<{ id: string; name: string }>(),
-  ]);
+async function tableOf(c: Context<AppEnv>, q: AggregateQuery) {
+  // The same figures as GET /v1/aggregates: exact for the gemeente, disclosure-controlled for a partner.
+  const { s, def, aggregate } = await readAggregate(c, q);
+  const partners = await c.env.DB.prepare('SELECT id, name FROM partners WHERE gemeente_id = ?').bind(s.gemeente).all<{ id: string; name: string }>();
   const labels = await labelsOf(c.env, s, def);
   const names: TableNames = { labels, partners: Object.fromEntries(partners.results.map((p) => [p.id, p.name])) };
   return { lines: aggregateTable(aggregate, names, q.groupBy), about: aboutTable(aggregate, names, q, dutchDay()) };
@@ -196,15 +195,14 @@ export const exportRoute = new Hono<AppEnv>()
     ok: { 200: { description: 'CSV', type: 'text/csv' } },
     errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']],
   }), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateCsvQuery), async (c) => {
-    // Same query, scoping and suppression as GET /v1/aggregates: a partner gets its own partner, suppressed.
+    // The same figures as GET /v1/aggregates: a partner gets its own partner, through the disclosure layer.
     const q = c.req.valid('query');
     const { format } = q;
-    const s = await selection(c, q);
     if (format === 'excel') {
-      const { lines } = await tableOf(c, q, s);
+      const { lines } = await tableOf(c, q);
       return download(excelCsv(lines), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).aggregatesExcel);
     }
-    const { aggregate } = await aggregateOf(c.env, q.questionnaire, s, q.groupBy);
+    const { aggregate } = await readAggregate(c, q);
     return download(BOM + aggregateCsv(aggregate), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).aggregates);
   })
   .get('/aggregates.xlsx', route({
@@ -214,8 +212,7 @@ export const exportRoute = new Hono<AppEnv>()
     errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']],
   }), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateQuery), async (c) => {
     const q = c.req.valid('query');
-    const s = await selection(c, q);
-    const { lines, about } = await tableOf(c, q, s);
+    const { lines, about } = await tableOf(c, q);
     return download(aggregatesWorkbook(lines, about), XLSX, files(q.questionnaire).aggregatesXlsx);
   })
   .get('/responses.xlsx', microdataRoute('All responses as an Excel workbook: Dutch questions, codes, labels, dates', 'XLSX', XLSX), microdata, microdataQuery, async (c) => {

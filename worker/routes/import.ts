@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { materialize } from '../../schemas/questionnaire.js';
 import { ImportLine } from '../../schemas/response.js';
-import type { ErrorIssue } from '../../schemas/errors.js';
+import type { ErrorCode, ErrorIssue } from '../../schemas/errors.js';
 import { gemeenteOf, requireRole } from '../auth.js';
-import { limit, readText, validate } from '../body.js';
+import { limit, readLines, validate } from '../body.js';
 import type { AppEnv } from '../context.js';
-import { getQuestionnaire, getVersion, listTeams, type Version } from '../db.js';
+import { getQuestionnaire, listTeams, listVersions } from '../db.js';
 import { route } from '../describe.js';
 import { ApiError, zodIssues } from '../errors.js';
 import { dutchDay, toRecord } from '../ingest.js';
@@ -15,30 +15,55 @@ import { ledgerFor } from '../ledger-stub.js';
 import type { LedgerRecord } from '../ledger-types.js';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** A line is one interview: the same room as a web submission body, with some to spare. */
+export const MAX_IMPORT_LINE_BYTES = 64 * 1024;
+/** Refused lines listed in the answer, while their JSON stays under `REFUSED_LIST_CHARS`; the rest are only counted per code. */
+export const REFUSED_LINES_LISTED = 100;
+const REFUSED_LIST_CHARS = 48 * 1024;
+const ISSUES_PER_LINE = 3;
+const MESSAGE_CHARS = 160;
+const PATH_CHARS = 64;
 const CHUNK = 500;
 
-interface LineResult {
+/** One refused line as the answer lists it: enough to find and fix it, bounded in size. */
+interface RefusedLine {
   line: number;
   submissionId?: string;
-  status: 'stored' | 'duplicate' | 'refused';
-  error?: { code: string; message: string; issues?: ErrorIssue[] };
+  code: string;
+  message: string;
+  issues?: ErrorIssue[];
 }
 
 const Query = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional() });
 
+const clip = (text: string, max = MESSAGE_CHARS) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+// A line's own content (a key, an item id) shows up in issue paths and messages: every part is clipped.
+function refusal(line: number, err: ApiError, submissionId?: string): RefusedLine {
+  const issues = err.issues?.slice(0, ISSUES_PER_LINE).map((i) => ({
+    code: clip(i.code, PATH_CHARS),
+    ...(i.path ? { path: i.path.slice(0, 4).map((p) => (typeof p === 'string' ? clip(p, PATH_CHARS) : p)) } : {}),
+    ...(i.item ? { item: clip(i.item, PATH_CHARS) } : {}),
+    message: clip(i.message),
+  }));
+  return { line, ...(submissionId ? { submissionId } : {}), code: err.code, message: clip(err.message), ...(issues?.length ? { issues } : {}) };
+}
+
 /**
  * Telephone and paper interviews, one JSON object per line. Each line is validated on its own, so one
- * bad line does not lose the good ones; the answer lists per line what was stored or refused and why.
+ * bad line does not lose the good ones. The body is read and stored as it arrives, in chunks, so memory
+ * stays flat at any size; the answer counts the lines and lists only the first refused ones, so its
+ * size stays bounded too. Lines are idempotent on submissionId: sending an import again is safe.
  */
 export const importRoute = new Hono<AppEnv>().post('/', route({
-  summary: 'Import telephone and paper interviews as NDJSON; a report per line',
+  summary: 'Import telephone and paper interviews as NDJSON; a bounded summary with the first refused lines',
   tag: 'data',
   body: {
     type: 'application/x-ndjson',
     schema: ImportLine,
-    description: `One interview per line, at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB; each line is checked on its own.`,
+    description: `One interview per line, at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB in all and ${MAX_IMPORT_LINE_BYTES / 1024} kB a line; each line is checked on its own.`,
   },
-  ok: { 200: '{stored, duplicates, refused, lines: [{line, submissionId, status, error?}]}' },
+  ok: { 200: `{lines, stored, duplicates, refused, accepted, refusedByCode, refusedLines: [{line, submissionId?, code, message, issues?}] (at most ${REFUSED_LINES_LISTED}), refusedLinesOmitted}` },
   errors: [[400, 'bad_request'], [404, 'questionnaire_not_found'], [415, 'unsupported_media_type'], [400, 'invalid_json']],
 }), requireRole('operator', 'admin'), validate('query', Query), limit(MAX_IMPORT_BYTES), async (c) => {
   const q = c.req.valid('query');
@@ -49,65 +74,84 @@ export const importRoute = new Hono<AppEnv>().post('/', route({
   if (!['application/x-ndjson', 'application/jsonl', 'application/json', 'text/plain'].includes(type)) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the lines as application/x-ndjson.');
   }
-  const text = await readText(c);
-  const teams = await listTeams(c.env.DB, gemeente);
-  const versions = new Map<number, Version | null>();
+  const [teams, versions] = await Promise.all([listTeams(c.env.DB, gemeente), listVersions(c.env.DB, gemeente, q.questionnaire)]);
   // One materialized definition per version, not per line: an import may have tens of thousands of lines.
-  const definitions = new Map<number, ReturnType<typeof materialize<Version['definition']>>>();
-  const results: LineResult[] = [];
-  const pending: { result: LineResult; record: LedgerRecord }[] = [];
+  const definitions = new Map(versions.map((v) => [v.version, materialize(v.definition, { teams, organisatie: '' })]));
+  const summary = { lines: 0, stored: 0, duplicates: 0, refused: 0 };
+  const refusedByCode: Partial<Record<ErrorCode, number>> = {};
+  const refusedLines: RefusedLine[] = [];
+  let listedChars = 0;
+  const refuse = (line: number, err: ApiError, submissionId?: string) => {
+    summary.refused += 1;
+    refusedByCode[err.code] = (refusedByCode[err.code] ?? 0) + 1;
+    if (refusedLines.length >= REFUSED_LINES_LISTED || listedChars >= REFUSED_LIST_CHARS) return;
+    const entry = refusal(line, err, submissionId);
+    listedChars += JSON.stringify(entry).length;
+    refusedLines.push(entry);
+  };
 
   const ledger = ledgerFor(c.env, gemeente, q.questionnaire);
-  // Stored in chunks as the lines are read, so a large import never holds all its records at once.
+  let pending: { line: number; record: LedgerRecord }[] = [];
   const flush = async () => {
-    const chunk = pending.splice(0, pending.length);
-    if (chunk.length === 0) return;
-    const stored = await ledger.submitMany(gemeente, q.questionnaire, chunk.map((p) => p.record));
-    chunk.forEach((p, j) => {
-      const { status } = stored[j];
-      // A line left refused: its submission id was stored with other answers.
-      if (status === 'conflict') p.result.error = { code: 'submission_conflict', message: 'This submission id was already used for other answers.' };
-      else p.result.status = status;
+    if (pending.length === 0) return;
+    const chunk = pending;
+    pending = [];
+    const results = await ledger.submitMany(gemeente, q.questionnaire, chunk.map((p) => p.record));
+    results.forEach((result, j) => {
+      if (result.status === 'stored') summary.stored += 1;
+      else if (result.status === 'duplicate') summary.duplicates += 1;
+      // The submission id was stored earlier with other answers: this line is refused, nothing changes.
+      else refuse(chunk[j].line, new ApiError(409, 'submission_conflict', 'This submission id was already used for other answers.'), chunk[j].record.submissionId);
     });
   };
 
-  const lines = text.split(/\r?\n/);
-  for (const [i, raw] of lines.entries()) {
-    if (raw.trim() === '') continue;
-    const result: LineResult = { line: i + 1, status: 'refused' };
-    results.push(result);
+  for await (const line of readLines(c, MAX_IMPORT_BYTES, MAX_IMPORT_LINE_BYTES)) {
+    if ('problem' in line) {
+      summary.lines += 1;
+      refuse(
+        line.number,
+        line.problem === 'too_long'
+          ? new ApiError(413, 'payload_too_large', `A line may be at most ${MAX_IMPORT_LINE_BYTES} bytes.`)
+          : new ApiError(400, 'invalid_json', 'This line is not valid UTF-8.'),
+      );
+      continue;
+    }
+    if (line.text.trim() === '') continue;
+    summary.lines += 1;
+    let submissionId: string | undefined;
     try {
       let data: unknown;
       try {
-        data = JSON.parse(raw);
+        data = JSON.parse(line.text);
       } catch {
         throw new ApiError(400, 'invalid_json', 'This line is not valid JSON.');
       }
       const parsed = ImportLine.safeParse(data);
       if (!parsed.success) throw new ApiError(400, 'validation_failed', 'This line does not have the expected shape.', zodIssues(parsed.error.issues));
       const input = parsed.data;
-      result.submissionId = input.submissionId;
+      submissionId = input.submissionId;
       if (input.questionnaireId !== q.questionnaire) {
         throw new ApiError(422, 'questionnaire_not_found', `This line is for ${input.questionnaireId}, not ${q.questionnaire}.`);
       }
-      if (!versions.has(input.version)) versions.set(input.version, await getVersion(c.env.DB, gemeente, q.questionnaire, input.version));
-      const version = versions.get(input.version);
-      if (!version) throw new ApiError(404, 'version_not_found', `No version ${input.version}.`);
+      const def = definitions.get(input.version);
+      if (!def) throw new ApiError(404, 'version_not_found', `No version ${input.version}.`);
       const team = input.context.team === undefined ? undefined : teams.find((t) => t.id === input.context.team);
       if (input.context.team !== undefined && !team) throw new ApiError(422, 'team_not_allowed', `No team ${input.context.team} in this gemeente.`);
-      let def = definitions.get(version.version);
-      if (!def) definitions.set(version.version, (def = materialize(version.definition, { teams, organisatie: '' })));
       const at = input.submittedAt ? new Date(input.submittedAt) : new Date();
-      const record = toRecord(def, input, { partner: team?.partner_id ?? '', channel: input.channel, day: dutchDay(at) });
-      pending.push({ result, record });
+      pending.push({ line: line.number, record: toRecord(def, input, { partner: team?.partner_id ?? '', channel: input.channel, day: dutchDay(at) }) });
       if (pending.length >= CHUNK) await flush();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      result.error = err.issues?.length ? { code: err.code, message: err.message, issues: err.issues } : { code: err.code, message: err.message };
+      refuse(line.number, err, submissionId);
     }
   }
-
   await flush();
-  const count = (s: LineResult['status']) => results.filter((r) => r.status === s).length;
-  return c.json({ stored: count('stored'), duplicates: count('duplicate'), refused: count('refused'), lines: results });
+  return c.json({
+    ...summary,
+    // Lines that are in the ledger now, stored by this import or by an earlier one.
+    accepted: summary.stored + summary.duplicates,
+    refusedByCode,
+    refusedLines,
+    refusedLinesOmitted: summary.refused - refusedLines.length,
+  });
 });

@@ -31,6 +31,12 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   incompatible_change: 'A new version changes an item in a way that would break trends.',
   already_exists: 'A gemeente, partner or team with this id already exists.',
   submission_conflict: 'The submission id is already used for different content.',
+  invalid_date: 'A date in the query does not exist (2026-02-30, 2026-13-45), or a range ends before it starts; `issues` names the parameter.',
+  token_expired: 'The bearer token has passed its expiry (`expiresAt`); an admin can rotate it for a new one.',
+  invite_required: 'This site key takes only responses with a one-time invite (`inviteRequired`).',
+  period_not_allowed:
+    'A partner viewer or public token reads whole calendar periods only (a month, quarter, year, or twelve months up to this one), never by day or week.',
+  combination_not_allowed: 'A partner viewer or public token filters or breaks down on one dimension at a time, and not by partner.',
   invite_invalid: 'The invite is unknown, or for another questionnaire, partner or team.',
   invite_used: 'The invite has already been used for another response.',
   invite_expired: 'The invite has expired.',

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { TEMPLATES } from '../../schemas/bank.js';
-import { QuestionnaireId } from '../../schemas/ids.js';
+import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { QuestionnaireDefinition, allItems, versionIssues } from '../../schemas/questionnaire.js';
 import { forGemeente, gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
@@ -43,10 +43,19 @@ const CreateBody = z
   });
 
 const VersionParam = z.coerce.number().int().min(1).max(1_000_000);
+const GemeenteQuery = z.object({ gemeente: Slug.optional() });
 
 /** The gemeente this request acts for; an operator names it with ?gemeente= and it must exist. */
 async function scope(c: Context<AppEnv>): Promise<string> {
-  const gemeente = gemeenteOf(c, c.req.query('gemeente'));
+  const named = c.req.queries('gemeente') ?? [];
+  if (named.length > 1) {
+    throw new ApiError(400, 'validation_failed', 'Each query parameter may be given once.', [
+      { code: 'duplicate_parameter', path: ['gemeente'], message: 'given more than once' },
+    ]);
+  }
+  const query = GemeenteQuery.safeParse({ gemeente: named[0] });
+  if (!query.success) throw new ApiError(400, 'validation_failed', 'The query parameters are not valid.', zodIssues(query.error.issues));
+  const gemeente = gemeenteOf(c, query.data.gemeente);
   if (c.get('token').role === 'operator' && !(await getGemeente(c.env.DB, gemeente))) {
     throw new ApiError(404, 'not_found', `No gemeente ${gemeente}.`);
   }
@@ -100,7 +109,7 @@ const adminRoute = (summary: string, more: Partial<RouteDescription> = {}) =>
 
 /** Admin API for a gemeente's questionnaires: drafts, versions, publishing, closing. */
 export const questionnairesAdmin = new Hono<AppEnv>()
-  .use(requireRole('operator', 'admin'), forGemeente('query'))
+  .use(requireRole('operator', 'admin'), forGemeente('query'), validate('query', GemeenteQuery))
   .get('/', adminRoute('Questionnaires of the gemeente', { ok: { 200: '{gemeente, questionnaires: [summary]}' } }), async (c) => {
     const gemeente = await scope(c);
     return c.json({ gemeente, questionnaires: await listQuestionnaires(c.env.DB, gemeente) });

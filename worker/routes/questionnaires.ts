@@ -40,6 +40,7 @@ export const questionnaires = new Hono<AppEnv>().get('/:id', route({
     version: served.version,
     status: served.status,
     context: q.team ? { team: q.team } : undefined,
+    ...(site.inviteRequired ? { inviteRequired: true as const } : {}),
   };
   c.header('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
   c.header('Access-Control-Allow-Origin', '*');

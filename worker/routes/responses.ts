@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { QuestionnaireId, Slug } from '../../schemas/ids.js';
+import { QuestionnaireId, Slug, SubmissionId } from '../../schemas/ids.js';
 import { Submission, SubmissionResult } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
@@ -11,6 +11,7 @@ import { ApiError } from '../errors.js';
 import { dutchDay, toRecord } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
 import type { SubmitResult } from '../ledger-types.js';
+import { burstSource } from '../burst.js';
 import { RateLimiter } from '../ratelimit.js';
 import { servedDefinition, siteKeyOrThrow } from '../served.js';
 import { consumeInvite, inviteFor, releaseInvite } from './invites.js';
@@ -18,7 +19,6 @@ import { consumeInvite, inviteFor, releaseInvite } from './invites.js';
 const limiter = new RateLimiter();
 
 const DeleteQuery = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional() });
-const SubmissionIdParam = z.uuid();
 
 /** Public: clients submit here, from the origins their partner's site key allows. */
 export const responses = new Hono<AppEnv>()
@@ -33,6 +33,7 @@ export const responses = new Hono<AppEnv>()
       [409, 'submission_conflict'],
       [401, 'unknown_site_key'],
       [403, 'origin_not_allowed'],
+      [403, 'invite_required'],
       [429, 'rate_limited'],
       [403, 'invite_invalid'],
       [409, 'invite_used'],
@@ -54,7 +55,11 @@ export const responses = new Hono<AppEnv>()
     if (!origin || !site.origins.includes(origin)) {
       throw new ApiError(403, 'origin_not_allowed', 'Submissions for this site key are not allowed from this origin.');
     }
-    if (String(c.env.PEIL_RATE_LIMIT) !== '0') {
+    if (site.inviteRequired && body.invite === undefined) {
+      throw new ApiError(403, 'invite_required', 'This questionnaire can only be answered with a personal invite link.');
+    }
+    // A registered kiosk serves many clients from one address: the design never lets a limit stop it.
+    if (String(c.env.PEIL_RATE_LIMIT) !== '0' && !site.kiosk) {
       // Only the hash of the address with a daily salt is kept, in memory; see RateLimiter.
       const address = c.req.header('CF-Connecting-IP') ?? 'local';
       if (!(await limiter.allow(site.key, address))) {
@@ -104,7 +109,9 @@ export const responses = new Hono<AppEnv>()
       }
       return answer(result);
     }
-    return answer(await ledger.submit(site.gemeente_id, body.questionnaireId, record));
+    // The address goes to the ledger for burst detection only, hashed there in memory; see BurstDetector.
+    const source = burstSource(site, context.team, c.req.header('CF-Connecting-IP'));
+    return answer(await ledger.submit(site.gemeente_id, body.questionnaireId, record, source));
   })
   /** A gemeente admin deletes one response, e.g. on a client's request; it leaves the counts too. */
   .delete('/:submissionId', route({
@@ -119,7 +126,7 @@ export const responses = new Hono<AppEnv>()
   }), requireRole('operator', 'admin'), validate('query', DeleteQuery), async (c) => {
     const q = c.req.valid('query');
     const gemeente = gemeenteOf(c, q.gemeente);
-    const id = SubmissionIdParam.safeParse(c.req.param('submissionId'));
+    const id = SubmissionId.safeParse(c.req.param('submissionId'));
     if (!id.success) {
       throw new ApiError(400, 'validation_failed', 'The submission id is not a UUID.', [
         { code: 'invalid_format', path: ['submissionId'], message: 'a UUID' },

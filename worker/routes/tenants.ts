@@ -32,7 +32,6 @@ export const GemeenteCreate = z
   .object({ id: Slug, name: z.string().min(1).max(100), k: z.number().int().min(5).max(100).optional() })
   .strict();
 /** A gemeente's settings: how "weet niet" counts in stellingen (`include-at-20`: the Almere convention). */
-export const GemeenteUpdate = z.object({ weetNiet: z.enum(WEET_NIET_RULES) }).strict();
 export const PartnerCreate = z
   .object({
     id: Slug,
@@ -44,15 +43,39 @@ export const PartnerCreate = z
   })
   .strict();
 export const TeamsAdd = z.object({ teams: z.array(TeamInput).min(1).max(100) }).strict();
-export const SiteKeyCreate = z.object({ partner: Slug, origins: Origins }).strict();
-export const SiteKeyUpdate = z.object({ origins: Origins }).strict();
-export const TokenCreate = z
-  .object({ role: z.enum(['admin', 'viewer']), partner: Slug.optional(), label: Label.optional() })
+const siteKeySettings = {
+  /** Only clients with a one-time invite may answer; others get 403 invite_required. */
+  inviteRequired: z.boolean().optional(),
+  /** A registered kiosk (many clients, one device and address): never rate-limited nor held as a burst. */
+  kiosk: z.boolean().optional(),
+};
+export const SiteKeyCreate = z.object({ partner: Slug, origins: Origins, ...siteKeySettings }).strict();
+export const SiteKeyUpdate = z
+  .object({ origins: Origins.optional(), ...siteKeySettings })
   .strict()
-  .refine((t) => (t.role === 'viewer') === (t.partner !== undefined), {
-    message: 'a viewer token needs a partner; an admin token has none',
+  .refine((u) => Object.keys(u).length > 0, { message: 'give origins, inviteRequired or kiosk' });
+/**
+ * `viewer`: a partner's dashboard; `public`: only that partner's figures, for embedding on a public web
+ * page (read-only, nothing else). Both get disclosure-controlled figures and need a partner.
+ */
+export const TokenCreate = z
+  .object({
+    role: z.enum(['admin', 'viewer', 'public']),
+    partner: Slug.optional(),
+    label: Label.optional(),
+    /** Days until the token stops working; viewer tokens default to 365, admin tokens to none. */
+    expiresInDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict()
+  .refine((t) => (t.role !== 'admin') === (t.partner !== undefined), {
+    message: 'a viewer or public token needs a partner; an admin token has none',
     path: ['partner'],
   });
+/** A gemeente's settings; each is changed only when given. */
+export const GemeenteUpdate = z
+  .object({ openTextReview: z.boolean().optional(), weetNiet: z.enum(WEET_NIET_RULES).optional() })
+  .strict()
+  .refine((u) => u.openTextReview !== undefined || u.weetNiet !== undefined, { message: 'give openTextReview or weetNiet' });
 export const RetentionUpdate = z.object({ days: z.number().int().min(1).max(36500) }).strict();
 
 const PartnerFilter = z.object({ partner: Slug.optional() });
@@ -65,14 +88,34 @@ function isUniqueViolation(err: unknown): boolean {
   return err instanceof Error && /UNIQUE constraint failed|PRIMARY KEY/i.test(err.message);
 }
 
+const DAY_MS = 86_400_000;
+/** Tokens handed to partners and web pages stop working after a year unless renewed (rotated). */
+const DEFAULT_TERM_DAYS = 365;
+
+/** When a new token expires: as asked, else after the default term for every role but admin. */
+function expiryOf(role: Role, days: number | undefined, now = Date.now()): string | null {
+  const term = days ?? (role === 'admin' || role === 'operator' ? undefined : DEFAULT_TERM_DAYS);
+  return term === undefined ? null : new Date(now + term * DAY_MS).toISOString();
+}
+
 /** A new bearer token: the secret is returned once, only its hash is stored. */
-async function issueToken(db: D1Database, t: { role: Role; gemeente: string; partner: string | null; label: string }) {
+async function issueToken(db: D1Database, t: { role: Role; gemeente: string; partner: string | null; label: string; expiresInDays?: number }) {
   const id = `tok_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const token = newSecret(t.role === 'admin' ? 'peil_adm' : 'peil_view');
+  const token = newSecret(t.role === 'admin' ? 'peil_adm' : t.role === 'public' ? 'peil_pub' : 'peil_view');
+  const expiresAt = expiryOf(t.role, t.expiresInDays);
   const stmt = db
-    .prepare('INSERT INTO tokens (id, hash, role, gemeente_id, partner_id, label, hint) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .bind(id, await sha256Hex(token), t.role, t.gemeente, t.partner, t.label, token.slice(-4));
-  return { id, token, stmt };
+    .prepare('INSERT INTO tokens (id, hash, role, gemeente_id, partner_id, label, hint, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .bind(id, await sha256Hex(token), t.role, t.gemeente, t.partner, t.label, token.slice(-4), expiresAt);
+  return { id, token, expiresAt, stmt };
+}
+
+/**
+ * Closes the live dashboards opened with a token in every ledger of its gemeente, so a revoked or
+ * rotated token stops receiving figures at once rather than at its next reconnect.
+ */
+async function closeTokenSockets(env: Env, gemeente: string, tokenId: string, reason: string): Promise<void> {
+  const { results } = await env.DB.prepare('SELECT id FROM questionnaires WHERE gemeente_id = ?').bind(gemeente).all<{ id: string }>();
+  await Promise.all(results.map((q) => ledgerFor(env, gemeente, q.id).closeTokenSockets(tokenId, reason)));
 }
 
 /** The gemeente in the path, when the token may act for it and it exists. */
@@ -98,13 +141,18 @@ interface SiteKeyRow {
   key: string;
   partner_id: string;
   origins: string;
+  invite_required: number;
+  kiosk: number;
   created_at: string;
   revoked_at: string | null;
 }
+const SITE_KEY_COLUMNS = 'key, partner_id, origins, invite_required, kiosk, created_at, revoked_at';
 const siteKeyOut = (r: SiteKeyRow) => ({
   siteKey: r.key,
   partner: r.partner_id,
   origins: JSON.parse(r.origins) as string[],
+  inviteRequired: r.invite_required === 1,
+  kiosk: r.kiosk === 1,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
 });
@@ -117,6 +165,7 @@ interface TokenListRow {
   hint: string;
   created_at: string;
   revoked_at: string | null;
+  expires_at: string | null;
 }
 const tokenOut = (r: TokenListRow) => ({
   id: r.id,
@@ -126,6 +175,7 @@ const tokenOut = (r: TokenListRow) => ({
   hint: r.hint,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
+  expiresAt: r.expires_at,
 });
 
 const admin = requireRole('operator', 'admin');
@@ -167,18 +217,23 @@ export const gemeenten = new Hono<AppEnv>()
   })
   .get('/:id', route({ summary: 'One gemeente', tag: 'tenants', ok: { 200: '{id, name, k, weetNiet}' }, errors: [NO_GEMEENTE] }), admin, async (c) => {
     const id = await gemeenteIn(c);
-    return c.json(await getGemeente(c.env.DB, id));
+    const g = (await getGemeente(c.env.DB, id))!;
+    return c.json({ id: g.id, name: g.name, k: g.k, openTextReview: g.open_text_review === 1 });
   })
   .patch('/:id', route({
-    summary: 'Change a gemeente’s settings: weetNiet exclude or include-at-20',
+    summary: 'Settings of a gemeente: openTextReview (partners see open texts only once an admin released them), weetNiet (exclude or include-at-20)',
     tag: 'tenants',
-    ok: { 200: '{id, name, k, weetNiet}' },
+    ok: { 200: '{id, name, k, openTextReview, weetNiet}' },
     errors: [NO_GEMEENTE],
   }), admin, inPath, validate('json', GemeenteUpdate), async (c) => {
     const id = await gemeenteIn(c);
-    const { weetNiet } = c.req.valid('json');
-    await c.env.DB.prepare('UPDATE gemeenten SET weet_niet = ? WHERE id = ?').bind(weetNiet, id).run();
-    return c.json(await getGemeente(c.env.DB, id));
+    const body = c.req.valid('json');
+    if (body.openTextReview !== undefined) {
+      await c.env.DB.prepare('UPDATE gemeenten SET open_text_review = ? WHERE id = ?').bind(body.openTextReview ? 1 : 0, id).run();
+    }
+    if (body.weetNiet !== undefined) await c.env.DB.prepare('UPDATE gemeenten SET weet_niet = ? WHERE id = ?').bind(body.weetNiet, id).run();
+    const g = (await getGemeente(c.env.DB, id))!;
+    return c.json({ id: g.id, name: g.name, k: g.k, openTextReview: g.open_text_review === 1, weetNiet: g.weetNiet });
   })
   .get('/:id/partners', route({
     summary: 'Partners with their teams',
@@ -221,7 +276,10 @@ export const gemeenten = new Hono<AppEnv>()
       if (isUniqueViolation(err)) throw new ApiError(409, 'already_exists', 'The partner or one of its teams was created at the same moment.');
       throw err;
     }
-    return c.json({ id: body.id, teams, origins: body.origins, siteKey, viewerToken: viewer.token, viewerTokenId: viewer.id }, 201);
+    return c.json(
+      { id: body.id, teams, origins: body.origins, siteKey, viewerToken: viewer.token, viewerTokenId: viewer.id, viewerTokenExpiresAt: viewer.expiresAt },
+      201,
+    );
   })
   .post('/:id/partners/:partner/teams', route({
     summary: 'Add teams to a partner',
@@ -252,10 +310,10 @@ export const gemeenten = new Hono<AppEnv>()
     const g = await gemeenteIn(c);
     const { partner } = c.req.valid('query');
     const { results } = partner
-      ? await c.env.DB.prepare('SELECT key, partner_id, origins, created_at, revoked_at FROM site_keys WHERE gemeente_id = ? AND partner_id = ? ORDER BY created_at, key')
+      ? await c.env.DB.prepare(`SELECT ${SITE_KEY_COLUMNS} FROM site_keys WHERE gemeente_id = ? AND partner_id = ? ORDER BY created_at, key`)
           .bind(g, partner)
           .all<SiteKeyRow>()
-      : await c.env.DB.prepare('SELECT key, partner_id, origins, created_at, revoked_at FROM site_keys WHERE gemeente_id = ? ORDER BY created_at, key')
+      : await c.env.DB.prepare(`SELECT ${SITE_KEY_COLUMNS} FROM site_keys WHERE gemeente_id = ? ORDER BY created_at, key`)
           .bind(g)
           .all<SiteKeyRow>();
     return c.json({ siteKeys: results.map(siteKeyOut) });
@@ -270,10 +328,12 @@ export const gemeenten = new Hono<AppEnv>()
     const body = c.req.valid('json');
     await partnerOrThrow(c.env.DB, g, body.partner);
     const siteKey = newSecret('site');
-    await c.env.DB.prepare('INSERT INTO site_keys (key, gemeente_id, partner_id, origins) VALUES (?, ?, ?, ?)')
-      .bind(siteKey, g, body.partner, JSON.stringify(body.origins))
+    const inviteRequired = body.inviteRequired ?? false;
+    const kiosk = body.kiosk ?? false;
+    await c.env.DB.prepare('INSERT INTO site_keys (key, gemeente_id, partner_id, origins, invite_required, kiosk) VALUES (?, ?, ?, ?, ?, ?)')
+      .bind(siteKey, g, body.partner, JSON.stringify(body.origins), inviteRequired ? 1 : 0, kiosk ? 1 : 0)
       .run();
-    return c.json({ siteKey, partner: body.partner, origins: body.origins }, 201);
+    return c.json({ siteKey, partner: body.partner, origins: body.origins, inviteRequired, kiosk }, 201);
   })
   .patch('/:id/site-keys/:key', route({
     summary: 'Replace a site key’s origins',
@@ -284,11 +344,22 @@ export const gemeenten = new Hono<AppEnv>()
     const g = await gemeenteIn(c);
     const body = c.req.valid('json');
     const key = c.req.param('key');
-    const res = await c.env.DB.prepare('UPDATE site_keys SET origins = ? WHERE key = ? AND gemeente_id = ? AND revoked_at IS NULL')
-      .bind(JSON.stringify(body.origins), key, g)
-      .run();
-    if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active site key with this id in this gemeente.');
-    return c.json({ siteKey: key, origins: body.origins });
+    // What the body leaves out stays as it is.
+    const row = await c.env.DB.prepare(
+      `UPDATE site_keys SET origins = COALESCE(?, origins), invite_required = COALESCE(?, invite_required), kiosk = COALESCE(?, kiosk)
+        WHERE key = ? AND gemeente_id = ? AND revoked_at IS NULL RETURNING ${SITE_KEY_COLUMNS}`,
+    )
+      .bind(
+        body.origins ? JSON.stringify(body.origins) : null,
+        body.inviteRequired === undefined ? null : Number(body.inviteRequired),
+        body.kiosk === undefined ? null : Number(body.kiosk),
+        key,
+        g,
+      )
+      .first<SiteKeyRow>();
+    if (!row) throw new ApiError(404, 'not_found', 'No active site key with this id in this gemeente.');
+    const { siteKey, origins, inviteRequired, kiosk } = siteKeyOut(row);
+    return c.json({ siteKey, origins, inviteRequired, kiosk });
   })
   .delete('/:id/site-keys/:key', route({
     summary: 'Revoke a site key',
@@ -314,7 +385,7 @@ export const gemeenten = new Hono<AppEnv>()
   }), admin, async (c) => {
     const g = await gemeenteIn(c);
     const { results } = await c.env.DB.prepare(
-      'SELECT id, role, partner_id, label, hint, created_at, revoked_at FROM tokens WHERE gemeente_id = ? ORDER BY created_at, id',
+      'SELECT id, role, partner_id, label, hint, created_at, revoked_at, expires_at FROM tokens WHERE gemeente_id = ? ORDER BY created_at, id',
     )
       .bind(g)
       .all<TokenListRow>();
@@ -329,9 +400,15 @@ export const gemeenten = new Hono<AppEnv>()
     const g = await gemeenteIn(c);
     const body = c.req.valid('json');
     if (body.partner) await partnerOrThrow(c.env.DB, g, body.partner);
-    const issued = await issueToken(c.env.DB, { role: body.role, gemeente: g, partner: body.partner ?? null, label: body.label ?? '' });
+    const issued = await issueToken(c.env.DB, {
+      role: body.role,
+      gemeente: g,
+      partner: body.partner ?? null,
+      label: body.label ?? '',
+      expiresInDays: body.expiresInDays,
+    });
     await issued.stmt.run();
-    return c.json({ id: issued.id, role: body.role, partner: body.partner ?? null, token: issued.token }, 201);
+    return c.json({ id: issued.id, role: body.role, partner: body.partner ?? null, token: issued.token, expiresAt: issued.expiresAt }, 201);
   })
   .post('/:id/tokens/:tokenId/rotate', route({
     summary: 'Replace a token’s secret; the old one stops working at once',
@@ -341,15 +418,22 @@ export const gemeenten = new Hono<AppEnv>()
   }), admin, async (c) => {
     const g = await gemeenteIn(c);
     const id = c.req.param('tokenId');
+    const row = await c.env.DB.prepare('SELECT created_at, expires_at FROM tokens WHERE id = ? AND gemeente_id = ? AND revoked_at IS NULL')
+      .bind(id, g)
+      .first<{ created_at: string; expires_at: string | null }>();
+    if (!row) throw new ApiError(404, 'not_found', 'No active token with this id in this gemeente.');
     const token = newSecret('peil_rot');
-    // In place: the id, role and scope stay, the old secret stops working at once.
-    const res = await c.env.DB.prepare(
-      "UPDATE tokens SET hash = ?, hint = ?, created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ? AND gemeente_id = ? AND revoked_at IS NULL",
-    )
-      .bind(await sha256Hex(token), token.slice(-4), id, g)
+    const now = Date.now();
+    // The token keeps its term, counted from now: a viewer token made for a year works another year.
+    const expiresAt = row.expires_at === null ? null : new Date(now + Date.parse(row.expires_at) - Date.parse(row.created_at)).toISOString();
+    // In place: the id, role and scope stay, the old secret stops working at once. The new created_at
+    // (to the millisecond) is how a ledger tells a connection made with the old secret.
+    const res = await c.env.DB.prepare('UPDATE tokens SET hash = ?, hint = ?, created_at = ?, expires_at = ? WHERE id = ? AND gemeente_id = ? AND revoked_at IS NULL')
+      .bind(await sha256Hex(token), token.slice(-4), new Date(now).toISOString(), expiresAt, id, g)
       .run();
     if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active token with this id in this gemeente.');
-    return c.json({ id, token });
+    await closeTokenSockets(c.env, g, id, 'token rotated');
+    return c.json({ id, token, expiresAt });
   })
   .delete('/:id/tokens/:tokenId', route({
     summary: 'Revoke a token',
@@ -365,6 +449,7 @@ export const gemeenten = new Hono<AppEnv>()
       .bind(id, g)
       .run();
     if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active token with this id in this gemeente.');
+    await closeTokenSockets(c.env, g, id, 'token revoked');
     return c.json({ id, revoked: true });
   });
 

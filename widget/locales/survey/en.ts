@@ -23,6 +23,7 @@
 's61e363008cac6f8d': `Something went wrong with your answers. Check your answers and try again.`,
 's63116bed0a7613b6': `Choose one or more answers.`,
 's6705ed7949230560': `The questionnaire could not be loaded. Check your internet connection and try again.`,
+'s6e323186fd9c6e6e': `You can only fill in this questionnaire through the personal link you were given.`,
 's6fc106073de4c9a5': `Send`,
 's72e391c69bc22e34': `0 is certainly not, 10 is certainly yes.`,
 's7beee8441ee63c6d': `You can simply close this page.`,
