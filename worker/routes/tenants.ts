@@ -215,10 +215,10 @@ export const gemeenten = new Hono<AppEnv>()
       : await c.env.DB.prepare('SELECT id, name, k, created_at FROM gemeenten ORDER BY id').all();
     return c.json({ gemeenten: results });
   })
-  .get('/:id', route({ summary: 'One gemeente', tag: 'tenants', ok: { 200: '{id, name, k, weetNiet}' }, errors: [NO_GEMEENTE] }), admin, async (c) => {
+  .get('/:id', route({ summary: 'One gemeente', tag: 'tenants', ok: { 200: '{id, name, k, openTextReview, weetNiet}' }, errors: [NO_GEMEENTE] }), admin, async (c) => {
     const id = await gemeenteIn(c);
     const g = (await getGemeente(c.env.DB, id))!;
-    return c.json({ id: g.id, name: g.name, k: g.k, openTextReview: g.open_text_review === 1 });
+    return c.json({ id: g.id, name: g.name, k: g.k, openTextReview: g.open_text_review === 1, weetNiet: g.weetNiet });
   })
   .patch('/:id', route({
     summary: 'Settings of a gemeente: openTextReview (partners see open texts only once an admin released them), weetNiet (exclude or include-at-20)',
