@@ -9,6 +9,7 @@ import {
   type LiveSubscription,
   type SubmitResult,
 } from './ledger-types.js';
+import { RegistryCache, admission, type Admitted, type Checked, type WebSubmission } from './registry.js';
 import { monthOf, planRange, type RangePlan } from './report/rollup.js';
 import { currentPeriod, groupKey } from './report/period.js';
 import { ANSWERED, RESPONDENTS, UNKNOWN_GROUP, buildAggregate, type CubeCell } from './report/stats.js';
@@ -56,6 +57,7 @@ function valuesOf(value: AnswerValue): string[] {
 export class Ledger extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly registry = new RegistryCache();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -130,6 +132,22 @@ export class Ledger extends DurableObject<Env> {
       this.scheduleLive();
     }
     return result;
+  }
+
+  /** Checks a web submission against this ledger's slice of the registry, which it keeps in memory (see registry.ts). */
+  async check(gemeente: string, questionnaire: string, input: WebSubmission): Promise<Checked> {
+    return admission(await this.registry.slice(this.env.DB, gemeente, questionnaire), input);
+  }
+
+  /** Checks and stores a web submission: one call where there were two D1 reads and this write. */
+  async admit(gemeente: string, questionnaire: string, input: WebSubmission): Promise<Admitted> {
+    const checked = await this.check(gemeente, questionnaire, input);
+    return checked.ok ? { ok: true, result: await this.submit(gemeente, questionnaire, checked.record) } : checked;
+  }
+
+  /** Admin writes to the registry call this before they answer, so the next submission sees them. */
+  async registryChanged(): Promise<void> {
+    this.registry.clear();
   }
 
   /** The day a submission was received, or null: lets a caller answer a repeat before spending an invite on it. */

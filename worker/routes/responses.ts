@@ -7,10 +7,10 @@ import { readJson, readQuery } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { getQuestionnaire } from '../db.js';
 import { ApiError } from '../errors.js';
-import { dutchDay, toRecord } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
+import type { SubmitResult } from '../ledger-types.js';
 import { RateLimiter } from '../ratelimit.js';
-import { servedDefinition, siteKeyOrThrow } from '../served.js';
+import { accepted, submissionScope, type WebSubmission } from '../registry.js';
 import { consumeInvite, inviteFor, releaseInvite } from './invites.js';
 
 const limiter = new RateLimiter();
@@ -26,19 +26,15 @@ const methodNotAllowed = (allow: string) => () => {
 export const responses = new Hono<AppEnv>()
   .post('/', async (c) => {
     const body = await readJson(c, Submission);
-    const site = await siteKeyOrThrow(c.env.DB, body.siteKey);
-    const origin = c.req.header('Origin');
-    if (!origin || !site.origins.includes(origin)) {
-      throw new ApiError(403, 'origin_not_allowed', 'Submissions for this site key are not allowed from this origin.');
-    }
+    const site = await submissionScope(c.env.DB, body.siteKey, body.questionnaireId);
     if (String(c.env.PEIL_RATE_LIMIT) !== '0') {
       // Only the hash of the address with a daily salt is kept, in memory; see RateLimiter.
       const address = c.req.header('CF-Connecting-IP') ?? 'local';
-      if (!(await limiter.allow(site.key, address))) {
+      if (!(await limiter.allow(body.siteKey, address))) {
         throw new ApiError(429, 'rate_limited', 'Too many submissions. Please try again in a minute.');
       }
     }
-    const scope = { gemeente: site.gemeente_id, partner: site.partner_id, questionnaire: body.questionnaireId };
+    const scope = { gemeente: site.gemeente, partner: site.partner, questionnaire: body.questionnaireId };
     const invite = body.invite === undefined ? undefined : await inviteFor(c.env.DB, body.invite, scope);
     let context = body.context;
     if (invite?.team) {
@@ -47,37 +43,43 @@ export const responses = new Hono<AppEnv>()
       }
       context = { ...context, team: invite.team };
     }
-    const served = await servedDefinition(c.env.DB, site, body.questionnaireId, { version: body.version, team: context.team });
-    if (served.status === 'closed') throw new ApiError(410, 'questionnaire_closed', 'This questionnaire no longer takes answers.');
-    const record = toRecord(served.definition, { ...body, context }, { partner: site.partner_id, channel: 'web', day: dutchDay() });
-    // A bot filled in the field people never see: answer as usual, keep nothing, spend no invite.
+    const input: WebSubmission = {
+      siteKey: body.siteKey,
+      origin: c.req.header('Origin'),
+      submissionId: body.submissionId,
+      version: body.version,
+      answers: body.answers,
+      context,
+      elapsedMs: body.elapsedMs,
+    };
+    const ledger = ledgerFor(c.env, site.gemeente, body.questionnaireId);
+    const stored = (result: SubmitResult) => c.json<SubmissionResult>({ submissionId: body.submissionId, ...result }, result.status === 'stored' ? 201 : 200);
+    // The ledger checks the submission against the registry (site key, origin, status, version, teams).
     if (body.website) {
+      // A bot filled in the field people never see: answer as usual, keep nothing, spend no invite.
+      const { record } = accepted(await ledger.check(site.gemeente, body.questionnaireId, input));
       return c.json<SubmissionResult>({ submissionId: body.submissionId, status: 'stored', receivedOn: record.day }, 201);
     }
-    const ledger = ledgerFor(c.env, site.gemeente_id, body.questionnaireId);
+    if (!invite) return stored(accepted(await ledger.admit(site.gemeente, body.questionnaireId, input)).result);
+    const { record } = accepted(await ledger.check(site.gemeente, body.questionnaireId, input));
     const duplicate = (receivedOn: string) =>
       c.json<SubmissionResult>({ submissionId: body.submissionId, status: 'duplicate', receivedOn }, 200);
-    if (invite) {
-      // A repeat of the submission that spent this invite must get its original answer, so look first.
-      const earlier = await ledger.receivedOn(body.submissionId);
-      if (earlier) return duplicate(earlier);
-      if (!(await consumeInvite(c.env.DB, invite.hash))) {
-        // A concurrent attempt of this same submission may have spent it and stored the response meanwhile.
-        const meanwhile = await ledger.receivedOn(body.submissionId);
-        if (meanwhile) return duplicate(meanwhile);
-        throw new ApiError(409, 'invite_used', 'This invite has already been used.');
-      }
-      try {
-        const result = await ledger.submit(site.gemeente_id, body.questionnaireId, record);
-        return c.json<SubmissionResult>({ submissionId: body.submissionId, ...result }, result.status === 'stored' ? 201 : 200);
-      } catch (err) {
-        // Nothing was stored, so the client may retry with the same invite.
-        await releaseInvite(c.env.DB, invite.hash);
-        throw err;
-      }
+    // A repeat of the submission that spent this invite must get its original answer, so look first.
+    const earlier = await ledger.receivedOn(body.submissionId);
+    if (earlier) return duplicate(earlier);
+    if (!(await consumeInvite(c.env.DB, invite.hash))) {
+      // A concurrent attempt of this same submission may have spent it and stored the response meanwhile.
+      const meanwhile = await ledger.receivedOn(body.submissionId);
+      if (meanwhile) return duplicate(meanwhile);
+      throw new ApiError(409, 'invite_used', 'This invite has already been used.');
     }
-    const result = await ledger.submit(site.gemeente_id, body.questionnaireId, record);
-    return c.json<SubmissionResult>({ submissionId: body.submissionId, ...result }, result.status === 'stored' ? 201 : 200);
+    try {
+      return stored(await ledger.submit(site.gemeente, body.questionnaireId, record));
+    } catch (err) {
+      // Nothing was stored, so the client may retry with the same invite.
+      await releaseInvite(c.env.DB, invite.hash);
+      throw err;
+    }
   })
   .all('/', methodNotAllowed('POST'))
   /** A gemeente admin deletes one response, e.g. on a client's request; it leaves the counts too. */

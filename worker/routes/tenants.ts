@@ -8,6 +8,7 @@ import { newSecret, sha256Hex } from '../crypto.js';
 import { getGemeente, getPartner, getQuestionnaire, listTeams, type Role } from '../db.js';
 import { ApiError } from '../errors.js';
 import { ledgerFor } from '../ledger-stub.js';
+import { registryChanged } from '../registry.js';
 
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lowercase letters, digits, - and _');
 
@@ -187,6 +188,7 @@ export const gemeenten = new Hono<AppEnv>()
       if (isUniqueViolation(err)) throw new ApiError(409, 'already_exists', 'The partner or one of its teams was created at the same moment.');
       throw err;
     }
+    await registryChanged(c.env, g);
     return c.json({ id: body.id, teams, origins: body.origins, siteKey, viewerToken: viewer.token, viewerTokenId: viewer.id }, 201);
   })
   .post('/:id/partners/:partner/teams', admin, async (c) => {
@@ -202,6 +204,7 @@ export const gemeenten = new Hono<AppEnv>()
       if (isUniqueViolation(err)) throw new ApiError(409, 'already_exists', 'One of these teams was created at the same moment.');
       throw err;
     }
+    await registryChanged(c.env, g);
     return c.json({ partner, teams }, 201);
   })
   .get('/:id/site-keys', admin, async (c) => {
@@ -224,6 +227,7 @@ export const gemeenten = new Hono<AppEnv>()
     await c.env.DB.prepare('INSERT INTO site_keys (key, gemeente_id, partner_id, origins) VALUES (?, ?, ?, ?)')
       .bind(siteKey, g, body.partner, JSON.stringify(body.origins))
       .run();
+    await registryChanged(c.env, g);
     return c.json({ siteKey, partner: body.partner, origins: body.origins }, 201);
   })
   .patch('/:id/site-keys/:key', admin, async (c) => {
@@ -234,6 +238,7 @@ export const gemeenten = new Hono<AppEnv>()
       .bind(JSON.stringify(body.origins), key, g)
       .run();
     if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active site key with this id in this gemeente.');
+    await registryChanged(c.env, g);
     return c.json({ siteKey: key, origins: body.origins });
   })
   .delete('/:id/site-keys/:key', admin, async (c) => {
@@ -245,6 +250,7 @@ export const gemeenten = new Hono<AppEnv>()
       .bind(key, g)
       .run();
     if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active site key with this id in this gemeente.');
+    await registryChanged(c.env, g);
     return c.json({ siteKey: key, revoked: true });
   })
   .get('/:id/tokens', admin, async (c) => {
