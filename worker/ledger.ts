@@ -1,8 +1,10 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Aggregate } from '../schemas/aggregate.js';
-import { BurstDetector, type BurstSource } from './burst.js';
+import { BurstDetector, burstSource, type BurstSource } from './burst.js';
+import { RateLimiter } from './ratelimit.js';
 import type { ProtectedQuery } from './disclosure/audience.js';
 import { buildTable, type Table } from './disclosure/table.js';
+import { RegistryCache, admission, type Admitted, type Checked, type WebSubmission } from './registry.js';
 import { dutchDay } from './ingest.js';
 import type { CellFilter, Dimension, GroupBy, LedgerRecord, SubmitResult } from './ledger-types.js';
 import { removeResponses, storeResponse } from './ledger/cube.js';
@@ -38,6 +40,10 @@ export class Ledger extends DurableObject<Env> {
     if (!table) this.tables.set(key, (table = buildTable(monthCounts(this.sql, partner), k, month)));
     return table;
   };
+  /** This questionnaire's slice of the registry, for checking submissions without D1 (see registry.ts). */
+  private readonly registry = new RegistryCache();
+  /** Submissions per site key × address: a busy office kiosk is exempt; see RateLimiter. */
+  private readonly limiter = new RateLimiter();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -74,6 +80,38 @@ export class Ledger extends DurableObject<Env> {
   /** What a repeat of this record would get, or null when it is new: lets a caller answer a repeat before spending an invite on it. */
   async repeatOf(rec: LedgerRecord): Promise<SubmitResult | null> {
     return repeatResult(this.sql, rec) ?? null;
+  }
+
+  /**
+   * Checks a web submission against this ledger's slice of the registry, which it keeps in memory (see
+   * registry.ts): site key, origin, invites-only, the rate limit (never for a registered kiosk), status,
+   * version and teams.
+   */
+  async check(gemeente: string, questionnaire: string, input: WebSubmission): Promise<Checked> {
+    const slice = await this.registry.slice(this.env.DB, gemeente, questionnaire);
+    const checked = admission(slice, input);
+    if (!checked.ok || String(this.env.PEIL_RATE_LIMIT) === '0' || checked.site.kiosk) return checked;
+    // Only the hash of the address with a daily salt is kept, in memory; see RateLimiter.
+    if (!(await this.limiter.allow(input.siteKey, input.address ?? 'local'))) {
+      return { ok: false, error: { status: 429, code: 'rate_limited', message: 'Too many submissions. Please try again in a minute.' } };
+    }
+    return checked;
+  }
+
+  /**
+   * Checks and stores a web submission without an invite: one call where there were two D1 reads and
+   * this write. A burst from one source into one selection is held (see BurstDetector).
+   */
+  async admit(gemeente: string, questionnaire: string, input: WebSubmission): Promise<Admitted> {
+    const checked = await this.check(gemeente, questionnaire, input);
+    if (!checked.ok) return checked;
+    const source = burstSource(checked.site, input.context.team, input.address);
+    return { ok: true, result: await this.submit(gemeente, questionnaire, checked.record, source) };
+  }
+
+  /** Admin writes to the registry call this before they answer, so the next submission sees them. */
+  async registryChanged(): Promise<void> {
+    this.registry.clear();
   }
 
   /** Stores responses, each idempotent on its submissionId, all in one transaction. */

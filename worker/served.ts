@@ -78,12 +78,17 @@ export async function servedDefinition(
       : new ApiError(404, 'questionnaire_not_found', `Questionnaire ${questionnaireId} is not published.`);
   }
   rememberVersion(`${g}/${questionnaireId}/${version.version}`, version);
-  const team = opts.team === undefined ? undefined : teams.find((t) => t.id === opts.team);
-  if (opts.team !== undefined && !team) {
-    throw new ApiError(422, 'team_not_allowed', `Team ${opts.team} does not belong to this site key.`, [
+  const definition = servedVersion(version.definition, partner, teams, opts.team);
+  return { site, partner, teams, status: row.status, version: version.version, definition };
+}
+
+/** One version for one partner's clients, narrowed to a team when the embed names one of the partner's. */
+export function servedVersion(definition: QuestionnaireDefinition, partner: Partner, teams: Team[], teamId: string | undefined): QuestionnaireDefinition {
+  const team = teamId === undefined ? undefined : teams.find((t) => t.id === teamId);
+  if (teamId !== undefined && !team) {
+    throw new ApiError(422, 'team_not_allowed', `Team ${teamId} does not belong to this site key.`, [
       { code: 'team_not_allowed', path: ['context', 'team'], message: 'unknown team' },
     ]);
   }
-  const definition = materialize(version.definition, { teams, organisatie: organisatieFor(partner, team) });
-  return { site, partner, teams, status: row.status, version: version.version, definition };
+  return materialize(definition, { teams, organisatie: organisatieFor(partner, team) });
 }

@@ -114,11 +114,13 @@ describe('POST /v1/responses refuses bad input with its own code and stores noth
   });
 
   it('questionnaire_closed once the gemeente closed it', async () => {
-    await env.DB.prepare("UPDATE questionnaires SET status = 'closed' WHERE gemeente_id = 'demo' AND id = ?").bind(KORT).run();
+    const setStatus = async (action: 'close' | 'open') =>
+      expect((await call(`/v1/admin/questionnaires/${KORT}/${action}`, { method: 'POST', token: 'demo-admin' })).status).toBe(200);
+    await setStatus('close');
     try {
       await refused(() => post(submission()), 410, 'questionnaire_closed');
     } finally {
-      await env.DB.prepare("UPDATE questionnaires SET status = 'open' WHERE gemeente_id = 'demo' AND id = ?").bind(KORT).run();
+      await setStatus('open');
     }
   });
 

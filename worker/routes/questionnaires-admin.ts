@@ -22,6 +22,7 @@ import {
 } from '../db.js';
 import { ApiError, zodIssues } from '../errors.js';
 import { ledgerFor } from '../ledger-stub.js';
+import { registryChanged } from '../registry.js';
 
 /** A full definition is about 9 kB; leave room for longer help texts and more items. */
 const MAX_DEFINITION_BYTES = 256 * 1024;
@@ -126,6 +127,7 @@ export const questionnairesAdmin = new Hono<AppEnv>()
       throw new ApiError(409, 'already_exists', `Questionnaire ${def.id} already exists; edit its draft instead.`);
     }
     if (body.publish) await publishStored(c.env.DB, gemeente, await questionnaireOrThrow(c.env.DB, gemeente, def.id));
+    await registryChanged(c.env, gemeente, def.id);
     return c.json(await summaryOf(c.env.DB, gemeente, def.id), 201);
   })
   .get('/:id', adminRoute('One questionnaire: its summary, latest definition and draft'), async (c) => {
@@ -206,18 +208,21 @@ export const questionnairesAdmin = new Hono<AppEnv>()
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     const version = await publishStored(c.env.DB, gemeente, row);
+    await registryChanged(c.env, gemeente, row.id);
     return c.json({ ...(await summaryOf(c.env.DB, gemeente, row.id)), version }, 201);
   })
   .post('/:id/close', adminRoute('Stop taking answers'), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     await setQuestionnaireStatus(c.env.DB, gemeente, row.id, 'closed');
+    await registryChanged(c.env, gemeente, row.id);
     return c.json(await summaryOf(c.env.DB, gemeente, row.id));
   })
   .post('/:id/open', adminRoute('Take answers again'), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     await setQuestionnaireStatus(c.env.DB, gemeente, row.id, 'open');
+    await registryChanged(c.env, gemeente, row.id);
     return c.json(await summaryOf(c.env.DB, gemeente, row.id));
   })
   /** Stored responses against the cube's respondent count: equal unless something drifted. */

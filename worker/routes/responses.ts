@@ -8,15 +8,10 @@ import type { AppEnv } from '../context.js';
 import { getQuestionnaire } from '../db.js';
 import { route } from '../describe.js';
 import { ApiError } from '../errors.js';
-import { dutchDay, toRecord } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
 import type { SubmitResult } from '../ledger-types.js';
-import { burstSource } from '../burst.js';
-import { RateLimiter } from '../ratelimit.js';
-import { servedDefinition, siteKeyOrThrow } from '../served.js';
+import { accepted, submissionScope, type WebSubmission } from '../registry.js';
 import { consumeInvite, inviteFor, releaseInvite } from './invites.js';
-
-const limiter = new RateLimiter();
 
 const DeleteQuery = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional() });
 
@@ -50,23 +45,9 @@ export const responses = new Hono<AppEnv>()
     ],
   }), validate('json', Submission), async (c) => {
     const body = c.req.valid('json');
-    const site = await siteKeyOrThrow(c.env.DB, body.siteKey);
-    const origin = c.req.header('Origin');
-    if (!origin || !site.origins.includes(origin)) {
-      throw new ApiError(403, 'origin_not_allowed', 'Submissions for this site key are not allowed from this origin.');
-    }
-    if (site.inviteRequired && body.invite === undefined) {
-      throw new ApiError(403, 'invite_required', 'This questionnaire can only be answered with a personal invite link.');
-    }
-    // A registered kiosk serves many clients from one address: the design never lets a limit stop it.
-    if (String(c.env.PEIL_RATE_LIMIT) !== '0' && !site.kiosk) {
-      // Only the hash of the address with a daily salt is kept, in memory; see RateLimiter.
-      const address = c.req.header('CF-Connecting-IP') ?? 'local';
-      if (!(await limiter.allow(site.key, address))) {
-        throw new ApiError(429, 'rate_limited', 'Too many submissions. Please try again in a minute.');
-      }
-    }
-    const scope = { gemeente: site.gemeente_id, partner: site.partner_id, questionnaire: body.questionnaireId };
+    // What never changes comes from memory; the ledger checks the rest against its slice of the registry.
+    const site = await submissionScope(c.env.DB, body.siteKey, body.questionnaireId);
+    const scope = { gemeente: site.gemeente, partner: site.partner, questionnaire: body.questionnaireId };
     const invite = body.invite === undefined ? undefined : await inviteFor(c.env.DB, body.invite, scope);
     let context = body.context;
     if (invite?.team) {
@@ -75,43 +56,51 @@ export const responses = new Hono<AppEnv>()
       }
       context = { ...context, team: invite.team };
     }
-    const served = await servedDefinition(c.env.DB, site, body.questionnaireId, { version: body.version, team: context.team });
-    if (served.status === 'closed') throw new ApiError(410, 'questionnaire_closed', 'This questionnaire no longer takes answers.');
-    const record = toRecord(served.definition, { ...body, context }, { partner: site.partner_id, channel: 'web', day: dutchDay() });
-    // A bot filled in the field people never see: answer as usual, keep nothing, spend no invite.
-    if (body.website) {
-      return c.json<SubmissionResult>({ submissionId: body.submissionId, status: 'stored', receivedOn: record.day }, 201);
-    }
-    const ledger = ledgerFor(c.env, site.gemeente_id, body.questionnaireId);
+    const input: WebSubmission = {
+      siteKey: body.siteKey,
+      origin: c.req.header('Origin'),
+      submissionId: body.submissionId,
+      version: body.version,
+      answers: body.answers,
+      context,
+      elapsedMs: body.elapsedMs,
+      invited: invite !== undefined,
+      // For the rate limit and burst holds only, hashed in the ledger's memory; see RateLimiter, BurstDetector.
+      address: c.req.header('CF-Connecting-IP'),
+    };
+    const ledger = ledgerFor(c.env, site.gemeente, body.questionnaireId);
     const answer = ({ status, receivedOn }: SubmitResult) => {
       if (status === 'conflict') {
         throw new ApiError(409, 'submission_conflict', 'This submission id was already used for other answers.');
       }
       return c.json<SubmissionResult>({ submissionId: body.submissionId, status, receivedOn }, status === 'stored' ? 201 : 200);
     };
-    if (invite) {
-      // A repeat of the submission that spent this invite must get its original answer, so look first.
-      const earlier = await ledger.repeatOf(record);
-      if (earlier) return answer(earlier);
-      if (!(await consumeInvite(c.env.DB, invite.hash))) {
-        // A concurrent attempt of this same submission may have spent it and stored the response meanwhile.
-        const meanwhile = await ledger.repeatOf(record);
-        if (meanwhile) return answer(meanwhile);
-        throw new ApiError(409, 'invite_used', 'This invite has already been used.');
-      }
-      let result: SubmitResult;
-      try {
-        result = await ledger.submit(site.gemeente_id, body.questionnaireId, record);
-      } catch (err) {
-        // Nothing was stored, so the client may retry with the same invite.
-        await releaseInvite(c.env.DB, invite.hash);
-        throw err;
-      }
-      return answer(result);
+    if (body.website) {
+      // A bot filled in the field people never see: answer as usual, keep nothing, spend no invite.
+      const { record } = accepted(await ledger.check(site.gemeente, body.questionnaireId, input));
+      return c.json<SubmissionResult>({ submissionId: body.submissionId, status: 'stored', receivedOn: record.day }, 201);
     }
-    // The address goes to the ledger for burst detection only, hashed there in memory; see BurstDetector.
-    const source = burstSource(site, context.team, c.req.header('CF-Connecting-IP'));
-    return answer(await ledger.submit(site.gemeente_id, body.questionnaireId, record, source));
+    if (!invite) return answer(accepted(await ledger.admit(site.gemeente, body.questionnaireId, input)).result);
+    const { record } = accepted(await ledger.check(site.gemeente, body.questionnaireId, input));
+    // A repeat of the submission that spent this invite must get its original answer, so look first.
+    const earlier = await ledger.repeatOf(record);
+    if (earlier) return answer(earlier);
+    if (!(await consumeInvite(c.env.DB, invite.hash))) {
+      // A concurrent attempt of this same submission may have spent it and stored the response meanwhile.
+      const meanwhile = await ledger.repeatOf(record);
+      if (meanwhile) return answer(meanwhile);
+      throw new ApiError(409, 'invite_used', 'This invite has already been used.');
+    }
+    let result: SubmitResult;
+    try {
+      // Invited answers are never held as a burst: the partner handed each invite out.
+      result = await ledger.submit(site.gemeente, body.questionnaireId, record);
+    } catch (err) {
+      // Nothing was stored, so the client may retry with the same invite.
+      await releaseInvite(c.env.DB, invite.hash);
+      throw err;
+    }
+    return answer(result);
   })
   /** A gemeente admin deletes one response, e.g. on a client's request; it leaves the counts too. */
   .delete('/:submissionId', route({

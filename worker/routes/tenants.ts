@@ -10,6 +10,7 @@ import { getGemeente, getPartner, getQuestionnaire, listTeams, type Role } from 
 import { route, type Refusal } from '../describe.js';
 import { ApiError } from '../errors.js';
 import { ledgerFor } from '../ledger-stub.js';
+import { registryChanged } from '../registry.js';
 
 /** An exact web origin such as `https://www.wijkteam.nl`: no path, no trailing slash. */
 export const Origin = z
@@ -276,6 +277,7 @@ export const gemeenten = new Hono<AppEnv>()
       if (isUniqueViolation(err)) throw new ApiError(409, 'already_exists', 'The partner or one of its teams was created at the same moment.');
       throw err;
     }
+    await registryChanged(c.env, g);
     return c.json(
       { id: body.id, teams, origins: body.origins, siteKey, viewerToken: viewer.token, viewerTokenId: viewer.id, viewerTokenExpiresAt: viewer.expiresAt },
       201,
@@ -299,6 +301,7 @@ export const gemeenten = new Hono<AppEnv>()
       if (isUniqueViolation(err)) throw new ApiError(409, 'already_exists', 'One of these teams was created at the same moment.');
       throw err;
     }
+    await registryChanged(c.env, g);
     return c.json({ partner, teams }, 201);
   })
   .get('/:id/site-keys', route({
@@ -333,6 +336,7 @@ export const gemeenten = new Hono<AppEnv>()
     await c.env.DB.prepare('INSERT INTO site_keys (key, gemeente_id, partner_id, origins, invite_required, kiosk) VALUES (?, ?, ?, ?, ?, ?)')
       .bind(siteKey, g, body.partner, JSON.stringify(body.origins), inviteRequired ? 1 : 0, kiosk ? 1 : 0)
       .run();
+    await registryChanged(c.env, g);
     return c.json({ siteKey, partner: body.partner, origins: body.origins, inviteRequired, kiosk }, 201);
   })
   .patch('/:id/site-keys/:key', route({
@@ -344,6 +348,7 @@ export const gemeenten = new Hono<AppEnv>()
     const g = await gemeenteIn(c);
     const body = c.req.valid('json');
     const key = c.req.param('key');
+    await registryChanged(c.env, g);
     // What the body leaves out stays as it is.
     const row = await c.env.DB.prepare(
       `UPDATE site_keys SET origins = COALESCE(?, origins), invite_required = COALESCE(?, invite_required), kiosk = COALESCE(?, kiosk)
@@ -375,6 +380,7 @@ export const gemeenten = new Hono<AppEnv>()
       .bind(key, g)
       .run();
     if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active site key with this id in this gemeente.');
+    await registryChanged(c.env, g);
     return c.json({ siteKey: key, revoked: true });
   })
   .get('/:id/tokens', route({
