@@ -59,6 +59,8 @@ export interface WebSubmission {
   invited: boolean;
   /** The client's address, for the rate limit and burst holds only: hashed in the ledger's memory, never stored. */
   address?: string;
+  /** The worker's `PEIL_RATE_LIMIT` is on (`0` switches limits off for load tests). */
+  rateLimited: boolean;
 }
 
 /** A submission the registry refuses, as a value: an error's class does not survive the call into the ledger. */

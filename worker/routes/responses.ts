@@ -67,6 +67,7 @@ export const responses = new Hono<AppEnv>()
       invited: invite !== undefined,
       // For the rate limit and burst holds only, hashed in the ledger's memory; see RateLimiter, BurstDetector.
       address: c.req.header('CF-Connecting-IP'),
+      rateLimited: String(c.env.PEIL_RATE_LIMIT) !== '0',
     };
     const ledger = ledgerFor(c.env, site.gemeente, body.questionnaireId);
     const answer = ({ status, receivedOn }: SubmitResult) => {
