@@ -7,7 +7,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.wrangler/', '.tsbuild/', 'test-results/', 'widget/locales/', 'worker/worker-configuration.d.ts', 'custom-elements.json'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.wrangler/',
+      '.tsbuild/',
+      'test-results/',
+      'widget/locales/',
+      'worker/worker-configuration.d.ts',
+      'custom-elements.json',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

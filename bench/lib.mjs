@@ -59,7 +59,19 @@ export async function startCeiling(port) {
   const persistTo = await mkdtemp(join(tmpdir(), 'peil-ceiling-'));
   const dev = spawn(
     'npx',
-    ['wrangler', 'dev', '--config', 'bench/ceiling/wrangler.toml', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--show-interactive-dev-session=false'],
+    [
+      'wrangler',
+      'dev',
+      '--config',
+      'bench/ceiling/wrangler.toml',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      persistTo,
+      '--show-interactive-dev-session=false',
+    ],
     { env: wranglerEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   drain(dev);
@@ -99,13 +111,20 @@ export async function startBenchOrigin(port, upstream, files) {
       return res.end(file.body);
     }
     const out = request(
-      { agent, host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
     );
-    out.on('error', () => res.headersSent ? res.destroy() : res.writeHead(502).end());
+    out.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
     req.pipe(out);
   });
   // Port 0 lets the OS choose a free one.
@@ -202,7 +221,9 @@ export async function aggregate(origin, query = '') {
 
 /** Stored rows against the cube's respondent count (admin integrity route). */
 export async function integrity(origin, questionnaire = 'sociaal-team-kort') {
-  const res = await fetch(`${origin}/v1/admin/questionnaires/${questionnaire}/integrity`, { headers: { Authorization: 'Bearer demo-admin' } });
+  const res = await fetch(`${origin}/v1/admin/questionnaires/${questionnaire}/integrity`, {
+    headers: { Authorization: 'Bearer demo-admin' },
+  });
   if (!res.ok) throw new Error(`integrity: HTTP ${res.status}`);
   return res.json();
 }

@@ -90,7 +90,11 @@ async function benchSize() {
   const survey = files['peil.js'];
   const withinBudget = survey.gzip <= GZIP_BUDGET;
   await save('size', { budgetGzip: GZIP_BUDGET, withinBudget, files }, [
-    ['Widget size (dist/peil.js)', `${kB(survey.gzip)} gzip · ${kB(survey.brotli)} brotli · ${kB(survey.raw)} raw`, `budget 20 kB gzip: ${withinBudget ? 'within' : 'OVER'}`],
+    [
+      'Widget size (dist/peil.js)',
+      `${kB(survey.gzip)} gzip · ${kB(survey.brotli)} brotli · ${kB(survey.raw)} raw`,
+      `budget 20 kB gzip: ${withinBudget ? 'within' : 'OVER'}`,
+    ],
   ]);
 }
 
@@ -128,7 +132,11 @@ async function coldLoad(browser, url, script) {
     return await page.evaluate((script) => {
       const entry = performance.getEntriesByName(script)[0];
       const definition = performance.getEntriesByType('resource').find((e) => e.name.includes('/v1/questionnaires/'));
-      return { ...window.__painted, scriptEnd: entry ? entry.responseEnd : null, definitionEnd: definition ? definition.responseEnd : null };
+      return {
+        ...window.__painted,
+        scriptEnd: entry ? entry.responseEnd : null,
+        definitionEnd: definition ? definition.responseEnd : null,
+      };
     }, script);
   } finally {
     await context.close();
@@ -153,7 +161,9 @@ async function demoCost(browser, origin, { width, height, cpuSlowdown }) {
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(`${origin}/demo`);
-    await page.waitForFunction(() => document.querySelector('peil-survey')?.shadowRoot?.querySelector('[part~="question"]'), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('peil-survey')?.shadowRoot?.querySelector('[part~="question"]'), undefined, {
+      timeout: 30_000,
+    });
     await page.waitForTimeout(1000);
     return await page.evaluate((script) => {
       const entry = performance.getEntriesByName(script)[0];
@@ -189,7 +199,10 @@ async function benchRender(peil) {
   const html = (body) => ({ body: Buffer.from(body), contentType: 'text/html; charset=utf-8' });
   files.set('/__bench', html(peilPage(bench.origin)));
   files.set('/__bench-surveyjs', html(surveyJsPage(toSurveyJs(served), watchScript(SURVEYJS_CONTROL))));
-  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless')) });
+  const browser = await chromium.launch({
+    executablePath: ensureChromium(),
+    args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--headless')),
+  });
   const peilFromTag = [];
   const peilFromScript = [];
   const peilDefinition = [];
@@ -201,7 +214,11 @@ async function benchRender(peil) {
       const order = i % 2 ? ['surveyJs', 'peil'] : ['peil', 'surveyJs'];
       const t = {};
       for (const which of order) {
-        t[which] = await coldLoad(browser, `${bench.origin}${which === 'peil' ? '/__bench' : '/__bench-surveyjs'}`, `${bench.origin}/peil.js`);
+        t[which] = await coldLoad(
+          browser,
+          `${bench.origin}${which === 'peil' ? '/__bench' : '/__bench-surveyjs'}`,
+          `${bench.origin}/peil.js`,
+        );
       }
       if (i === 0) continue; // the first round warms the worker, D1 and Chromium
       peilFromTag.push(t.peil.painted - t.peil.mark);
@@ -218,7 +235,12 @@ async function benchRender(peil) {
     await browser.close();
     await bench.stop();
   }
-  const stats = (xs) => ({ median: round(median(xs)), p90: round(percentile(xs, 90)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) });
+  const stats = (xs) => ({
+    median: round(median(xs)),
+    p90: round(percentile(xs, 90)),
+    min: round(Math.min(...xs)),
+    max: round(Math.max(...xs)),
+  });
   const peilStats = stats(peilFromTag);
   const surveyJsStats = stats(surveyJsFromTag);
   const clsOf = (runs) => ({ max: round(Math.max(...runs.map((r) => r.cls)), 4), median: round(median(runs.map((r) => r.cls)), 4) });
@@ -328,8 +350,16 @@ async function benchIngest(peil) {
   const data = {
     connections: CONNECTIONS,
     requestsPerRound: INGEST,
-    peil: { perSecondMedian: peilRate, p50Ms: median(rounds.map((r) => r.peil.latencyMs.p50)), p99Ms: median(rounds.map((r) => r.peil.latencyMs.p99)) },
-    ceiling: { perSecondMedian: ceilingRate, p50Ms: median(rounds.map((r) => r.ceiling.latencyMs.p50)), p99Ms: median(rounds.map((r) => r.ceiling.latencyMs.p99)) },
+    peil: {
+      perSecondMedian: peilRate,
+      p50Ms: median(rounds.map((r) => r.peil.latencyMs.p50)),
+      p99Ms: median(rounds.map((r) => r.peil.latencyMs.p99)),
+    },
+    ceiling: {
+      perSecondMedian: ceilingRate,
+      p50Ms: median(rounds.map((r) => r.ceiling.latencyMs.p50)),
+      p99Ms: median(rounds.map((r) => r.ceiling.latencyMs.p99)),
+    },
     // Each round runs Peil and the ceiling back to back, so their ratio shares that moment's load.
     ratio: round(median(rounds.map((r) => r.peil.perSecond / r.ceiling.perSecond)), 2),
     exactCount: rounds.every((r) => r.peil.exact),
@@ -340,8 +370,16 @@ async function benchIngest(peil) {
   const sent = rounds.reduce((s, r) => s + r.peil.ok, 0);
   const counted = rounds.reduce((s, r) => s + r.peil.cubeDelta, 0);
   await save('ingest', data, [
-    [`Ingest, POST /v1/responses (${CONNECTIONS} connections)`, `${data.peil.perSecondMedian} /s · p50 ${ms(data.peil.p50Ms)} · p99 ${ms(data.peil.p99Ms)}`, `${round(data.ratio * 100, 0)}% of the ceiling (median of per-round ratios)`],
-    ['Ceiling: bare Worker route, one Durable Object row', `${data.ceiling.perSecondMedian} /s · p50 ${ms(data.ceiling.p50Ms)} · p99 ${ms(data.ceiling.p99Ms)}`, 'same run, same machine'],
+    [
+      `Ingest, POST /v1/responses (${CONNECTIONS} connections)`,
+      `${data.peil.perSecondMedian} /s · p50 ${ms(data.peil.p50Ms)} · p99 ${ms(data.peil.p99Ms)}`,
+      `${round(data.ratio * 100, 0)}% of the ceiling (median of per-round ratios)`,
+    ],
+    [
+      'Ceiling: bare Worker route, one Durable Object row',
+      `${data.ceiling.perSecondMedian} /s · p50 ${ms(data.ceiling.p50Ms)} · p99 ${ms(data.ceiling.p99Ms)}`,
+      'same run, same machine',
+    ],
     [
       'Exact count after ingest',
       `${sent} acknowledged = ${counted} counted (aggregates n); ledger ${data.integrity.responses} rows = cube n ${data.integrity.cube}`,
@@ -402,7 +440,10 @@ async function benchAggregates() {
   const data = {
     steps,
     stopped,
-    ratioLargestSmallest: { plainP50: round(last.plain.p50Ms / first.plain.p50Ms, 2), byTeamP50: round(last.byTeam.p50Ms / first.byTeam.p50Ms, 2) },
+    ratioLargestSmallest: {
+      plainP50: round(last.plain.p50Ms / first.plain.p50Ms, 2),
+      byTeamP50: round(last.byTeam.p50Ms / first.byTeam.p50Ms, 2),
+    },
   };
   await save('aggregates', data, [
     ...steps.map((s) => [
@@ -411,9 +452,9 @@ async function benchAggregates() {
       `groupBy=team: p50 ${ms(s.byTeam.p50Ms)} · p99 ${ms(s.byTeam.p99Ms)}`,
     ]),
     [
-    `Aggregate read, ${last.responses.toLocaleString('en')} / ${first.responses.toLocaleString('en')} responses`,
-    `${data.ratioLargestSmallest.plainP50}× (p50)`,
-    `groupBy=team ${data.ratioLargestSmallest.byTeamP50}×${stopped ? ` · stopped early: ${stopped}` : ''}`,
+      `Aggregate read, ${last.responses.toLocaleString('en')} / ${first.responses.toLocaleString('en')} responses`,
+      `${data.ratioLargestSmallest.plainP50}× (p50)`,
+      `groupBy=team ${data.ratioLargestSmallest.byTeamP50}×${stopped ? ` · stopped early: ${stopped}` : ''}`,
     ],
   ]);
 }
@@ -538,7 +579,11 @@ async function benchLive(peil) {
     },
   };
   await save('live', data, [
-    ['Live: submission → admin dashboard WebSocket message', `p50 ${ms(data.liveMs.p50)} · p95 ${ms(data.liveMs.p95)}`, 'includes the ledger’s 250 ms push coalescing'],
+    [
+      'Live: submission → admin dashboard WebSocket message',
+      `p50 ${ms(data.liveMs.p50)} · p95 ${ms(data.liveMs.p95)}`,
+      'includes the ledger’s 250 ms push coalescing',
+    ],
     [
       `Live: k-th new response → partner viewer's message (${viewerLive.length} releases)`,
       `p50 ${ms(data.viewer.liveMs.p50)} · max ${ms(data.viewer.liveMs.max)}`,
@@ -600,7 +645,11 @@ function protectedPeriods() {
   }
   for (const yy of [y - 1, y]) periods.push({ id: String(yy), from: `${yy}-01-01`, to: `${yy}-12-31` });
   const start = new Date(Date.UTC(y, m - 12, 1));
-  periods.push({ id: 'twelve months', from: `${start.getUTCFullYear()}-${pad2(start.getUTCMonth() + 1)}-01`, to: `${y}-${pad2(m)}-${lastDay(y, m)}` });
+  periods.push({
+    id: 'twelve months',
+    from: `${start.getUTCFullYear()}-${pad2(start.getUTCMonth() + 1)}-01`,
+    to: `${y}-${pad2(m)}-${lastDay(y, m)}`,
+  });
   return periods;
 }
 
@@ -640,14 +689,20 @@ async function benchDisclosure() {
     }
     const read = async (token, query) => {
       const t = performance.now();
-      const res = await fetch(`${peil.origin}/v1/aggregates?questionnaire=${QUESTIONNAIRE}&${query}`, { headers: { Authorization: `Bearer ${token}` } });
+      const res = await fetch(`${peil.origin}/v1/aggregates?questionnaire=${QUESTIONNAIRE}&${query}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       if (!res.ok) throw new Error(`aggregates ${res.status}: ${await res.text()}`);
       const body = await res.json();
       return { body, ms: performance.now() - t };
     };
     // The first protected read releases every cell of the seeded months; time the reads after it.
     await read('demo-viewer', '');
-    const slices = ['', ...['centrum', 'crabbehof', 'krispijn', 'oost', 'wielwijk'].map((t) => `team=${t}`), ...['telefoon', 'web', 'papier'].map((c) => `channel=${c}`)];
+    const slices = [
+      '',
+      ...['centrum', 'crabbehof', 'krispijn', 'oost', 'wielwijk'].map((t) => `team=${t}`),
+      ...['telefoon', 'web', 'papier'].map((c) => `channel=${c}`),
+    ];
     for (const p of protectedPeriods()) {
       for (const slice of slices) {
         const query = `from=${p.from}&to=${p.to}${slice ? `&${slice}` : ''}`;
@@ -688,7 +743,12 @@ async function benchDisclosure() {
     await peil.stop();
   }
   const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const stats = (xs) => ({ figures: xs.length, meanPoints: round(mean(xs), 2), p95Points: round(percentile(xs, 95), 1), maxPoints: round(Math.max(...xs), 1) });
+  const stats = (xs) => ({
+    figures: xs.length,
+    meanPoints: round(mean(xs), 2),
+    p95Points: round(percentile(xs, 95), 1),
+    maxPoints: round(Math.max(...xs), 1),
+  });
   const data = {
     responses: DISCLOSURE,
     cells,
@@ -741,14 +801,19 @@ for (const name of BENCHES) {
 const minutes = round((Date.now() - startedAt.getTime()) / 60_000);
 const earlier = results.filter((r) => r.date !== meta.date);
 const table = [
-  `Measured ${meta.date.slice(0, 10)} on ${meta.machine}, Node ${meta.node}, with \`${meta.command}\` (${minutes} min; load average ${meta.loadAverageAtStart.join(' / ')} at start, ${loadavg().map((x) => round(x, 2)).join(' / ')} at end). Server, load generator and browser share the machine: read the figures relative to each other.`,
+  `Measured ${meta.date.slice(0, 10)} on ${meta.machine}, Node ${meta.node}, with \`${meta.command}\` (${minutes} min; load average ${meta.loadAverageAtStart.join(' / ')} at start, ${loadavg()
+    .map((x) => round(x, 2))
+    .join(' / ')} at end). Server, load generator and browser share the machine: read the figures relative to each other.`,
   '',
   '| Benchmark | Result | Note |',
   '|---|---|---|',
   ...results.flatMap((r) => (r.summary ?? []).map((row) => `| ${row.join(' | ')}${r.date !== meta.date ? ' ¹' : ''} |`)),
   '',
   ...(earlier.length
-    ? [`¹ From an earlier run: ${[...new Set(earlier.map((r) => `${r.date.slice(0, 16).replace('T', ' ')} UTC, \`${r.command}\``))].join('; ')}.`, '']
+    ? [
+        `¹ From an earlier run: ${[...new Set(earlier.map((r) => `${r.date.slice(0, 16).replace('T', ' ')} UTC, \`${r.command}\``))].join('; ')}.`,
+        '',
+      ]
     : []),
 ];
 await writeFile(new URL('summary.md', RESULTS), table.join('\n'));

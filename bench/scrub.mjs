@@ -9,7 +9,13 @@ import { pathToFileURL } from 'node:url';
 
 const dir = await mkdtemp(join(tmpdir(), 'peil-scrub-'));
 const outfile = join(dir, 'scrub.mjs');
-await build({ entryPoints: [new URL('../worker/scrub.ts', import.meta.url).pathname], bundle: true, format: 'esm', outfile, logLevel: 'warning' });
+await build({
+  entryPoints: [new URL('../worker/scrub.ts', import.meta.url).pathname],
+  bundle: true,
+  format: 'esm',
+  outfile,
+  logLevel: 'warning',
+});
 const { scrubText } = await import(pathToFileURL(outfile).href);
 
 const ordinary = [

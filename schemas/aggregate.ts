@@ -142,7 +142,10 @@ export const Aggregate = z
     groups: z.array(AggregateGroup).optional(),
     disclosure: Disclosure.optional(),
   })
-  .refine((a) => (a.n === undefined) === (a.suppressed === true), { message: 'n is absent exactly when the selection is suppressed', path: ['n'] });
+  .refine((a) => (a.n === undefined) === (a.suppressed === true), {
+    message: 'n is absent exactly when the selection is suppressed',
+    path: ['n'],
+  });
 export type Aggregate = z.infer<typeof Aggregate>;
 
 const LabelText = z.object({ nl: z.string(), en: z.string() });

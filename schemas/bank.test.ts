@@ -13,15 +13,7 @@ const KORT_SECTIONS = {
 const FULL_SECTIONS = {
   contact: ['ctx_team', 'ctx_contact', 'ctx_status', 'ctx_rol'],
   hulp_vragen: ['toe_wist_waar', 'toe_makkelijk', 'toe_snel', 'toe_info_vooraf', 'toe_oco_bekend'],
-  medewerker: [
-    'mw_serieus',
-    'mw_luisteren',
-    'mw_samen',
-    'mw_deskundig',
-    'mw_bereikbaar',
-    'mw_verhaal',
-    'mw_aanspreekpunt',
-  ],
+  medewerker: ['mw_serieus', 'mw_luisteren', 'mw_samen', 'mw_deskundig', 'mw_bereikbaar', 'mw_verhaal', 'mw_aanspreekpunt'],
   opgeleverd: [
     'res_ondersteund',
     'res_iets_gehad',
@@ -118,7 +110,9 @@ describe.each([
   });
 
   it('requires only the mark and the recommendation', () => {
-    const required = allItems(q).filter((i) => i.required).map((i) => i.id);
+    const required = allItems(q)
+      .filter((i) => i.required)
+      .map((i) => i.id);
     expect(required.sort()).toEqual(['tot_aanraden', 'tot_cijfer']);
     expect(checkAnswers(q, { tot_cijfer: 7, tot_aanraden: 'nee' })).toEqual([]);
   });
@@ -128,7 +122,11 @@ describe.each([
   });
 
   it('accepts a full valid answer set', () => {
-    expect(Object.keys(answers).sort()).toEqual(allItems(q).map((i) => i.id).sort());
+    expect(Object.keys(answers).sort()).toEqual(
+      allItems(q)
+        .map((i) => i.id)
+        .sort(),
+    );
     expect(checkAnswers(q, answers)).toEqual([]);
   });
 });
@@ -146,7 +144,10 @@ describe('sociaal-team context items', () => {
     expect(optionIds('ctx_rol')).toEqual([...ROLE_VALUES]);
     for (const item of allItems(full)) {
       if (item.type !== 'keuze' || !item.context || item.context === 'team') continue;
-      expect(item.options.map((o) => o.id), item.id).toEqual([...CONTEXT_OPTIONS[item.context]]);
+      expect(
+        item.options.map((o) => o.id),
+        item.id,
+      ).toEqual([...CONTEXT_OPTIONS[item.context]]);
     }
   });
 

@@ -59,15 +59,7 @@ export const OpenItem = z.object({
   maxLength: z.number().int().min(1).max(4000).default(1000),
 });
 
-export const Item = z.discriminatedUnion('type', [
-  CijferItem,
-  StellingItem,
-  AanradenItem,
-  NpsItem,
-  KeuzeItem,
-  MeerkeuzeItem,
-  OpenItem,
-]);
+export const Item = z.discriminatedUnion('type', [CijferItem, StellingItem, AanradenItem, NpsItem, KeuzeItem, MeerkeuzeItem, OpenItem]);
 export type Item = z.infer<typeof Item>;
 export type ItemInput = z.input<typeof Item>;
 export type ItemType = Item['type'];

@@ -50,11 +50,7 @@ export function isShown(item: Item, answers: Answers): boolean {
  * Answers as `showIf` sees them: a context item the embed already answered (and so skipped) counts
  * as answered with the embed's value, so "shown only when the help has ended" works either way.
  */
-export function effectiveAnswers(
-  def: { sections: Section[] },
-  answers: Answers,
-  known: Partial<Record<ContextField, string>>,
-): Answers {
+export function effectiveAnswers(def: { sections: Section[] }, answers: Answers, known: Partial<Record<ContextField, string>>): Answers {
   const view: Answers = { ...answers };
   for (const item of allItems(def)) {
     if (item.type === 'keuze' && item.context && known[item.context] !== undefined) view[item.id] = known[item.context]!;
@@ -63,10 +59,7 @@ export function effectiveAnswers(
 }
 
 /** Why a (non-empty) answer does not fit its item, or undefined when it does. */
-export function valueProblem(
-  item: Item,
-  value: AnswerValue,
-): { code: 'invalid_value' | 'text_too_long'; message: string } | undefined {
+export function valueProblem(item: Item, value: AnswerValue): { code: 'invalid_value' | 'text_too_long'; message: string } | undefined {
   const bad = (message: string) => ({ code: 'invalid_value' as const, message });
   const wholeIn = (min: number, max: number) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
   switch (item.type) {

@@ -26,7 +26,13 @@ function problems(input: unknown): string[] {
 
 describe('Item', () => {
   it('is a discriminated union on type with defaults for required and maxLength', () => {
-    expect(Item.parse({ id: 'o', type: 'open', text: t('?') })).toEqual({ id: 'o', type: 'open', text: t('?'), required: false, maxLength: 1000 });
+    expect(Item.parse({ id: 'o', type: 'open', text: t('?') })).toEqual({
+      id: 'o',
+      type: 'open',
+      text: t('?'),
+      required: false,
+      maxLength: 1000,
+    });
     expect(Item.safeParse({ id: 'x', type: 'schaal', text: t('?') }).success).toBe(false);
     expect(Item.safeParse({ id: 'k', type: 'keuze', text: t('?') }).success).toBe(false);
     expect(Item.safeParse({ id: 'o', type: 'open', maxLength: 5000, text: t('?') }).success).toBe(false);
@@ -78,7 +84,12 @@ describe('QuestionnaireDefinition', () => {
       'sections.0.items.1.showIf.item: showIf cannot depend on an open answer',
     ]);
     expect(
-      problems(withItems({ id: 'm', type: 'meerkeuze', text: t('?'), options: opts('a', 'b') }, { ...later, showIf: { item: 'm', in: ['b', 'c'] } })),
+      problems(
+        withItems(
+          { id: 'm', type: 'meerkeuze', text: t('?'), options: opts('a', 'b') },
+          { ...later, showIf: { item: 'm', in: ['b', 'c'] } },
+        ),
+      ),
     ).toEqual(['sections.0.items.1.showIf.in.1: "c" is not an answer m can have']);
   });
 
@@ -129,12 +140,18 @@ describe('materialize', () => {
 describe('versionIssues', () => {
   const v1 = QuestionnaireDefinition.parse(SOCIAAL_TEAM_KORT);
   const edit = (f: (items: ItemInput[]) => ItemInput[]) =>
-    QuestionnaireDefinition.parse({ ...SOCIAAL_TEAM_KORT, sections: [{ ...SOCIAAL_TEAM_KORT.sections[0], items: f([...SOCIAAL_TEAM_KORT.sections[0].items]) }] });
+    QuestionnaireDefinition.parse({
+      ...SOCIAAL_TEAM_KORT,
+      sections: [{ ...SOCIAAL_TEAM_KORT.sections[0], items: f([...SOCIAAL_TEAM_KORT.sections[0].items]) }],
+    });
 
   it('allows new text, new items, removed items and a new order', () => {
     const v2 = edit((items) => [
       { id: 'nieuw', type: 'nps', text: t('Nieuw?') },
-      ...items.filter((i) => i.id !== 'mw_samen').reverse().map((i) => ({ ...i, text: t('Anders gezegd') })),
+      ...items
+        .filter((i) => i.id !== 'mw_samen')
+        .reverse()
+        .map((i) => ({ ...i, text: t('Anders gezegd') })),
     ]);
     expect(versionIssues([{ version: 1, definition: v1 }], v2)).toEqual([]);
   });

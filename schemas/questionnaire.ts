@@ -138,7 +138,10 @@ export function materialize<Q extends { sections: Section[]; title: Text; intro?
  * because answers on the old and new scale would be counted together. Text, help, options and order
  * may change; a changed question gets a new id.
  */
-export function versionIssues(earlier: { version: number; definition: { sections: Section[] } }[], next: { sections: Section[] }): ErrorIssue[] {
+export function versionIssues(
+  earlier: { version: number; definition: { sections: Section[] } }[],
+  next: { sections: Section[] },
+): ErrorIssue[] {
   const before = new Map<string, { type: ItemType; version: number }>();
   for (const { version, definition } of [...earlier].sort((a, b) => a.version - b.version)) {
     for (const item of allItems(definition)) before.set(item.id, { type: item.type, version });

@@ -131,7 +131,8 @@ function oracleAccepts(def: QuestionnaireDefinition, answers: Answers): boolean 
       if (typeof value !== 'string' || Array.from(value).length > item.maxLength) return false;
     } else if (item.type === 'meerkeuze') {
       const ids = item.options.map((o) => o.id);
-      if (!Array.isArray(value) || value.length === 0 || new Set(value).size < value.length || value.some((v) => !ids.includes(v))) return false;
+      if (!Array.isArray(value) || value.length === 0 || new Set(value).size < value.length || value.some((v) => !ids.includes(v)))
+        return false;
     } else if (!validValues(item).includes(value)) return false;
   }
   return true;

@@ -52,8 +52,7 @@ const def = QuestionnaireDefinition.parse({
 } satisfies QuestionnaireInput);
 
 const ok = { cijfer: 8 };
-const codes = (answers: Record<string, unknown>, known = {}) =>
-  checkAnswers(def, answers as never, known).map((i) => [i.code, i.item]);
+const codes = (answers: Record<string, unknown>, known = {}) => checkAnswers(def, answers as never, known).map((i) => [i.code, i.item]);
 
 describe('checkAnswers', () => {
   it('accepts the smallest and a full valid answer set', () => {
@@ -152,7 +151,10 @@ describe('Day', () => {
   it('calls a well-formed day that does not exist invalid_date, and a malformed one only malformed', () => {
     for (const day of ['2026-02-30', '2025-02-29', '2026-13-45', '2026-00-10', '2026-04-31', '1900-02-29']) {
       const issues = Day.safeParse(day).error?.issues ?? [];
-      expect({ day, codes: issues.map((i) => (i as { params?: { code?: string } }).params?.code) }).toEqual({ day, codes: ['invalid_date'] });
+      expect({ day, codes: issues.map((i) => (i as { params?: { code?: string } }).params?.code) }).toEqual({
+        day,
+        codes: ['invalid_date'],
+      });
     }
     for (const day of ['1-1-2026', '2026-1-1', '20260101', '2026-01-01T00:00', '']) {
       const issues = Day.safeParse(day).error?.issues ?? [];

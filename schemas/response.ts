@@ -26,11 +26,7 @@ export const Context = z
   .strict();
 export type Context = z.infer<typeof Context>;
 
-const AnswerValueSchema = z.union([
-  z.number(),
-  z.string().max(20000),
-  z.array(z.string().max(200)).max(100),
-]);
+const AnswerValueSchema = z.union([z.number(), z.string().max(20000), z.array(z.string().max(200)).max(100)]);
 
 const submissionShape = {
   submissionId: SubmissionId,
@@ -114,11 +110,7 @@ export function checkAnswers(
 }
 
 /** Context from the embed merged with the answers to context items (answers fill what the embed left open). */
-export function resolveContext(
-  def: Pick<QuestionnaireDefinition, 'sections'>,
-  answers: Answers,
-  embed: Context,
-): Context {
+export function resolveContext(def: Pick<QuestionnaireDefinition, 'sections'>, answers: Answers, embed: Context): Context {
   const out: Record<string, string> = { ...embed };
   for (const item of allItems(def)) {
     if (item.type !== 'keuze' || !item.context || out[item.context] !== undefined) continue;

@@ -28,9 +28,7 @@ export function ensureChromium() {
   const debian = existsSync('/etc/debian_version');
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!debian || !root) {
-    throw new Error(
-      'No Chromium found. Install Chromium or Chrome and set CHROME_PATH to its executable, then run npm test again.',
-    );
+    throw new Error('No Chromium found. Install Chromium or Chrome and set CHROME_PATH to its executable, then run npm test again.');
   }
   console.log('Chromium not found: installing it with apt-get (Debian, root)…');
   execFileSync('apt-get', ['update'], { stdio: 'inherit' });

@@ -12,7 +12,7 @@ const BETER = ['Sneller terugbellen.', 'Meer uitleg over de regels.', 'Het duurd
 
 // A small seeded generator, so every run makes the same data.
 let seed = 20261122;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = (list) => list[Math.floor(rand() * list.length)];
 const uuid = (i) => {
   const h = createHash('sha256').update(`peil-demo-${i}`).digest('hex');

@@ -147,7 +147,7 @@ export async function serveLocal({ port, persistTo, vars = {} } = {}) {
         // already gone
       }
       if (port === undefined && attempt < 5 && /address already in use/i.test(tail)) continue;
-      throw new Error(`${err.message}\n${tail}`);
+      throw new Error(`${err.message}\n${tail}`, { cause: err });
     }
   }
 }

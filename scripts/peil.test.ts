@@ -75,9 +75,19 @@ describe('npm run peil options', () => {
   });
 
   it("sends an invite's page as its url, apart from the API's --url", async () => {
-    const r = await peil('invite', 'create', 'sociaal-team-kort', '--page=https://wijkteam.example/enquete?taal=nl', '--count', '3', `--url=${base}`);
+    const r = await peil(
+      'invite',
+      'create',
+      'sociaal-team-kort',
+      '--page=https://wijkteam.example/enquete?taal=nl',
+      '--count',
+      '3',
+      `--url=${base}`,
+    );
     expect(r.code, r.stderr).toBe(0);
-    expect(sent.map((s) => [s.url, s.body])).toEqual([['/v1/invites', { questionnaire: 'sociaal-team-kort', count: 3, url: 'https://wijkteam.example/enquete?taal=nl' }]]);
+    expect(sent.map((s) => [s.url, s.body])).toEqual([
+      ['/v1/invites', { questionnaire: 'sociaal-team-kort', count: 3, url: 'https://wijkteam.example/enquete?taal=nl' }],
+    ]);
   });
 
   it.each([

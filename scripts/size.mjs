@@ -30,7 +30,8 @@ const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const all = await sizes();
-  for (const s of all) console.log(`${s.file.padEnd(24)} raw ${kB(s.raw).padStart(9)}  gzip ${kB(s.gzip).padStart(8)}  brotli ${kB(s.brotli).padStart(8)}`);
+  for (const s of all)
+    console.log(`${s.file.padEnd(24)} raw ${kB(s.raw).padStart(9)}  gzip ${kB(s.gzip).padStart(8)}  brotli ${kB(s.brotli).padStart(8)}`);
   const survey = all[0];
   const ok = survey.gzip <= SURVEY_BUDGET_GZIP;
   console.log(`survey budget: ${kB(survey.gzip)} of ${kB(SURVEY_BUDGET_GZIP)} gzip — ${ok ? 'ok' : 'OVER BUDGET'}`);

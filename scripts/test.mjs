@@ -64,7 +64,17 @@ if (want('lint')) {
 if (want('vitest')) {
   console.log('== vitest: unit (Node) and worker (workerd, real D1 and Durable Objects)');
   const file = 'test-results/vitest.json';
-  const code = sh('npx', ['vitest', 'run', '--project', 'unit', '--project', 'workers', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const code = sh('npx', [
+    'vitest',
+    'run',
+    '--project',
+    'unit',
+    '--project',
+    'workers',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
   record('vitest', vitestCounts(file), code);
 }
 

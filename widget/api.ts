@@ -1,8 +1,7 @@
 /** The origin Peil's script was loaded from: the default API base, so partners need no configuration. */
-export const scriptOrigin: string =
-  (document.currentScript as HTMLScriptElement | null)?.src
-    ? new URL((document.currentScript as HTMLScriptElement).src).origin
-    : location.origin;
+export const scriptOrigin: string = (document.currentScript as HTMLScriptElement | null)?.src
+  ? new URL((document.currentScript as HTMLScriptElement).src).origin
+  : location.origin;
 
 export function apiBase(attr: string | null | undefined): string {
   return (attr || scriptOrigin).replace(/\/+$/, '');

@@ -58,9 +58,13 @@ async function mount(token = 'test-admin'): Promise<PeilDashboard> {
 }
 
 async function loaded(el: PeilDashboard): Promise<void> {
-  await waitUntil(() => el.shadowRoot?.querySelector('[data-figure="n"]') && el.shadowRoot.querySelector('table.teams'), 'the report did not load', {
-    timeout: 10_000,
-  });
+  await waitUntil(
+    () => el.shadowRoot?.querySelector('[data-figure="n"]') && el.shadowRoot.querySelector('table.teams'),
+    'the report did not load',
+    {
+      timeout: 10_000,
+    },
+  );
   await el.updateComplete;
 }
 
@@ -232,7 +236,15 @@ describe('<peil-dashboard>', () => {
       expect(head).to.deep.equal(['', 'Centrum', 'Crabbehof en Zuid', 'Krispijn', 'Oost', 'Wielwijk', 'Onbekend', 'Totaal']);
       const row = (label: string) => [...table.tBodies[0].rows].find((r) => r.cells[0].textContent!.includes(label))!;
       const n = [...row('Aantal reacties').cells].slice(1).map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
-      expect(n).to.deep.equal(['23* (indicatief)', '36', '21* (indicatief)', 'te weinig reacties', '26* (indicatief)', 'te weinig reacties', '121']);
+      expect(n).to.deep.equal([
+        '23* (indicatief)',
+        '36',
+        '21* (indicatief)',
+        'te weinig reacties',
+        '26* (indicatief)',
+        'te weinig reacties',
+        '121',
+      ]);
       const cijfer = [...row('Gemiddeld rapportcijfer').cells].slice(1).map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
       expect(cijfer[1]).to.equal('9,0');
       expect(row('Gemiddeld rapportcijfer').cells[2].querySelector('[title]')!.getAttribute('title')).to.equal('95%-interval: 8,6–9,4');
@@ -277,7 +289,19 @@ describe('<peil-dashboard>', () => {
       expect(words).to.contain('(n = 100)');
       // Eleven columns, 0 to 10, coloured by group; the chart is hidden from screen readers, its table is not.
       const columns = [...card.querySelectorAll('.columns .col')];
-      expect(columns.map((c) => c.querySelector('.col-label')!.textContent)).to.deep.equal(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+      expect(columns.map((c) => c.querySelector('.col-label')!.textContent)).to.deep.equal([
+        '0',
+        '1',
+        '2',
+        '3',
+        '4',
+        '5',
+        '6',
+        '7',
+        '8',
+        '9',
+        '10',
+      ]);
       expect(columns.map((c) => c.querySelector('.col-bar')!.classList.contains('oneens'))).to.deep.equal([
         ...Array(7).fill(true),
         ...Array(4).fill(false),
@@ -331,7 +355,11 @@ describe('<peil-dashboard>', () => {
     });
 
     it('opens with the selection a shared link carries', async () => {
-      history.replaceState(null, '', `${location.pathname}?${new URLSearchParams(location.search)}&period=anders&from=2026-01-01&to=2026-03-31&contact=lang&trend=quarter`);
+      history.replaceState(
+        null,
+        '',
+        `${location.pathname}?${new URLSearchParams(location.search)}&period=anders&from=2026-01-01&to=2026-03-31&contact=lang&trend=quarter`,
+      );
       const el = await mount();
       await loaded(el);
       expect($<HTMLSelectElement>(el, '#f-period').value).to.equal('anders');
@@ -369,15 +397,21 @@ describe('<peil-dashboard>', () => {
       expect($(el, '[data-live]').textContent).to.contain('Live: cijfers worden vanzelf bijgewerkt');
 
       const before = (await log()).length;
-      const next = await (await fetch('/v1/aggregates?questionnaire=sociaal-team', { headers: { Authorization: 'Bearer test-admin' } })).json();
+      const next = await (
+        await fetch('/v1/aggregates?questionnaire=sociaal-team', { headers: { Authorization: 'Bearer test-admin' } })
+      ).json();
       socket.onmessage!({ data: JSON.stringify({ ...next, n: 122 }) });
       socket.onmessage!({ data: '{"type":"pong"}' });
       await el.updateComplete;
       expect(figure(el, 'n')).to.equal('122');
       // The breakdowns follow after a pause: one read per view, not one per message.
-      await waitUntil(async () => (await log()).slice(before + 1).some((l) => l.query.groupBy === 'team'), 'the team breakdown was not read again', {
-        timeout: 5000,
-      });
+      await waitUntil(
+        async () => (await log()).slice(before + 1).some((l) => l.query.groupBy === 'team'),
+        'the team breakdown was not read again',
+        {
+          timeout: 5000,
+        },
+      );
 
       socket.onclose!({ code: 1006 });
       await el.updateComplete;
@@ -438,7 +472,11 @@ describe('<peil-dashboard>', () => {
     });
 
     it('opens a link with loose dates on the last twelve months', async () => {
-      history.replaceState(null, '', `${location.pathname}?${new URLSearchParams(location.search)}&period=anders&from=2026-01-05&to=2026-02-10`);
+      history.replaceState(
+        null,
+        '',
+        `${location.pathname}?${new URLSearchParams(location.search)}&period=anders&from=2026-01-05&to=2026-02-10`,
+      );
       const el = await mount('test-viewer');
       await loaded(el);
       expect($<HTMLSelectElement>(el, '#f-period').value).to.equal('12m');
@@ -452,23 +490,37 @@ describe('<peil-dashboard>', () => {
       socket.onopen!();
       await el.updateComplete;
       expect($(el, '[data-live]').textContent).to.contain('steeds na een aantal nieuwe reacties');
-      const same = await (await fetch('/v1/aggregates?questionnaire=sociaal-team', { headers: { Authorization: 'Bearer test-viewer' } })).json();
+      const same = await (
+        await fetch('/v1/aggregates?questionnaire=sociaal-team', { headers: { Authorization: 'Bearer test-viewer' } })
+      ).json();
       await fetch('/__dashboard/reset', { method: 'POST' });
-      socket.onmessage!({ data: JSON.stringify({ type: 'aggregate', ...same, items: { ...same.items, tot_goed: { type: 'open', n: 40, indicatief: false } } }) });
+      socket.onmessage!({
+        data: JSON.stringify({
+          type: 'aggregate',
+          ...same,
+          items: { ...same.items, tot_goed: { type: 'open', n: 40, indicatief: false } },
+        }),
+      });
       await el.updateComplete;
       // The texts of the last read stay: a live message for a partner never carries texts.
       expect(text(el)).to.contain('Ze luisterden echt naar mij.');
       await new Promise((r) => setTimeout(r, 1800));
       expect(await aggregateReads()).to.have.length(0);
       const at = new Date(Date.now() + 60_000).toISOString();
-      socket.onmessage!({ data: JSON.stringify({ type: 'aggregate', ...same, n: 133, disclosure: { ...same.disclosure, release: { at, newResponses: 12 } } }) });
+      socket.onmessage!({
+        data: JSON.stringify({ type: 'aggregate', ...same, n: 133, disclosure: { ...same.disclosure, release: { at, newResponses: 12 } } }),
+      });
       await el.updateComplete;
       expect(figure(el, 'n')).to.equal('133');
-      await waitUntil(async () => (await aggregateReads()).some((l) => l.query.groupBy === 'team'), 'the breakdowns were not read again', { timeout: 5000 });
+      await waitUntil(async () => (await aggregateReads()).some((l) => l.query.groupBy === 'team'), 'the breakdowns were not read again', {
+        timeout: 5000,
+      });
     });
 
     it('embeds the headline figure alone with a public token: no filters, no downloads', async () => {
-      const el = await fixture<PeilDashboard>(html`<peil-dashboard questionnaire="sociaal-team" token="test-public" view="figure"></peil-dashboard>`);
+      const el = await fixture<PeilDashboard>(
+        html`<peil-dashboard questionnaire="sociaal-team" token="test-public" view="figure"></peil-dashboard>`,
+      );
       await waitUntil(() => el.shadowRoot?.querySelector('[data-figure="cijfer"]'), 'the figure did not load', { timeout: 10_000 });
       expect(figure(el, 'cijfer')).to.equal('8,8');
       expect(figure(el, 'aanraden')).to.equal('90%');
@@ -512,7 +564,9 @@ describe('<peil-dashboard>', () => {
     it('downloads with the token for an admin, and hides the downloads after a 403', async () => {
       const el = await mount();
       await loaded(el);
-      const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.downloads button')].find((b) => b.textContent!.includes('Antwoorden (CSV)'))!;
+      const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.downloads button')].find((b) =>
+        b.textContent!.includes('Antwoorden (CSV)'),
+      )!;
       button.click();
       await waitUntil(async () => (await log()).some((l) => l.path === '/v1/export/responses.csv'));
       const req = (await log()).find((l) => l.path === '/v1/export/responses.csv')!;

@@ -180,9 +180,11 @@ export class PeilDashboard extends LitElement {
       </header>
       <p class="scope" data-scope>${this.scopeText(range)}</p>
       ${this.renderFilters()} ${this.renderWeighting(weighting)}
-      ${r.state === 'error'
-        ? html`<p role="alert" class="error">${msg('Deze selectie kon niet worden geladen. U ziet de vorige cijfers.')}</p>`
-        : nothing}
+      ${
+        r.state === 'error'
+          ? html`<p role="alert" class="error">${msg('Deze selectie kon niet worden geladen. U ziet de vorige cijfers.')}</p>`
+          : nothing
+      }
       <div class="report" aria-busy=${r.state === 'loading' ? 'true' : 'false'}>
         <section aria-labelledby="h-kern">
           <h2 id="h-kern">${msg('Kerncijfers')}</h2>
@@ -208,12 +210,16 @@ export class PeilDashboard extends LitElement {
         </section>
         <section aria-labelledby="h-teams">
           <h2 id="h-teams">${msg('Per team')}</h2>
-          ${this.selection.team
-            ? html`<p class="hint">${msg(str`Alle teams, zodat u ${this.labels.teamName(this.selection.team)} kunt vergelijken.`)}</p>`
-            : nothing}
-          ${r.report.protected && (this.selection.contact || this.selection.status)
-            ? html`<p class="muted">${msg('Per team ziet u de cijfers zonder filter op soort contact of status.')}</p>`
-            : teamTable(this.labels, byTeam, ids, this.selection.team)}
+          ${
+            this.selection.team
+              ? html`<p class="hint">${msg(str`Alle teams, zodat u ${this.labels.teamName(this.selection.team)} kunt vergelijken.`)}</p>`
+              : nothing
+          }
+          ${
+            r.report.protected && (this.selection.contact || this.selection.status)
+              ? html`<p class="muted">${msg('Per team ziet u de cijfers zonder filter op soort contact of status.')}</p>`
+              : teamTable(this.labels, byTeam, ids, this.selection.team)
+          }
         </section>
         ${this.renderChoices(current)} ${this.renderOpen(current)}
       </div>
@@ -232,11 +238,13 @@ export class PeilDashboard extends LitElement {
     const sameDay = at && at.toDateString() === new Date().toDateString();
     return html`<div class="release" data-release>
       <p class="updated">
-        ${!release || !time
-          ? msg('Nog geen cijfers vrijgegeven.')
-          : sameDay
-            ? msg(str`Bijgewerkt om ${time}, ${fmtInt(release.newResponses)} nieuwe reacties`)
-            : msg(str`Bijgewerkt op ${fmtDay(release.at.slice(0, 10))} om ${time}, ${fmtInt(release.newResponses)} nieuwe reacties`)}
+        ${
+          !release || !time
+            ? msg('Nog geen cijfers vrijgegeven.')
+            : sameDay
+              ? msg(str`Bijgewerkt om ${time}, ${fmtInt(release.newResponses)} nieuwe reacties`)
+              : msg(str`Bijgewerkt op ${fmtDay(release.at.slice(0, 10))} om ${time}, ${fmtInt(release.newResponses)} nieuwe reacties`)
+        }
       </p>
       <p class="note">
         ${msg(
@@ -282,7 +290,9 @@ export class PeilDashboard extends LitElement {
   private scopeText(range: { from?: string; to?: string }): string {
     const s = this.selection;
     const q =
-      this.labels.questionnaireTitle() ?? questionnaireOptions(s.questionnaire).find((o) => o.id === s.questionnaire)?.title ?? s.questionnaire;
+      this.labels.questionnaireTitle() ??
+      questionnaireOptions(s.questionnaire).find((o) => o.id === s.questionnaire)?.title ??
+      s.questionnaire;
     const period =
       range.from && range.to
         ? msg(str`${fmtDay(range.from)} tot en met ${fmtDay(range.to)}`)
@@ -312,7 +322,13 @@ export class PeilDashboard extends LitElement {
       alles: msg('Alles'),
       anders: msg('Zelf kiezen'),
     };
-    return html`<form class="filters" role="search" aria-label=${msg('Selectie')} @change=${this.onFilter} @submit=${(e: Event) => e.preventDefault()}>
+    return html`<form
+      class="filters"
+      role="search"
+      aria-label=${msg('Selectie')}
+      @change=${this.onFilter}
+      @submit=${(e: Event) => e.preventDefault()}
+    >
       <div class="field">
         <label for="f-questionnaire">${msg('Vragenlijst')}</label>
         <select id="f-questionnaire" name="questionnaire">
@@ -327,16 +343,18 @@ export class PeilDashboard extends LitElement {
           )}
         </select>
       </div>
-      ${s.period === 'anders'
-        ? html`<div class="field">
-              <label for="f-from">${msg('Van')}</label>
-              <input id="f-from" name="from" type="date" .value=${s.from ?? ''} />
-            </div>
-            <div class="field">
-              <label for="f-to">${msg('Tot en met')}</label>
-              <input id="f-to" name="to" type="date" .value=${s.to ?? ''} />
-            </div>`
-        : nothing}
+      ${
+        s.period === 'anders'
+          ? html`<div class="field">
+                <label for="f-from">${msg('Van')}</label>
+                <input id="f-from" name="from" type="date" .value=${s.from ?? ''} />
+              </div>
+              <div class="field">
+                <label for="f-to">${msg('Tot en met')}</label>
+                <input id="f-to" name="to" type="date" .value=${s.to ?? ''} />
+              </div>`
+          : nothing
+      }
       <div class="field">
         <label for="f-team">${msg('Team')}</label>
         <select id="f-team" name="team">
@@ -382,11 +400,13 @@ export class PeilDashboard extends LitElement {
         <label><input type="radio" name="weighted" value="0" ?checked=${!this.selection.weighted} />${msg('ongewogen')}</label>
       </fieldset>
       <p class="hint">
-        ${weighting
-          ? msg(
-              str`Gewogen naar ${names.join(', ')}: elke groep telt mee naar haar aandeel onder alle cliënten. Naast het echte aantal reacties (n) staat het effectieve aantal, waar de marges op rusten.`,
-            )
-          : msg('Ongewogen: elke reactie telt even zwaar.')}
+        ${
+          weighting
+            ? msg(
+                str`Gewogen naar ${names.join(', ')}: elke groep telt mee naar haar aandeel onder alle cliënten. Naast het echte aantal reacties (n) staat het effectieve aantal, waar de marges op rusten.`,
+              )
+            : msg('Ongewogen: elke reactie telt even zwaar.')
+        }
       </p>
     </div>`;
   }
@@ -444,21 +464,25 @@ export class PeilDashboard extends LitElement {
         ${msg(
           str`Wat cliënten zelf schreven. Namen, telefoonnummers en adressen zijn eruit gehaald. U ziet de antwoorden alleen als de selectie minstens ${fmtInt(current.k)} reacties heeft.`,
         )}
-        ${this.report.report?.protected
-          ? msg(str`Nieuwe antwoorden komen per ${fmtInt(current.k)} tegelijk, in willekeurige volgorde, alleen voor alle teams samen.`)
-          : nothing}
+        ${
+          this.report.report?.protected
+            ? msg(str`Nieuwe antwoorden komen per ${fmtInt(current.k)} tegelijk, in willekeurige volgorde, alleen voor alle teams samen.`)
+            : nothing
+        }
       </p>
       <div class="pair">
         ${ids.map((id) => {
           const f = published(current.items[id], 'open');
           return html`<section class="card" aria-labelledby="o-${id}">
             <h3 id="o-${id}">${this.labels.itemText(id)}</h3>
-            ${f?.texts?.length
-              ? html`<p class="note">${msg(str`${fmtInt(f.texts.length)} antwoorden`)}</p>
-                  <ul class="open">
-                    ${f.texts.map((t) => html`<li>${t}</li>`)}
-                  </ul>`
-              : html`<p class="muted">${f ? msg('Nog geen antwoorden.') : msg('Te weinig reacties om antwoorden te tonen.')}</p>`}
+            ${
+              f?.texts?.length
+                ? html`<p class="note">${msg(str`${fmtInt(f.texts.length)} antwoorden`)}</p>
+                    <ul class="open">
+                      ${f.texts.map((t) => html`<li>${t}</li>`)}
+                    </ul>`
+                : html`<p class="muted">${f ? msg('Nog geen antwoorden.') : msg('Te weinig reacties om antwoorden te tonen.')}</p>`
+            }
           </section>`;
         })}
       </div>
@@ -476,28 +500,44 @@ export class PeilDashboard extends LitElement {
     const q = this.selection.questionnaire;
     const filtered = aggregateQuery(this.selection, this.report.report?.range ?? {}, { unweighted: true });
     const files = [
-      { label: msg('Antwoorden (CSV)'), url: `${base}/v1/export/responses.csv?questionnaire=${encodeURIComponent(q)}`, name: `${q}-antwoorden.csv` },
-      { label: msg('Antwoorden (SPSS)'), url: `${base}/v1/export/responses.sps?questionnaire=${encodeURIComponent(q)}`, name: `${q}-antwoorden.sps` },
+      {
+        label: msg('Antwoorden (CSV)'),
+        url: `${base}/v1/export/responses.csv?questionnaire=${encodeURIComponent(q)}`,
+        name: `${q}-antwoorden.csv`,
+      },
+      {
+        label: msg('Antwoorden (SPSS)'),
+        url: `${base}/v1/export/responses.sps?questionnaire=${encodeURIComponent(q)}`,
+        name: `${q}-antwoorden.sps`,
+      },
       { label: msg('Cijfers van deze selectie (CSV)'), url: `${base}/v1/export/aggregates.csv?${filtered}`, name: `${q}-cijfers.csv` },
     ];
     return html`<section class="downloads" aria-labelledby="h-downloads">
       <h2 id="h-downloads">${msg('Downloaden en afdrukken')}</h2>
       <div class="buttons">
         ${files.map(
-          (f) => html`<button type="button" class="secondary" ?disabled=${d.state === 'busy'} @click=${() => void d.download(f.url, this.token, f.name)}>
-            ${f.label}
-          </button>`,
+          (f) =>
+            html`<button
+              type="button"
+              class="secondary"
+              ?disabled=${d.state === 'busy'}
+              @click=${() => void d.download(f.url, this.token, f.name)}
+            >
+              ${f.label}
+            </button>`,
         )}
         <button type="button" class="secondary" @click=${() => window.print()}>${msg('Afdrukken')}</button>
       </div>
       <p class="downloads-note" role="status">
-        ${d.state === 'busy'
-          ? msg('Bezig met downloaden…')
-          : d.state === 'unavailable'
-            ? msg('Deze download is nog niet beschikbaar.')
-            : d.state === 'failed'
-              ? msg('Het downloaden is niet gelukt. Probeer het opnieuw.')
-              : nothing}
+        ${
+          d.state === 'busy'
+            ? msg('Bezig met downloaden…')
+            : d.state === 'unavailable'
+              ? msg('Deze download is nog niet beschikbaar.')
+              : d.state === 'failed'
+                ? msg('Het downloaden is niet gelukt. Probeer het opnieuw.')
+                : nothing
+        }
       </p>
     </section>`;
   }

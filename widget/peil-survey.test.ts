@@ -38,10 +38,21 @@ describe('<peil-survey>', () => {
       const radios = (item: string) => $$<HTMLInputElement>(el, `fieldset#q-${item} input[type=radio][name=${item}]`);
       expect(radios('q_cijfer').map((r) => r.value)).to.deep.equal(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
       expect(radios('q_nps').map((r) => r.value)).to.deep.equal(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
-      expect(radios('q_stelling').map((r) => r.value)).to.deep.equal(['helemaal_eens', 'eens', 'neutraal', 'oneens', 'helemaal_oneens', 'weet_niet']);
+      expect(radios('q_stelling').map((r) => r.value)).to.deep.equal([
+        'helemaal_eens',
+        'eens',
+        'neutraal',
+        'oneens',
+        'helemaal_oneens',
+        'weet_niet',
+      ]);
       expect(radios('q_aanraden').map((r) => r.value)).to.deep.equal(['ja', 'misschien', 'nee']);
       expect(radios('q_keuze').map((r) => r.value)).to.deep.equal(['ja', 'nee']);
-      expect($$<HTMLInputElement>(el, 'fieldset#q-q_meerkeuze input[type=checkbox]').map((r) => r.value)).to.deep.equal(['formulieren', 'geldzaken', 'anders']);
+      expect($$<HTMLInputElement>(el, 'fieldset#q-q_meerkeuze input[type=checkbox]').map((r) => r.value)).to.deep.equal([
+        'formulieren',
+        'geldzaken',
+        'anders',
+      ]);
       expect($$(el, 'select')).to.have.length(0);
       // Every control has a visible label; every group a legend with the question.
       for (const input of $$<HTMLInputElement>(el, 'input:not([tabindex="-1"])')) {
@@ -237,7 +248,9 @@ describe('<peil-survey>', () => {
       }
       // What the browser fires when the connection returns (the cut above is per request, so fire it here).
       window.dispatchEvent(new Event('online'));
-      await waitUntil(() => localStorage.getItem('peil-outbox') === null, 'the outbox was not flushed after going online', { timeout: 15_000 });
+      await waitUntil(() => localStorage.getItem('peil-outbox') === null, 'the outbox was not flushed after going online', {
+        timeout: 15_000,
+      });
       await waitForText(el, 'Uw antwoorden zijn verstuurd.');
       const state = await doubleState();
       expect(Object.keys(state.stored)).to.have.length(1);
@@ -273,7 +286,14 @@ describe('<peil-survey>', () => {
 
     it('sends what an earlier visit left in the outbox when a new element connects', async () => {
       const submissionId = '0b6f2a3c-8d1e-4f5a-9b7c-1d2e3f4a5b6c';
-      const body = { siteKey: 'test-site', submissionId, questionnaireId: 'alle-types', version: 1, answers: { q_cijfer: 9, q_verplicht: 'ja' }, context: {} };
+      const body = {
+        siteKey: 'test-site',
+        submissionId,
+        questionnaireId: 'alle-types',
+        version: 1,
+        answers: { q_cijfer: 9, q_verplicht: 'ja' },
+        context: {},
+      };
       localStorage.setItem('peil-outbox', JSON.stringify([{ url: `${location.origin}/v1/responses`, body, queuedAt: Date.now() }]));
       await mount();
       await waitUntil(async () => submissionId in (await doubleState()).stored, 'the left-over entry was not sent', { timeout: 10_000 });
@@ -408,9 +428,20 @@ describe('<peil-survey>', () => {
 
     it('does not restyle anything outside itself', async () => {
       const host = document.createElement('div');
-      host.innerHTML = '<h2>Kop</h2><p>Tekst</p><button>Knop</button><label class="option">Label</label><fieldset class="question"></fieldset><a href="#x">link</a>';
+      host.innerHTML =
+        '<h2>Kop</h2><p>Tekst</p><button>Knop</button><label class="option">Label</label><fieldset class="question"></fieldset><a href="#x">link</a>';
       document.body.append(host);
-      const props = ['color', 'font-size', 'font-family', 'border-top-width', 'padding-top', 'margin-bottom', 'display', 'min-height', 'outline-style'];
+      const props = [
+        'color',
+        'font-size',
+        'font-family',
+        'border-top-width',
+        'padding-top',
+        'margin-bottom',
+        'display',
+        'min-height',
+        'outline-style',
+      ];
       const snapshot = () => [...host.children].map((c) => props.map((p) => getComputedStyle(c).getPropertyValue(p)).join('|'));
       const before = snapshot();
       const sheets = document.styleSheets.length + document.adoptedStyleSheets.length;

@@ -354,9 +354,11 @@ export class PeilSurvey extends LitElement {
   private renderLoadError(code: string) {
     return html`<div class="message error" role="alert" part="message">
       <p>${errorMessage(code)}</p>
-      ${code === 'load_failed'
-        ? html`<button type="button" part="button" @click=${() => this.definition.run()}>${msg('Probeer opnieuw')}</button>`
-        : nothing}
+      ${
+        code === 'load_failed'
+          ? html`<button type="button" part="button" @click=${() => this.definition.run()}>${msg('Probeer opnieuw')}</button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -370,31 +372,48 @@ export class PeilSurvey extends LitElement {
     const last = this.page === pages.length - 1;
     const sending = state.kind === 'sending';
     return html`
-      <form part="form" novalidate aria-labelledby="peil-title" @submit=${(e: Event) => {
-        e.preventDefault();
-        if (this.outbox.state.kind === 'sending') return;
-        if (last) void this.submit(q);
-        else this.next(q);
-      }}>
+      <form
+        part="form"
+        novalidate
+        aria-labelledby="peil-title"
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          if (this.outbox.state.kind === 'sending') return;
+          if (last) void this.submit(q);
+          else this.next(q);
+        }}
+      >
         <h2 id="peil-title" class="title" part="title">${this.t(q.title)}</h2>
         ${this.page === 0 && q.intro ? html`<p class="intro">${this.t(q.intro)}</p>` : nothing}
-        ${pages.length > 1
-          ? html`<div class="progress" part="progress">
-              <p id="peil-step">${msg(str`Stap ${this.n(this.page + 1)} van ${this.n(pages.length)}`)}</p>
-              <progress max=${pages.length} .value=${this.page + 1} aria-labelledby="peil-step"></progress>
-            </div>`
-          : nothing}
+        ${
+          pages.length > 1
+            ? html`<div class="progress" part="progress">
+                <p id="peil-step">${msg(str`Stap ${this.n(this.page + 1)} van ${this.n(pages.length)}`)}</p>
+                <progress max=${pages.length} .value=${this.page + 1} aria-labelledby="peil-step"></progress>
+              </div>`
+            : nothing
+        }
         <h3 id="peil-heading" tabindex="-1" part="heading">${this.t(section.title)}</h3>
-        ${this.renderErrorSummary(q, pages)}
-        ${items.map((item) => this.renderItem(item, all.indexOf(item) + 1, all.length))}
+        ${this.renderErrorSummary(q, pages)} ${items.map((item) => this.renderItem(item, all.indexOf(item) + 1, all.length))}
         <div class="hp" aria-hidden="true">
-          <label>Website <input tabindex="-1" autocomplete="off" .value=${this.honeypot} @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} /></label>
+          <label
+            >Website
+            <input
+              tabindex="-1"
+              autocomplete="off"
+              .value=${this.honeypot}
+              @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)}
+          /></label>
         </div>
         ${state.kind === 'failed' ? html`<div class="message error" part="message"><p>${errorMessage(state.code)}</p></div>` : nothing}
         <div class="nav">
-          ${this.page > 0
-            ? html`<button type="button" part="button" class="secondary" @click=${() => this.go(q, this.page - 1)}>${msg('Vorige')}</button>`
-            : nothing}
+          ${
+            this.page > 0
+              ? html`<button type="button" part="button" class="secondary" @click=${() => this.go(q, this.page - 1)}>
+                  ${msg('Vorige')}
+                </button>`
+              : nothing
+          }
           <button type="submit" part="button primary" class="primary" aria-disabled=${sending ? 'true' : 'false'}>
             ${last ? (sending ? msg('Bezig met versturen…') : msg('Versturen')) : msg('Volgende')}
           </button>
@@ -419,16 +438,21 @@ export class PeilSurvey extends LitElement {
       <p id="peil-errors-title"><strong>${title}</strong></p>
       <ul>
         ${listed.map(
-          ({ item, page }) => html`<li>
-            <a href="#q-${item.id}" @click=${(e: Event) => {
-              e.preventDefault();
-              if (page !== this.page) this.go(q, page, true);
-              this.focusTarget = `#q-${item.id} input, #q-${item.id} textarea`;
-              this.requestUpdate();
-            }}>${this.t(item.text)}${this.review && pages.length > 1
-              ? html` <span class="where">(${msg(str`stap ${this.n(page + 1)}`)})</span>`
-              : nothing}</a>
-          </li>`,
+          ({ item, page }) =>
+            html`<li>
+              <a
+                href="#q-${item.id}"
+                @click=${(e: Event) => {
+                  e.preventDefault();
+                  if (page !== this.page) this.go(q, page, true);
+                  this.focusTarget = `#q-${item.id} input, #q-${item.id} textarea`;
+                  this.requestUpdate();
+                }}
+                >${this.t(item.text)}${
+                  this.review && pages.length > 1 ? html` <span class="where">(${msg(str`stap ${this.n(page + 1)}`)})</span>` : nothing
+                }</a
+              >
+            </li>`,
         )}
       </ul>
     </div>`;
@@ -437,10 +461,12 @@ export class PeilSurvey extends LitElement {
   private renderDone(kind: 'sent' | 'queued') {
     return html`<div class="done" part="message">
       <h2 id="peil-heading" tabindex="-1" part="heading">${msg('Bedankt voor uw antwoorden!')}</h2>
-      ${kind === 'sent'
-        ? html`<p>${msg('Uw antwoorden zijn verstuurd. Wij gebruiken ze om de hulp beter te maken.')}</p>`
-        : html`<p class="queued">${msg('Uw antwoorden zijn bewaard en worden verstuurd zodra er verbinding is.')}</p>
-            <p>${msg('U kunt deze pagina gewoon sluiten.')}</p>`}
+      ${
+        kind === 'sent'
+          ? html`<p>${msg('Uw antwoorden zijn verstuurd. Wij gebruiken ze om de hulp beter te maken.')}</p>`
+          : html`<p class="queued">${msg('Uw antwoorden zijn bewaard en worden verstuurd zodra er verbinding is.')}</p>
+              <p>${msg('U kunt deze pagina gewoon sluiten.')}</p>`
+      }
     </div>`;
   }
 
@@ -485,10 +511,15 @@ export class PeilSurvey extends LitElement {
     return html`<div class="question ${f.invalid ? 'invalid' : ''} t-open" id="q-${id}" part="question">
       <label class="legend" for="in-${id}">${f.head}</label>
       ${f.help} ${this.renderError(f, id, msg('Vul hier iets in.'))}
-      <textarea id="in-${id}" rows="4" maxlength=${item.maxLength}
+      <textarea
+        id="in-${id}"
+        rows="4"
+        maxlength=${item.maxLength}
         aria-describedby=${[f.describedBy, f.errorId, `count-${id}`].filter(Boolean).join(' ')}
         aria-invalid=${f.invalid ? 'true' : 'false'}
-        .value=${value} @input=${(e: Event) => this.setAnswer(id, (e.target as HTMLTextAreaElement).value)}></textarea>
+        .value=${value}
+        @input=${(e: Event) => this.setAnswer(id, (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
       <p class="count" id="count-${id}">${msg(str`Nog ${this.n(left)} tekens over`)}</p>
     </div>`;
   }
@@ -504,20 +535,29 @@ export class PeilSurvey extends LitElement {
       const list = Array.isArray(current) ? current : [];
       this.setAnswer(id, checked ? [...list, v] : list.filter((x) => x !== v));
     };
-    return html`<fieldset class="question ${f.invalid ? 'invalid' : ''} t-${item.type}" id="q-${id}" part="question"
-        aria-describedby=${f.describedBy || nothing}>
+    return html`<fieldset
+      class="question ${f.invalid ? 'invalid' : ''} t-${item.type}"
+      id="q-${id}"
+      part="question"
+      aria-describedby=${f.describedBy || nothing}
+    >
       <legend class="legend">${f.head}</legend>
-      ${f.help}
-      ${f.hint ? html`<p class="hint" id="hint-${id}">${f.hint}</p>` : nothing}
+      ${f.help} ${f.hint ? html`<p class="hint" id="hint-${id}">${f.hint}</p>` : nothing}
       ${this.renderError(f, id, multiple ? msg('Kies één of meer antwoorden.') : msg('Kies een antwoord.'))}
       <div class="options">
         ${this.optionsOf(item).map(
-          ([value, label]) => html`<label class="option ${value === WEET_NIET ? 'apart' : ''}" part="option">
-            <input type=${multiple ? 'checkbox' : 'radio'} name=${id} value=${value} .checked=${isChecked(value)}
-              aria-describedby=${f.errorId ?? nothing}
-              @change=${(e: Event) => onChange(value, (e.target as HTMLInputElement).checked)} />
-            <span>${label}</span>
-          </label>`,
+          ([value, label]) =>
+            html`<label class="option ${value === WEET_NIET ? 'apart' : ''}" part="option">
+              <input
+                type=${multiple ? 'checkbox' : 'radio'}
+                name=${id}
+                value=${value}
+                .checked=${isChecked(value)}
+                aria-describedby=${f.errorId ?? nothing}
+                @change=${(e: Event) => onChange(value, (e.target as HTMLInputElement).checked)}
+              />
+              <span>${label}</span>
+            </label>`,
         )}
       </div>
     </fieldset>`;

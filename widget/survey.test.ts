@@ -42,7 +42,9 @@ describe('the embed script', () => {
       expect(Defined).to.be.a('function');
       expect(el).to.be.instanceOf(Defined!);
       const shown = () => text(el);
-      await waitUntil(() => shown().includes('Question 1 of 8'), `not English: ${el.shadowRoot?.textContent?.slice(0, 200)}`, { timeout: 10_000 });
+      await waitUntil(() => shown().includes('Question 1 of 8'), `not English: ${el.shadowRoot?.textContent?.slice(0, 200)}`, {
+        timeout: 10_000,
+      });
       // The script started the questionnaire request as it ran (a plain fetch; the element's own
       // would carry its abort signal), and the element took that one over instead of asking again.
       expect(fetches.filter((f) => f.url.includes('/v1/questionnaires/'))).to.deep.equal([

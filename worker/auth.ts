@@ -12,7 +12,11 @@ export function bearer(req: Request): string | undefined {
   const header = req.headers.get('Authorization');
   const m = header?.match(/^Bearer\s+(\S+)$/i);
   if (m) return m[1];
-  const protocols = req.headers.get('Sec-WebSocket-Protocol')?.split(',').map((p) => p.trim()) ?? [];
+  const protocols =
+    req.headers
+      .get('Sec-WebSocket-Protocol')
+      ?.split(',')
+      .map((p) => p.trim()) ?? [];
   const sub = protocols.find((p) => p.startsWith('bearer.'));
   return sub ? sub.slice('bearer.'.length) : undefined;
 }
@@ -69,14 +73,24 @@ export function gemeenteOf(c: Context<AppEnv>, wanted?: string): string {
 export const forGemeente = (from: 'path' | 'query') =>
   described(
     createMiddleware<AppEnv>(async (c, next) => {
-      const named = from === 'path' ? [c.req.param('id')] : c.req.queries('gemeente') ?? [undefined];
+      const named = from === 'path' ? [c.req.param('id')] : (c.req.queries('gemeente') ?? [undefined]);
       // A malformed or repeated value is not a gemeente: validation refuses it with its own code.
       if (named.length === 1 && (named[0] === undefined || SLUG_PATTERN.test(named[0]))) gemeenteOf(c, named[0]);
       await next();
     }),
     {
       ...(from === 'query'
-        ? { parameters: [{ name: 'gemeente', in: 'query', required: false, description: 'Required for operator tokens: the gemeente to act for.', schema: { type: 'string' } }] }
+        ? {
+            parameters: [
+              {
+                name: 'gemeente',
+                in: 'query',
+                required: false,
+                description: 'Required for operator tokens: the gemeente to act for.',
+                schema: { type: 'string' },
+              },
+            ],
+          }
         : {}),
       'x-peil-errors': [
         [400, 'bad_request'],

@@ -82,7 +82,11 @@ export async function* readLines(c: Context, limit: number, maxLine: number): As
       size += value.byteLength;
       if (size > limit) {
         await reader.cancel();
-        throw new ApiError(413, 'payload_too_large', `The body may be at most ${limit} bytes; the lines before line ${number + 1} were read.`);
+        throw new ApiError(
+          413,
+          'payload_too_large',
+          `The body may be at most ${limit} bytes; the lines before line ${number + 1} were read.`,
+        );
       }
       let start = 0;
       for (let end = value.indexOf(NEWLINE); end !== -1; end = value.indexOf(NEWLINE, start)) {

@@ -57,6 +57,9 @@ describe('burstSource', () => {
   it('is none for a registered kiosk and without an address', () => {
     expect(burstSource({ key: 'site-a', kiosk: true }, 'oost', '198.51.100.1')).toBeUndefined();
     expect(burstSource({ key: 'site-a', kiosk: false }, 'oost', undefined)).toBeUndefined();
-    expect(burstSource({ key: 'site-a', kiosk: false }, undefined, '198.51.100.1')).toEqual({ selection: 'site-a|', address: '198.51.100.1' });
+    expect(burstSource({ key: 'site-a', kiosk: false }, undefined, '198.51.100.1')).toEqual({
+      selection: 'site-a|',
+      address: '198.51.100.1',
+    });
   });
 });

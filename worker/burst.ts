@@ -25,7 +25,11 @@ const MAX_SOURCES = 20_000;
  * The burst source of a web submission, or none: a registered kiosk (many clients, one address) is
  * never held, and without an address (local development) there is nothing to tell sources apart by.
  */
-export function burstSource(site: Pick<SiteKey, 'key' | 'kiosk'>, team: string | undefined, address: string | undefined): BurstSource | undefined {
+export function burstSource(
+  site: Pick<SiteKey, 'key' | 'kiosk'>,
+  team: string | undefined,
+  address: string | undefined,
+): BurstSource | undefined {
   if (site.kiosk || !address) return undefined;
   return { selection: `${site.key}|${team ?? ''}`, address };
 }

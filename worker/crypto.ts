@@ -7,6 +7,9 @@ export async function sha256Hex(text: string): Promise<string> {
 /** A random secret with a readable prefix, e.g. `peil_adm_…`, 32 bytes of entropy. */
 export function newSecret(prefix: string): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const b64 = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const b64 = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
   return `${prefix}_${b64}`;
 }

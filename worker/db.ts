@@ -1,10 +1,4 @@
-import {
-  QuestionnaireDefinition,
-  type Item,
-  type QuestionnaireInput,
-  type Section,
-  type Text,
-} from '../schemas/questionnaire.js';
+import { QuestionnaireDefinition, type Item, type QuestionnaireInput, type Section, type Text } from '../schemas/questionnaire.js';
 import type { WeetNietRule } from '../schemas/constants.js';
 import { ApiError } from './errors.js';
 
@@ -171,7 +165,12 @@ export async function reportDefinition(db: D1Database, gemeente: string, id: str
     }
   }
   const sections = [...latest.sections];
-  if (retired.length) sections.push({ id: 'eerdere_versies', title: { nl: 'Vragen uit eerdere versies', en: 'Items from earlier versions' }, items: retired });
+  if (retired.length)
+    sections.push({
+      id: 'eerdere_versies',
+      title: { nl: 'Vragen uit eerdere versies', en: 'Items from earlier versions' },
+      items: retired,
+    });
   return { title: latest.title, sections };
 }
 
@@ -287,7 +286,9 @@ export async function setQuestionnaireStatus(db: D1Database, gemeente: string, i
 /** True when some active site key allows this origin: browsers may then read the submission answer. */
 export async function isKnownOrigin(db: D1Database, origin: string): Promise<boolean> {
   const row = await db
-    .prepare('SELECT 1 AS ok FROM site_keys, json_each(site_keys.origins) WHERE site_keys.revoked_at IS NULL AND json_each.value = ? LIMIT 1')
+    .prepare(
+      'SELECT 1 AS ok FROM site_keys, json_each(site_keys.origins) WHERE site_keys.revoked_at IS NULL AND json_each.value = ? LIMIT 1',
+    )
     .bind(origin)
     .first<{ ok: number }>();
   return row !== null;
@@ -295,12 +296,18 @@ export async function isKnownOrigin(db: D1Database, origin: string): Promise<boo
 
 /** The stored population margins of a questionnaire (JSON), or null when it is not weighted. */
 export async function getWeights(db: D1Database, gemeente: string, questionnaire: string): Promise<string | null | undefined> {
-  const row = await db.prepare('SELECT weights FROM questionnaires WHERE gemeente_id = ? AND id = ?').bind(gemeente, questionnaire).first<{ weights: string | null }>();
+  const row = await db
+    .prepare('SELECT weights FROM questionnaires WHERE gemeente_id = ? AND id = ?')
+    .bind(gemeente, questionnaire)
+    .first<{ weights: string | null }>();
   return row ? row.weights : undefined;
 }
 
 /** Stores the margins; false when there is no such questionnaire. */
 export async function setWeights(db: D1Database, gemeente: string, questionnaire: string, weights: string): Promise<boolean> {
-  const res = await db.prepare('UPDATE questionnaires SET weights = ? WHERE gemeente_id = ? AND id = ?').bind(weights, gemeente, questionnaire).run();
+  const res = await db
+    .prepare('UPDATE questionnaires SET weights = ? WHERE gemeente_id = ? AND id = ?')
+    .bind(weights, gemeente, questionnaire)
+    .run();
   return res.meta.changes === 1;
 }

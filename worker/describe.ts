@@ -72,7 +72,9 @@ export function route(d: RouteDescription): MiddlewareHandler {
     tags: [d.tag],
     ...(d.description ? { description: d.description } : {}),
     ...(d.body
-      ? { requestBody: { required: true, description: d.body.description, content: { [d.body.type]: { schema: schemaOf(d.body.schema) } } } }
+      ? {
+          requestBody: { required: true, description: d.body.description, content: { [d.body.type]: { schema: schemaOf(d.body.schema) } } },
+        }
       : {}),
     responses,
     'x-peil-errors': d.errors ?? [],

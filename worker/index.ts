@@ -44,7 +44,12 @@ app.use('*', secureHeaders({ crossOriginResourcePolicy: false, contentSecurityPo
 // only origins that some active site key allows.
 app.use(
   '/v1/responses',
-  cors({ origin: async (o, c) => (o && (await corsOrigin(o, c.env.DB)) ? o : null), allowMethods: ['POST'], allowHeaders: ['Content-Type'], maxAge: 86400 }),
+  cors({
+    origin: async (o, c) => (o && (await corsOrigin(o, c.env.DB)) ? o : null),
+    allowMethods: ['POST'],
+    allowHeaders: ['Content-Type'],
+    maxAge: 86400,
+  }),
 );
 app.use('/v1/questionnaires/*', cors({ origin: '*', allowMethods: ['GET'], exposeHeaders: ['ETag'], maxAge: 86400 }));
 // A public token's figures are made to be embedded on any page, so their reads answer every origin.

@@ -14,9 +14,7 @@ export class RateLimiter {
   private salt = { day: '', value: '' };
   private readonly windows = new Map<string, Window>();
 
-  constructor(
-    private readonly limits = { perClient: 120, perSiteKey: 1200, windowMs: 60_000 },
-  ) {}
+  constructor(private readonly limits = { perClient: 120, perSiteKey: 1200, windowMs: 60_000 }) {}
 
   private async clientKey(address: string, day: string): Promise<string> {
     if (this.salt.day !== day) {

@@ -74,11 +74,15 @@ export type Admitted = { ok: true; result: SubmitResult } | Refusal;
 /** Reads a slice in one D1 batch. */
 async function loadSlice(db: D1Database, gemeente: string, questionnaire: string): Promise<RegistrySlice> {
   const [keys, partners, teams, row, versions] = await db.batch([
-    db.prepare('SELECT key, partner_id, origins, invite_required, kiosk FROM site_keys WHERE gemeente_id = ? AND revoked_at IS NULL').bind(gemeente),
+    db
+      .prepare('SELECT key, partner_id, origins, invite_required, kiosk FROM site_keys WHERE gemeente_id = ? AND revoked_at IS NULL')
+      .bind(gemeente),
     db.prepare('SELECT gemeente_id, id, name, organisatie, organisatie_en FROM partners WHERE gemeente_id = ?').bind(gemeente),
     db.prepare('SELECT id, partner_id, name FROM teams WHERE gemeente_id = ? ORDER BY name').bind(gemeente),
     db.prepare('SELECT status FROM questionnaires WHERE gemeente_id = ? AND id = ?').bind(gemeente, questionnaire),
-    db.prepare('SELECT version, definition FROM questionnaire_versions WHERE gemeente_id = ? AND questionnaire_id = ?').bind(gemeente, questionnaire),
+    db
+      .prepare('SELECT version, definition FROM questionnaire_versions WHERE gemeente_id = ? AND questionnaire_id = ?')
+      .bind(gemeente, questionnaire),
   ]);
   const byPartner = new Map<string, Team[]>();
   for (const t of teams.results as unknown as Team[]) byPartner.set(t.partner_id, [...(byPartner.get(t.partner_id) ?? []), t]);
@@ -87,7 +91,13 @@ async function loadSlice(db: D1Database, gemeente: string, questionnaire: string
     siteKeys: new Map(
       (keys.results as { key: string; partner_id: string; origins: string; invite_required: number; kiosk: number }[]).map((k) => [
         k.key,
-        { key: k.key, partner: k.partner_id, origins: JSON.parse(k.origins) as string[], inviteRequired: k.invite_required === 1, kiosk: k.kiosk === 1 },
+        {
+          key: k.key,
+          partner: k.partner_id,
+          origins: JSON.parse(k.origins) as string[],
+          inviteRequired: k.invite_required === 1,
+          kiosk: k.kiosk === 1,
+        },
       ]),
     ),
     partners: new Map((partners.results as unknown as Partner[]).map((p) => [p.id, p])),
@@ -137,7 +147,8 @@ function recordOf(slice: RegistrySlice, input: WebSubmission): { record: LedgerR
   const partner = slice.partners.get(key.partner);
   if (slice.status === null || !partner) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${slice.questionnaire}.`);
   const raw = slice.versions.get(input.version);
-  if (raw === undefined) throw new ApiError(404, 'version_not_found', `Questionnaire ${slice.questionnaire} has no version ${input.version}.`);
+  if (raw === undefined)
+    throw new ApiError(404, 'version_not_found', `Questionnaire ${slice.questionnaire} has no version ${input.version}.`);
   const servedKey = `${input.version}\u0000${partner.id}\u0000${input.context.team ?? ''}`;
   let definition = slice.served.get(servedKey);
   if (!definition) {
@@ -154,7 +165,10 @@ export function admission(slice: RegistrySlice, input: WebSubmission): Checked {
     return { ok: true, ...recordOf(slice, input) };
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    return { ok: false, error: { status: err.status, code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
+    return {
+      ok: false,
+      error: { status: err.status, code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) },
+    };
   }
 }
 
@@ -171,7 +185,9 @@ export function accepted<T extends Checked | Admitted>(answer: T): Exclude<T, Re
 export async function registryChanged(env: Env, gemeente: string, questionnaire?: string): Promise<void> {
   const ids = questionnaire
     ? [questionnaire]
-    : (await env.DB.prepare('SELECT id FROM questionnaires WHERE gemeente_id = ?').bind(gemeente).all<{ id: string }>()).results.map((r) => r.id);
+    : (await env.DB.prepare('SELECT id FROM questionnaires WHERE gemeente_id = ?').bind(gemeente).all<{ id: string }>()).results.map(
+        (r) => r.id,
+      );
   await Promise.all(ids.map((id) => ledgerFor(env, gemeente, id).registryChanged()));
 }
 
@@ -187,7 +203,11 @@ const knownQuestionnaires = new Set<string>();
  * or revoked key is looked up in D1 every time; a key revoked after it was remembered here is refused
  * by the ledger, which is told of every revocation.
  */
-export async function submissionScope(db: D1Database, siteKey: string, questionnaire: string): Promise<{ gemeente: string; partner: string }> {
+export async function submissionScope(
+  db: D1Database,
+  siteKey: string,
+  questionnaire: string,
+): Promise<{ gemeente: string; partner: string }> {
   let scope = siteScopes.get(siteKey);
   if (!scope) {
     const row = await db
@@ -201,7 +221,10 @@ export async function submissionScope(db: D1Database, siteKey: string, questionn
   }
   const known = `${scope.gemeente}/${questionnaire}`;
   if (!knownQuestionnaires.has(known)) {
-    const row = await db.prepare('SELECT 1 AS ok FROM questionnaires WHERE gemeente_id = ? AND id = ?').bind(scope.gemeente, questionnaire).first();
+    const row = await db
+      .prepare('SELECT 1 AS ok FROM questionnaires WHERE gemeente_id = ? AND id = ?')
+      .bind(scope.gemeente, questionnaire)
+      .first();
     if (!row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${questionnaire}.`);
     if (knownQuestionnaires.size >= MAX_REMEMBERED) knownQuestionnaires.clear();
     knownQuestionnaires.add(known);

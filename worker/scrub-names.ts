@@ -40,7 +40,7 @@ wagiman wouter yasemin yasmina yassine yousef youssef yusuf yvonne zeynep zineb 
 
 /** Lower case without diacritics: "Hüseyin" and "huseyin" are the same name. */
 export function foldName(word: string): string {
- return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 export const FIRST_NAMES: ReadonlySet<string> = new Set(LIST.split(/\s+/).filter(Boolean));

@@ -101,9 +101,7 @@ describe('scrubText: telefoon', () => {
   });
 
   it('takes the whole number next to punctuation', () => {
-    expect(scrubbed('tel:0612345678, of (078 123 45 67).')).toBe(
-      'tel:[telefoonnummer], of ([telefoonnummer]).',
-    );
+    expect(scrubbed('tel:0612345678, of (078 123 45 67).')).toBe('tel:[telefoonnummer], of ([telefoonnummer]).');
   });
 
   it('leaves numbers with too many digits whole', () => {
@@ -152,12 +150,9 @@ describe('scrubText: bsn', () => {
     expect(scrubbed('123456782 123 456 782')).toBe('[bsn] [bsn]');
   });
 
-  it.each(['123456789', '123.456.789', '000000000', '987654321'])(
-    'leaves %s, which fails the 11-proef',
-    (number) => {
-      expect(scrubText(`nummer ${number}`)).toEqual({ text: `nummer ${number}`, found: [] });
-    },
-  );
+  it.each(['123456789', '123.456.789', '000000000', '987654321'])('leaves %s, which fails the 11-proef', (number) => {
+    expect(scrubText(`nummer ${number}`)).toEqual({ text: `nummer ${number}`, found: [] });
+  });
 
   it('leaves amounts and parts of longer numbers', () => {
     expect(scrubbed('€ 123.456.782 subsidie')).toBe('€ 123.456.782 subsidie');
@@ -312,7 +307,8 @@ describe('scrubText: naam', () => {
 
 describe('scrubText: normalising', () => {
   it('keeps a text without personal data exactly as typed, and normalises one where it replaced something', () => {
-    for (const text of ['wacht\u00A0tijd – te lang\u200B', 'ﬁjn\tgesprek', 'regel 1\r\nregel 2']) expect(scrubText(text)).toEqual({ text, found: [] });
+    for (const text of ['wacht\u00A0tijd – te lang\u200B', 'ﬁjn\tgesprek', 'regel 1\r\nregel 2'])
+      expect(scrubText(text)).toEqual({ text, found: [] });
     expect(scrubbed('bel\u00A0mij –\t06\u200B12345678\r\nﬁjn')).toBe('bel mij - [telefoonnummer]\nfijn');
     expect(scrubText('٠٦١٢٣٤٥٦٧٨')).toEqual({ text: '[telefoonnummer]', found: ['telefoon'] });
   });
@@ -344,9 +340,7 @@ describe('scrubText: ordinary answers', () => {
   });
 
   it('reports every kind found, in SCRUB_KINDS order', () => {
-    const result = scrubText(
-      '3311 AB 12, NL91ABNA0417164300, bsn 111222333, 06-12345678, a@b.nl',
-    );
+    const result = scrubText('3311 AB 12, NL91ABNA0417164300, bsn 111222333, 06-12345678, a@b.nl');
     expect(result.text).toBe('[adres], [iban], bsn [bsn], [telefoonnummer], [e-mailadres]');
     expect(result.found).toEqual(SCRUB_KINDS.filter((kind) => kind !== 'naam'));
     expect(scrubText('mevrouw Bakker, a@b.nl, 3311 AB 12').found).toEqual(['email', 'postcode', 'naam']);
@@ -371,12 +365,9 @@ const WORDS = (
   'wachttijd duurde lang graag Dordrecht wijkteam gesprek thuis kinderen nummer is en op al ' +
   'weken cliënt zorg één keer 8 3 2024 € 1500 , . ? !'
 ).split(' ');
-const dutchish = fc
-  .array(fc.constantFrom(...WORDS), { maxLength: 12 })
-  .map((words) => words.join(' '));
+const dutchish = fc.array(fc.constantFrom(...WORDS), { maxLength: 12 }).map((words) => words.join(' '));
 
-const digitString = (length: number) =>
-  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length });
+const digitString = (length: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length });
 
 const validBsn = digitString(8)
   .map((digits) => {
@@ -393,10 +384,7 @@ const ibanCheckDigits = (country: string, bban: string) => {
 };
 
 const validNlIban = fc
-  .tuple(
-    fc.array(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), { minLength: 4, maxLength: 4 }),
-    digitString(10),
-  )
+  .tuple(fc.array(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), { minLength: 4, maxLength: 4 }), digitString(10))
   .map(([bank, account]) => {
     const bban = bank.join('') + account.join('');
     return { iban: `NL${ibanCheckDigits('NL', bban)}${bban}`, account: account.join('') };
@@ -431,21 +419,14 @@ describe('scrubText: properties', () => {
 
   it('removes every valid NL IBAN embedded in text', () => {
     fc.assert(
-      fc.property(
-        dutchish,
-        validNlIban,
-        fc.boolean(),
-        fc.boolean(),
-        dutchish,
-        (before, { iban, account }, grouped, lower, after) => {
-          let written = grouped ? iban.replace(/(.{4})(?!$)/g, '$1 ') : iban;
-          if (lower) written = written.toLowerCase();
-          const result = scrubText(`${before} rekening ${written} ${after}`);
-          expect(result.text).toContain('[iban]');
-          expect(result.text.replace(/\s/g, '')).not.toContain(account);
-          expect(result.found).toContain('iban');
-        },
-      ),
+      fc.property(dutchish, validNlIban, fc.boolean(), fc.boolean(), dutchish, (before, { iban, account }, grouped, lower, after) => {
+        let written = grouped ? iban.replace(/(.{4})(?!$)/g, '$1 ') : iban;
+        if (lower) written = written.toLowerCase();
+        const result = scrubText(`${before} rekening ${written} ${after}`);
+        expect(result.text).toContain('[iban]');
+        expect(result.text.replace(/\s/g, '')).not.toContain(account);
+        expect(result.found).toContain('iban');
+      }),
       { numRuns: 500 },
     );
   });
@@ -543,7 +524,11 @@ describe('scrubText: properties', () => {
     const listed = fc.constantFrom(...FIRST_NAMES).map((n) => n[0].toUpperCase() + n.slice(1));
     // Made-up surnames no list holds, shaped so that none is an everyday word.
     const surname = fc
-      .tuple(fc.constantFrom('', 'van ', 'de ', 'van der ', 'El '), fc.stringMatching(/^[A-Z][a-z]{2,6}$/), fc.constantFrom('ski', 'oglu', 'ema', 'huis', 'ink'))
+      .tuple(
+        fc.constantFrom('', 'van ', 'de ', 'van der ', 'El '),
+        fc.stringMatching(/^[A-Z][a-z]{2,6}$/),
+        fc.constantFrom('ski', 'oglu', 'ema', 'huis', 'ink'),
+      )
       .map(([particle, stem, end]) => `${particle}${stem}${end}`);
     const titles = ['mevrouw', 'meneer', 'dhr.', 'mevr.', 'Mw.'];
     // After other words a name starts with a first name, or at least a capital: "van der Berg" alone

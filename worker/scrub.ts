@@ -21,6 +21,7 @@ type Pass = (text: string, found: Set<ScrubKind>) => string;
 // Characters that show as nothing, or steer the reading direction: they only hide a number from a pattern.
 const INVISIBLE = /[\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
 // Joiners also glue emoji together (a family emoji); only between emoji are they kept.
+// eslint-disable-next-line no-misleading-character-class -- the skin-tone range is meant as single code points
 const JOINER = /(?<![\p{Extended_Pictographic}\uFE0F\u{1F3FB}-\u{1F3FF}])[\u200C\u200D]|[\u200C\u200D](?!\p{Extended_Pictographic})/gu;
 const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029]/g;
 const DASHES = /[\u2010-\u2015\u2043\u2212\uFE58\uFE63]/gu;
@@ -75,10 +76,7 @@ const EMAIL_NAME = `${EMAIL_LOCAL}(?:${SPELLED_DOT}${EMAIL_LOCAL})*`;
 const EMAIL_START = String.raw`(?<![\p{L}\p{N}._%+\-]|(?<!\p{L})(?:at|dot|punt|apenstaartje)${SP})`;
 const TOP_LEVEL_DOMAINS = 'nl be de eu fr uk at ch dk se no pl es it tr ma sr com net org info nu io me biz app online email live';
 // Dots written as dots: any top-level domain.
-const EMAIL = new RegExp(
-  String.raw`${EMAIL_START}${EMAIL_NAME}${EMAIL_AT}(?:${EMAIL_LABEL}\.)+\p{L}{2,}${EDGE_AFTER}`,
-  'giu',
-);
+const EMAIL = new RegExp(String.raw`${EMAIL_START}${EMAIL_NAME}${EMAIL_AT}(?:${EMAIL_LABEL}\.)+\p{L}{2,}${EDGE_AFTER}`, 'giu');
 // Dots spelled out or spaced: only known top-level domains, so a sentence is not read as a domain.
 const EMAIL_SPELLED = new RegExp(
   String.raw`${EMAIL_START}${EMAIL_NAME}${EMAIL_AT}${EMAIL_LABEL}(?:${DOMAIN_DOT}${EMAIL_LABEL})*?` +
@@ -101,7 +99,7 @@ const IBAN_LENGTHS = new Map(
 );
 const IBAN_START = new RegExp(String.raw`${EDGE_BEFORE}([A-Za-z]{2})${SP}?(\d{2})`, 'gu');
 const IBAN_CHAR = /^[A-Za-z0-9]$/;
-const IBAN_SEP = /^[ \-]$/;
+const IBAN_SEP = /^[ -]$/;
 
 /** ISO 7064 mod 97-10 of an IBAN in check order, digit by digit so no BigInt is needed. */
 function mod97(value: string): number {
@@ -141,8 +139,7 @@ function ibanEnd(text: string, match: RegExpExecArray): number {
   bban = bban.toUpperCase();
   const letters = bban.replace(/\d/g, '').length;
   // Shape checks stop a text fragment that happens to pass mod-97 from counting as an IBAN.
-  const shaped =
-    country === 'NL' ? /^[A-Z]{4}\d{10}$/.test(bban) : letters <= bban.length - letters;
+  const shaped = country === 'NL' ? /^[A-Z]{4}\d{10}$/.test(bban) : letters <= bban.length - letters;
   if (!shaped) return -1;
   if (mod97(bban + country + match[2]) === 1) return i;
   const inFours = groups.length === 1 || (groups.slice(0, -1).every((g) => g === 4) && groups[groups.length - 1] <= 4);
@@ -168,9 +165,7 @@ const eitherCase = (word: string) => `[${word[0]}${word[0].toUpperCase()}]${word
 const anyCase = (word: string) => [...word].map((c) => `[${c}${c.toUpperCase()}]`).join('');
 
 // Two-letter words and units after a number are far more common than a lowercase postcode.
-const STOP_WORDS = 'al ca de eh en er ex ik in is ja je me na nu of om op te uw we ze zo'
-  .split(' ')
-  .map(eitherCase);
+const STOP_WORDS = 'al ca de eh en er ex ik in is ja je me na nu of om op te uw we ze zo'.split(' ').map(eitherCase);
 const UNITS = 'cl cm dl gb hz kb kg km kw mb mg ml mm pk'.split(' ').map(anyCase);
 const NOT_STOP = String.raw`(?!(?:${STOP_WORDS.join('|')})(?!\p{L}))`;
 const NOT_UNIT = String.raw`(?!(?:${UNITS.join('|')})(?!\p{L}))`;
@@ -182,20 +177,15 @@ const PC = `(?:${PC_UPPER}|${PC_TIGHT}|${PC_LOOSE})${EDGE_AFTER}`;
 // Abbreviations that follow a year ("in 2020 EU-subsidie") and are no address on their own.
 const NOT_ABBREVIATION = String.raw`(?!\d{4}${SP}(?:EU|NS|OV|TV|VN)(?!\p{L}))`;
 // 12, 12a, 12-A, 12 B, 12-2, 12/3.
-const HUISNUMMER =
-  String.raw`[1-9]\d{0,4}(?:(?:-?[A-Za-z]|${SP}[A-Z])(?!\p{L})|[\-/][1-9]\d{0,3})?(?!\p{N})`;
+const HUISNUMMER = String.raw`[1-9]\d{0,4}(?:(?:-?[A-Za-z]|${SP}[A-Z])(?!\p{L})|[\-/][1-9]\d{0,3})?(?!\p{N})`;
 const PARTICLES = "van de der den het 't ’t aan op in bij la le ter ten te tot en onder voor";
 // Capitalised words that start a sentence far more often than a street name.
 const SENTENCE_STARTS = 'In Op Bij Naar Aan Ik Wij We Hij Zij Ze Via Vanaf Tot Uit Om Met Mijn Ons';
-const STREET_SUFFIXES =
-  'straat laan weg plein gracht kade singel dijk steeg dreef hof pad markt park plantsoen wal ' +
-  'haven boulevard';
+const STREET_SUFFIXES = 'straat laan weg plein gracht kade singel dijk steeg dreef hof pad markt park plantsoen wal ' + 'haven boulevard';
 // An optional capitalised first word covers "Oude Kerkstraat" and "Laan van Meerdervoort".
 const STREET_HEAD =
-  String.raw`(?:(?!${alternatives(SENTENCE_STARTS)}${SP})\p{Lu}[\p{L}'’\-]*\.?${SP}` +
-  `(?:${alternatives(PARTICLES)}${SP})*)?`;
-const STREET_BY_SUFFIX =
-  String.raw`(?![oO]nderweg${SP})[\p{L}'’\-]*\p{L}` + alternatives(STREET_SUFFIXES);
+  String.raw`(?:(?!${alternatives(SENTENCE_STARTS)}${SP})\p{Lu}[\p{L}'’\-]*\.?${SP}` + `(?:${alternatives(PARTICLES)}${SP})*)?`;
+const STREET_BY_SUFFIX = String.raw`(?![oO]nderweg${SP})[\p{L}'’\-]*\p{L}` + alternatives(STREET_SUFFIXES);
 
 // "3311 AB, nr. 12", "3311AB huisnummer 12".
 const NUMBER_WORD = String.raw`(?:(?:huis)?(?:nummer|nr\.?)${SP}?)?`;
@@ -212,12 +202,10 @@ const ADDRESS_PATTERNS = [
 
 /** `count` digits, each optionally preceded by a separator such as a space, dot or hyphen. */
 const digits = (count: number) => String.raw`\d(?:${DIGIT_SEP}?\d){${count - 1}}`;
-const phonePattern = (body: string) =>
-  new RegExp(String.raw`(?<![\p{L}\p{N}+]|\p{N}[.,])(?:${body})(?!\p{N})`, 'gu');
+const phonePattern = (body: string) => new RegExp(String.raw`(?<![\p{L}\p{N}+]|\p{N}[.,])(?:${body})(?!\p{N})`, 'gu');
 const PHONE_NL_INTERNATIONAL = phonePattern(
   // +31 6…, +31(0)6…, 0031 6…, and the common slip of keeping the 0: +31 06….
-  String.raw`(?:\+|00)${SP}?31${SP}?(?:\(0\)${SP}?|0)?(?:[\-.]${SP}?)?` +
-    String.raw`[1-9]${DIGIT_SEP}?${digits(8)}`,
+  String.raw`(?:\+|00)${SP}?31${SP}?(?:\(0\)${SP}?|0)?(?:[\-.]${SP}?)?` + String.raw`[1-9]${DIGIT_SEP}?${digits(8)}`,
 );
 // With the area code in brackets the split is explicit; without, `plausibleNlPhone` checks it.
 const PHONE_NL = phonePattern(
@@ -232,12 +220,10 @@ const PHONE_NL = phonePattern(
     String.raw`0[1-9]${DIGIT_SEP}?${digits(8)}`,
   ].join('|'),
 );
-const PHONE_INTERNATIONAL = phonePattern(
-  String.raw`(?:\+|00)${SP}?[1-9]\d{0,2}(?:${SP}?\(0\))?(?:${DIGIT_SEP}?\d){7,12}`,
-);
+const PHONE_INTERNATIONAL = phonePattern(String.raw`(?:\+|00)${SP}?[1-9]\d{0,2}(?:${SP}?\(0\))?(?:${DIGIT_SEP}?\d){7,12}`);
 
 // "06-03-2024 10:30" has ten digits starting with 06 once its separators are ignored.
-const DATE_START = /^0[1-9][\-./]\d{2}[\-./](?:19|20)\d{2}(?!\d)/;
+const DATE_START = /^0[1-9][-./]\d{2}[-./](?:19|20)\d{2}(?!\d)/;
 
 /** A written Dutch number has an area code of 3–4 digits, or the 2-digit mobile prefix 06. */
 function plausibleNlPhone(match: string): boolean {
@@ -249,8 +235,7 @@ function plausibleNlPhone(match: string): boolean {
 // The digits of an IBAN that failed mod-97 are not a phone number or BSN: taking them would
 // leave the country code and bank code behind.
 const IBAN_HEAD_BEFORE = /[A-Za-z]{2}\d{2}(?:[ \u00A0]?[A-Za-z0-9]{4})*[ \u00A0]?$/;
-const afterIbanHead = (text: string, offset: number) =>
-  IBAN_HEAD_BEFORE.test(text.slice(Math.max(0, offset - 40), offset));
+const afterIbanHead = (text: string, offset: number) => IBAN_HEAD_BEFORE.test(text.slice(Math.max(0, offset - 40), offset));
 
 // Grouped forms (3-3-3, 4-2-3, 2-3-4 …, one kind of separator) refuse a neighbouring digit group too,
 // so "1 123 456 782" stays whole; amounts ("€ 123.456.782", "123456782,50") are no BSN.
@@ -290,8 +275,7 @@ function replacing(pattern: RegExp, classify: Classify): Pass {
     });
 }
 
-const phone: Classify = (_match, offset, text) =>
-  afterIbanHead(text, offset) ? undefined : 'telefoon';
+const phone: Classify = (_match, offset, text) => (afterIbanHead(text, offset) ? undefined : 'telefoon');
 
 const nineDigits: Classify = (match, offset, text) => {
   if (afterIbanHead(text, offset)) return undefined;
@@ -306,7 +290,7 @@ const eitherCases = (words: string) => words.split(' ').map(eitherCase).join('|'
 // Names: a name is recognised by the words people put before it ("mevrouw", "mijn zoon", "ik heet"),
 // or as a first name from the list in scrub-names.ts. Dutch capitalises no nouns, so a capitalised
 // word after such a word is a name far more often than anything else.
-const NAME_PARTICLES = `(?:${eitherCases("van de der den ter ten la le el al da di du dos von")}|te|het|bin|ben|'t|’t)`;
+const NAME_PARTICLES = `(?:${eitherCases('van de der den ter ten la le el al da di du dos von')}|te|het|bin|ben|'t|’t)`;
 // Words that may follow a trigger capitalised without being a name.
 const NOT_NAMES =
   'Ik Hij Zij Ze Wij We Het De Een En Maar Die Dat Dit Deze Daar Er U Jij Je Mijn Onze Haar Zijn Hun ' +
@@ -363,7 +347,9 @@ const WEAK_NAME = nameTrigger(WEAK_TRIGGERS, SP, `${FIRST_NAME_AND_SURNAME}|${LO
 
 /** True for a first name from the list, also "Jan-Willem" and "Daan's". */
 function isListedName(word: string): boolean {
-  return foldName(word.replace(/['’]s$/, '')).split('-').every((part) => FIRST_NAMES.has(part));
+  return foldName(word.replace(/['’]s$/, ''))
+    .split('-')
+    .every((part) => FIRST_NAMES.has(part));
 }
 
 type NameRule = (name: string) => boolean;
@@ -449,7 +435,7 @@ export function scrubText(text: string): { text: string; found: ScrubKind[] } {
   // Repeat until stable: a replacement can expose a neighbour that a lookaround held back.
   // Every replacement removes digits, an e-mail's at-sign or a name's letters and adds none of those
   // a pattern starts from, so this ends.
-  for (let previous = ''; previous !== current; ) {
+  for (let previous = ''; previous !== current;) {
     previous = current;
     for (const step of STEPS) if (!step.needs || step.needs.test(current)) current = step.pass(current, found);
   }

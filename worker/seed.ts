@@ -82,8 +82,12 @@ function literal(v: string | number | null): string {
 
 /** The statements as one SQL script, for `wrangler d1 execute --file`. */
 export function toSqlScript(stmts: Statement[]): string {
-  return stmts.map((s) => {
-    let i = 0;
-    return `${s.sql.replace(/\?/g, () => literal(s.params[i++]))};`;
-  }).join('\n') + '\n';
+  return (
+    stmts
+      .map((s) => {
+        let i = 0;
+        return `${s.sql.replace(/\?/g, () => literal(s.params[i++]))};`;
+      })
+      .join('\n') + '\n'
+  );
 }

@@ -52,7 +52,9 @@ export async function servedDefinition(
   // One round trip to D1 for everything a submission needs; a published version may come from memory.
   const versionQuery = opts.version
     ? db
-        .prepare('SELECT version, definition, published_at FROM questionnaire_versions WHERE gemeente_id = ? AND questionnaire_id = ? AND version = ?')
+        .prepare(
+          'SELECT version, definition, published_at FROM questionnaire_versions WHERE gemeente_id = ? AND questionnaire_id = ? AND version = ?',
+        )
         .bind(g, questionnaireId, opts.version)
     : db
         .prepare(
@@ -61,7 +63,9 @@ export async function servedDefinition(
         .bind(g, questionnaireId);
   const [rowRes, partnerRes, teamsRes, versionRes] = await db.batch([
     db.prepare('SELECT status FROM questionnaires WHERE gemeente_id = ? AND id = ?').bind(g, questionnaireId),
-    db.prepare('SELECT gemeente_id, id, name, organisatie, organisatie_en FROM partners WHERE gemeente_id = ? AND id = ?').bind(g, site.partner_id),
+    db
+      .prepare('SELECT gemeente_id, id, name, organisatie, organisatie_en FROM partners WHERE gemeente_id = ? AND id = ?')
+      .bind(g, site.partner_id),
     db.prepare('SELECT id, partner_id, name FROM teams WHERE gemeente_id = ? AND partner_id = ? ORDER BY name').bind(g, site.partner_id),
     ...(cached ? [] : [versionQuery]),
   ]);
@@ -83,7 +87,12 @@ export async function servedDefinition(
 }
 
 /** One version for one partner's clients, narrowed to a team when the embed names one of the partner's. */
-export function servedVersion(definition: QuestionnaireDefinition, partner: Partner, teams: Team[], teamId: string | undefined): QuestionnaireDefinition {
+export function servedVersion(
+  definition: QuestionnaireDefinition,
+  partner: Partner,
+  teams: Team[],
+  teamId: string | undefined,
+): QuestionnaireDefinition {
   const team = teamId === undefined ? undefined : teams.find((t) => t.id === teamId);
   if (teamId !== undefined && !team) {
     throw new ApiError(422, 'team_not_allowed', `Team ${teamId} does not belong to this site key.`, [

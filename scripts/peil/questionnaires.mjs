@@ -24,7 +24,7 @@ async function readDefinition(file) {
   try {
     return JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
-    throw new Error(`cannot read a JSON definition from ${file}: ${err.message}`);
+    throw new Error(`cannot read a JSON definition from ${file}: ${err.message}`, { cause: err });
   }
 }
 

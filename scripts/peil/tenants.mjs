@@ -1,7 +1,13 @@
 // Tenancy commands: gemeenten, partners, site keys, tokens, invites, held bursts, response deletion and retention.
 // Secrets (tokens, invites) are printed once by the API; store them somewhere safe straight away.
 
-const list = (v) => (v === undefined ? [] : v.split(',').map((s) => s.trim()).filter(Boolean));
+const list = (v) =>
+  v === undefined
+    ? []
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 const enc = encodeURIComponent;
 const value = { type: 'string' };
 
@@ -65,13 +71,19 @@ export const commands = {
     options: { 'open-text-review': value },
     help: 'Settings: with open-text review on, partners see open texts only after an admin released them.',
     run: (a, api) =>
-      api.request('PATCH', `/v1/gemeenten/${enc(need(a._[0], '<id>'))}`, { openTextReview: need(a['open-text-review'], '--open-text-review') === 'on' }),
+      api.request('PATCH', `/v1/gemeenten/${enc(need(a._[0], '<id>'))}`, {
+        openTextReview: need(a['open-text-review'], '--open-text-review') === 'on',
+      }),
   },
   'texts list': {
     options: { review: value, gemeente: value },
     usage: 'texts list <questionnaire> [--review pending|released|withheld] [--gemeente ID]',
     help: 'Open texts to read before partners do, newest first, with the ids to release or hold back.',
-    run: (a, api) => api.request('GET', `/v1/open-texts${query({ questionnaire: need(a._[0], '<questionnaire>'), review: a.review, gemeente: a.gemeente })}`),
+    run: (a, api) =>
+      api.request(
+        'GET',
+        `/v1/open-texts${query({ questionnaire: need(a._[0], '<questionnaire>'), review: a.review, gemeente: a.gemeente })}`,
+      ),
   },
   'texts release': {
     options: { gemeente: value },
@@ -180,7 +192,8 @@ export const commands = {
     usage: 'token rotate <gemeente> <tokenId>',
     help: 'Gives a token a new secret; the old one stops working at once.',
     options: {},
-    run: (a, api) => api.request('POST', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/tokens/${enc(need(a._[1], '<tokenId>'))}/rotate`),
+    run: (a, api) =>
+      api.request('POST', `/v1/gemeenten/${enc(need(a._[0], '<gemeente>'))}/tokens/${enc(need(a._[1], '<tokenId>'))}/rotate`),
   },
   'token revoke': {
     usage: 'token revoke <gemeente> <tokenId>',
@@ -207,7 +220,10 @@ export const commands = {
     help: 'Counts invites created, used, expired and open.',
     options: { partner: value, gemeente: value },
     run: (a, api) =>
-      api.request('GET', `/v1/invites${query({ questionnaire: need(a._[0], '<questionnaire>'), partner: a.partner, gemeente: a.gemeente })}`),
+      api.request(
+        'GET',
+        `/v1/invites${query({ questionnaire: need(a._[0], '<questionnaire>'), partner: a.partner, gemeente: a.gemeente })}`,
+      ),
   },
   'response delete': {
     usage: 'response delete <submissionId> --questionnaire ID [--gemeente ID]',

@@ -154,7 +154,12 @@ describe('the live dashboard on /dashboard', () => {
     await page.pdf({ path: `${SHOTS}/dashboard.pdf`, format: 'A4', printBackground: true });
     await page.emulateMedia({ media: 'screen' });
 
-    const phone = await stack.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await stack.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
     const mobile = await phone.newPage();
     await mobile.goto(`${stack.origin}/dashboard#token=demo-admin`);
     await expect.poll(() => figure(mobile, 'n'), { timeout: 15_000 }).toBe('46');

@@ -72,7 +72,13 @@ describe('PEIL_PORT', () => {
     const elsewhere = await fetch(`${origin}/v1/responses`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: 'http://127.0.0.1:8787' },
-      body: JSON.stringify({ siteKey: 'demo-site', submissionId: crypto.randomUUID(), questionnaireId: 'sociaal-team-kort', version: 1, answers: { tot_cijfer: 8 } }),
+      body: JSON.stringify({
+        siteKey: 'demo-site',
+        submissionId: crypto.randomUUID(),
+        questionnaireId: 'sociaal-team-kort',
+        version: 1,
+        answers: { tot_cijfer: 8 },
+      }),
     });
     expect(elsewhere.status).toBe(403);
     expect(((await elsewhere.json()) as { error: { code: string } }).error.code).toBe('origin_not_allowed');
@@ -80,7 +86,9 @@ describe('PEIL_PORT', () => {
 
   it('points npm run demo-data and the command line at that port', async () => {
     expect(script('scripts/demo-data.mjs')).toContain('Demo data: 150 stored');
-    const { siteKeys } = JSON.parse(script('scripts/peil.mjs', 'sitekey', 'list', 'demo')) as { siteKeys: { siteKey: string; origins: string[] }[] };
+    const { siteKeys } = JSON.parse(script('scripts/peil.mjs', 'sitekey', 'list', 'demo')) as {
+      siteKeys: { siteKey: string; origins: string[] }[];
+    };
     expect(siteKeys.find((k) => k.siteKey === 'demo-site')?.origins).toEqual([origin, `http://localhost:${port}`]);
     const res = await fetch(`${origin}/v1/aggregates?questionnaire=sociaal-team-kort`, { headers: { Authorization: 'Bearer demo-admin' } });
     expect(((await res.json()) as { n: number }).n).toBe(151);

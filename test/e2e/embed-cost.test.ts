@@ -48,9 +48,13 @@ async function openDemo(options: typeof PHONE, slow: Slow = {}): Promise<{ page:
     if (r.url().includes('/v1/questionnaires/')) requests.push(r.url());
   });
   await page.goto(`${stack.origin}/demo`);
-  await page.waitForFunction(() => document.querySelector('peil-survey')?.shadowRoot?.querySelector('[part~="question"] input'), undefined, {
-    timeout: 30_000,
-  });
+  await page.waitForFunction(
+    () => document.querySelector('peil-survey')?.shadowRoot?.querySelector('[part~="question"] input'),
+    undefined,
+    {
+      timeout: 30_000,
+    },
+  );
   // Two frames after the questions are in, every shift they caused has been reported.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return { page, requests, close: () => context.close() };
@@ -60,7 +64,10 @@ const cls = (page: Page) => page.evaluate(() => (window as unknown as { __cls: n
 
 describe('the embed on /demo costs the page nothing', () => {
   it('shifts no layout when the survey appears (CLS ≤ 0.02), also with a late script or a slow questionnaire', async () => {
-    for (const [name, options] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    for (const [name, options] of [
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ] as const) {
       for (const slow of [{}, { scriptMs: 800 }, { definitionMs: 800 }]) {
         const demo = await openDemo(options, slow);
         expect(await cls(demo.page), `${name} ${JSON.stringify(slow)}`).toBeLessThanOrEqual(0.02);
@@ -106,7 +113,9 @@ describe('the embed on /demo costs the page nothing', () => {
     for (const path of ['/demo', '/dashboard']) {
       const page = await stack.browser.newPage();
       await page.goto(`${stack.origin}${path}`);
-      expect(await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href)).toBe(`${stack.origin}/favicon.svg`);
+      expect(await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href)).toBe(
+        `${stack.origin}/favicon.svg`,
+      );
       await page.close();
     }
   });

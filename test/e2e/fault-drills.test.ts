@@ -86,7 +86,10 @@ describe('on a running stack', () => {
     const origin = stack.origin;
     const before = await counted(origin);
     const json = { 'Content-Type': 'application/json', Origin: origin };
-    const post = (body: BodyInit, headers: Record<string, string> = json) => ({ path: '/v1/responses', init: { method: 'POST', headers, body } });
+    const post = (body: BodyInit, headers: Record<string, string> = json) => ({
+      path: '/v1/responses',
+      init: { method: 'POST', headers, body },
+    });
     const withSubmission = (change: (s: Record<string, any>) => void) => {
       const s: Record<string, any> = submission();
       change(s);
@@ -128,7 +131,11 @@ describe('on a running stack', () => {
       // content types
       {
         name: 'form encoded',
-        make: () => post(`payload=${encodeURIComponent(JSON.stringify(submission()))}`, { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin }),
+        make: () =>
+          post(`payload=${encodeURIComponent(JSON.stringify(submission()))}`, {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Origin: origin,
+          }),
       },
       { name: 'html content type', make: () => post(JSON.stringify(submission()), { 'Content-Type': 'text/html', Origin: origin }) },
       { name: 'no content type', make: () => post(new Blob([JSON.stringify(submission())]), { Origin: origin }) },
@@ -144,7 +151,10 @@ describe('on a running stack', () => {
       },
       {
         name: 'aggregates bad query',
-        make: () => ({ path: '/v1/aggregates?questionnaire=../../etc&groupBy=everything', init: { headers: { Authorization: 'Bearer demo-admin' } } }),
+        make: () => ({
+          path: '/v1/aggregates?questionnaire=../../etc&groupBy=everything',
+          init: { headers: { Authorization: 'Bearer demo-admin' } },
+        }),
       },
       {
         name: 'import without token',
@@ -168,7 +178,10 @@ describe('on a running stack', () => {
           },
         }),
       },
-      { name: 'wrong method', make: () => ({ path: '/v1/responses', init: { method: 'PUT', headers: json, body: JSON.stringify(submission()) } }) },
+      {
+        name: 'wrong method',
+        make: () => ({ path: '/v1/responses', init: { method: 'PUT', headers: json, body: JSON.stringify(submission()) } }),
+      },
     ];
 
     const TOTAL = 1000;

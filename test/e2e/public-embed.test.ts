@@ -47,7 +47,11 @@ beforeAll(async () => {
       context: { team: ['crabbehof', 'centrum', 'krispijn'][i % 3] },
     }),
   );
-  const res = await fetch(`${stack.origin}/v1/import?questionnaire=${Q}`, { method: 'POST', headers: { ...admin, 'Content-Type': 'application/x-ndjson' }, body: lines.join('\n') });
+  const res = await fetch(`${stack.origin}/v1/import?questionnaire=${Q}`, {
+    method: 'POST',
+    headers: { ...admin, 'Content-Type': 'application/x-ndjson' },
+    body: lines.join('\n'),
+  });
   expect(res.status).toBe(200);
 });
 afterAll(async () => {
@@ -64,7 +68,9 @@ describe('a public token on a page of another origin', () => {
     });
     expect(made.status).toBe(201);
     const { token } = (await made.json()) as { token: string };
-    const expected = (await (await fetch(`${stack.origin}/v1/aggregates?questionnaire=${Q}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+    const expected = (await (
+      await fetch(`${stack.origin}/v1/aggregates?questionnaire=${Q}`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as {
       n: number;
       items: { tot_cijfer: { mean: number }; tot_aanraden: { pct: { ja: number } } };
       disclosure: { protected: true; release: { newResponses: number } };
@@ -76,7 +82,8 @@ describe('a public token on a page of another origin', () => {
     const tab = await context.newPage();
     const crossOrigin: string[] = [];
     tab.on('response', (r) => {
-      if (r.url().startsWith(`${stack.origin}/v1/aggregates`) && r.request().method() === 'GET') crossOrigin.push(r.headers()['access-control-allow-origin'] ?? '');
+      if (r.url().startsWith(`${stack.origin}/v1/aggregates`) && r.request().method() === 'GET')
+        crossOrigin.push(r.headers()['access-control-allow-origin'] ?? '');
     });
     await tab.goto(`${PARTNER}/`);
     const el = tab.locator('peil-dashboard');

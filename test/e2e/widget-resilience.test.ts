@@ -89,7 +89,9 @@ describe('the survey widget on /demo', () => {
       .toBe(1);
     expect(stored).toBe(1);
     await page.unroute('**/v1/responses');
-    const queued = await page.evaluate(() => JSON.parse(localStorage.getItem('peil-outbox') ?? '[]') as { body: { submissionId: string } }[]);
+    const queued = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('peil-outbox') ?? '[]') as { body: { submissionId: string } }[],
+    );
     expect(queued).toHaveLength(1);
 
     const retried = page.waitForResponse((r) => r.url().endsWith('/v1/responses') && r.request().method() === 'POST', { timeout: 30_000 });

@@ -12,11 +12,13 @@ const WELZIJN_VIEWER = 'test-viewer-welzijn';
 /** A second partner (welzijn, team noord) with its own viewer token, straight into the registry. */
 async function addWelzijn() {
   await env.DB.batch([
-    env.DB.prepare("INSERT OR IGNORE INTO partners (gemeente_id, id, name, organisatie) VALUES ('demo', 'welzijn', 'Welzijn', 'de welzijnsorganisatie')"),
-    env.DB.prepare("INSERT OR IGNORE INTO teams (gemeente_id, id, partner_id, name) VALUES ('demo', 'noord', 'welzijn', 'Noord')"),
-    env.DB.prepare("INSERT OR IGNORE INTO tokens (id, hash, role, gemeente_id, partner_id, label) VALUES ('tok_test_welzijn', ?, 'viewer', 'demo', 'welzijn', 'test')").bind(
-      await sha256Hex(WELZIJN_VIEWER),
+    env.DB.prepare(
+      "INSERT OR IGNORE INTO partners (gemeente_id, id, name, organisatie) VALUES ('demo', 'welzijn', 'Welzijn', 'de welzijnsorganisatie')",
     ),
+    env.DB.prepare("INSERT OR IGNORE INTO teams (gemeente_id, id, partner_id, name) VALUES ('demo', 'noord', 'welzijn', 'Noord')"),
+    env.DB.prepare(
+      "INSERT OR IGNORE INTO tokens (id, hash, role, gemeente_id, partner_id, label) VALUES ('tok_test_welzijn', ?, 'viewer', 'demo', 'welzijn', 'test')",
+    ).bind(await sha256Hex(WELZIJN_VIEWER)),
   ]);
 }
 
@@ -88,7 +90,12 @@ describe('GET /v1/aggregates query', () => {
 
   it('period=day|week|month|quarter|year is the current period up to today, in Dutch time', async () => {
     const before = Object.fromEntries(
-      await Promise.all((['day', 'week', 'month', 'quarter', 'year'] as const).map(async (p) => [p, (await aggregate(`questionnaire=${Q}&period=${p}&team=centrum`)).n])),
+      await Promise.all(
+        (['day', 'week', 'month', 'quarter', 'year'] as const).map(async (p) => [
+          p,
+          (await aggregate(`questionnaire=${Q}&period=${p}&team=centrum`)).n,
+        ]),
+      ),
     );
     const today = dutchDay();
     await importFor('centrum', 2);
@@ -119,7 +126,10 @@ describe('open answers', () => {
   it('shows the scrubbed texts, newest first, only once the selection reaches k', async () => {
     const q = `questionnaire=${Q}&from=2020-05-01&to=2020-05-31&team=centrum`;
     for (let d = 1; d <= 9; d++) {
-      await importFor('centrum', 1, { day: `2020-05-0${d}`, answers: { tot_cijfer: 8, tot_aanraden: 'ja', tot_beter: `Dag ${d}: mail kees@example.nl` } });
+      await importFor('centrum', 1, {
+        day: `2020-05-0${d}`,
+        answers: { tot_cijfer: 8, tot_aanraden: 'ja', tot_beter: `Dag ${d}: mail kees@example.nl` },
+      });
     }
     expect((await aggregate(q)).items.tot_beter).toEqual({ suppressed: true });
     await importFor('centrum', 1, { day: '2020-05-10', answers: { tot_cijfer: 8, tot_aanraden: 'ja', tot_beter: 'Dag 10' } });

@@ -37,7 +37,9 @@ const definition = (id: string): QuestionnaireInput => ({
 
 const TEAMS = ['centrum', 'crabbehof', 'krispijn', 'oost', 'wielwijk'];
 // Around a year end, so ISO weeks that belong to the other year are met.
-const day = fc.integer({ min: Date.UTC(2024, 11, 20), max: Date.UTC(2026, 0, 10) }).map((t) => new Date(t - (t % 86_400_000)).toISOString().slice(0, 10));
+const day = fc
+  .integer({ min: Date.UTC(2024, 11, 20), max: Date.UTC(2026, 0, 10) })
+  .map((t) => new Date(t - (t % 86_400_000)).toISOString().slice(0, 10));
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 const line = fc.record({
@@ -67,54 +69,68 @@ const query = fc.record({
 });
 
 const sorted = (cells: CubeCell[]) =>
-  [...cells].filter((c) => c.count !== 0).sort((a, b) => (JSON.stringify([a.group, a.item, a.value]) < JSON.stringify([b.group, b.item, b.value]) ? -1 : 1));
+  [...cells]
+    .filter((c) => c.count !== 0)
+    .sort((a, b) => (JSON.stringify([a.group, a.item, a.value]) < JSON.stringify([b.group, b.item, b.value]) ? -1 : 1));
 
 let run = 0;
 
 describe('the cube', () => {
   it('equals a recompute from the stored responses, for random data, deletes, filters and breakdowns', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 60 }), fc.array(query, { minLength: 3, maxLength: 6 }), async (lines, queries) => {
-        const id = `cube-${++run}`;
-        await publish(env.DB, 'demo', definition(id));
-        const ids = lines.map(() => crypto.randomUUID());
-        const ndjson = lines.map((l, i) =>
-          JSON.stringify({
-            submissionId: ids[i],
-            questionnaireId: id,
-            version: 1,
-            channel: l.channel,
-            submittedAt: `${l.day}T12:00:00+01:00`,
-            context: Object.fromEntries(Object.entries({ team: l.team, contact: l.contact, status: l.status, role: l.role }).filter(([, v]) => v !== undefined)),
-            answers: Object.fromEntries(
-              Object.entries({ cijfer: l.cijfer, nps: l.nps, stelling: l.stelling, aanraden: l.aanraden, keuze: l.keuze, meer: l.meer, open: l.open }).filter(
-                ([, v]) => v !== undefined,
+      fc.asyncProperty(
+        fc.array(line, { minLength: 1, maxLength: 60 }),
+        fc.array(query, { minLength: 3, maxLength: 6 }),
+        async (lines, queries) => {
+          const id = `cube-${++run}`;
+          await publish(env.DB, 'demo', definition(id));
+          const ids = lines.map(() => crypto.randomUUID());
+          const ndjson = lines.map((l, i) =>
+            JSON.stringify({
+              submissionId: ids[i],
+              questionnaireId: id,
+              version: 1,
+              channel: l.channel,
+              submittedAt: `${l.day}T12:00:00+01:00`,
+              context: Object.fromEntries(
+                Object.entries({ team: l.team, contact: l.contact, status: l.status, role: l.role }).filter(([, v]) => v !== undefined),
               ),
-            ),
-          }),
-        );
-        const res = await call(`/v1/import?questionnaire=${id}`, {
-          method: 'POST',
-          token: 'demo-admin',
-          body: ndjson.join('\n'),
-          headers: { 'Content-Type': 'application/x-ndjson' },
-        });
-        expect(await res.json()).toMatchObject({ stored: lines.length, refused: 0 });
+              answers: Object.fromEntries(
+                Object.entries({
+                  cijfer: l.cijfer,
+                  nps: l.nps,
+                  stelling: l.stelling,
+                  aanraden: l.aanraden,
+                  keuze: l.keuze,
+                  meer: l.meer,
+                  open: l.open,
+                }).filter(([, v]) => v !== undefined),
+              ),
+            }),
+          );
+          const res = await call(`/v1/import?questionnaire=${id}`, {
+            method: 'POST',
+            token: 'demo-admin',
+            body: ndjson.join('\n'),
+            headers: { 'Content-Type': 'application/x-ndjson' },
+          });
+          expect(await res.json()).toMatchObject({ stored: lines.length, refused: 0 });
 
-        const ledger = ledgerFor(env, 'demo', id);
-        for (const [i, l] of lines.entries()) if (l.deleted) expect(await ledger.deleteResponse(ids[i])).toBe(true);
-        const kept = lines.filter((l) => !l.deleted).length;
-        expect(await ledger.counts()).toEqual({ responses: kept, cube: kept });
+          const ledger = ledgerFor(env, 'demo', id);
+          for (const [i, l] of lines.entries()) if (l.deleted) expect(await ledger.deleteResponse(ids[i])).toBe(true);
+          const kept = lines.filter((l) => !l.deleted).length;
+          expect(await ledger.counts()).toEqual({ responses: kept, cube: kept });
 
-        const def = (await reportDefinition(env.DB, 'demo', id))!;
-        for (const q of [{}, ...queries] as (typeof queries)[number][]) {
-          const filter: CellFilter = { from: q.from, to: q.to, dims: { team: q.team, channel: q.channel, status: q.status } };
-          const [fromCube, fromResponses] = await Promise.all([ledger.cells(filter, q.groupBy), ledger.recompute(filter, q.groupBy)]);
-          expect(sorted(fromCube)).toEqual(sorted(fromResponses));
-          const opts = { k: 5, grouped: q.groupBy !== undefined };
-          expect(buildAggregate(def, fromCube, opts)).toEqual(buildAggregate(def, fromResponses, opts));
-        }
-      }),
+          const def = (await reportDefinition(env.DB, 'demo', id))!;
+          for (const q of [{}, ...queries] as (typeof queries)[number][]) {
+            const filter: CellFilter = { from: q.from, to: q.to, dims: { team: q.team, channel: q.channel, status: q.status } };
+            const [fromCube, fromResponses] = await Promise.all([ledger.cells(filter, q.groupBy), ledger.recompute(filter, q.groupBy)]);
+            expect(sorted(fromCube)).toEqual(sorted(fromResponses));
+            const opts = { k: 5, grouped: q.groupBy !== undefined };
+            expect(buildAggregate(def, fromCube, opts)).toEqual(buildAggregate(def, fromResponses, opts));
+          }
+        },
+      ),
       { numRuns: 15 },
     );
   });

@@ -1,4 +1,3 @@
-import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Aggregate } from '../../schemas/aggregate.js';
 import { dutchDay } from '../../worker/ingest.js';
@@ -18,10 +17,13 @@ const K = 10;
 /** Heavier attacks make dozens of real requests; on a busy machine they need more than the default 5 s. */
 const SLOW = 30_000;
 const TODAY = dutchDay();
-const THIS_MONTH = TODAY.slice(0, 7);
 
 async function questionnaire(id: string): Promise<string> {
-  const res = await call('/v1/admin/questionnaires', { method: 'POST', token: ADMIN, json: { template: 'sociaal-team-kort', id, publish: true } });
+  const res = await call('/v1/admin/questionnaires', {
+    method: 'POST',
+    token: ADMIN,
+    json: { template: 'sociaal-team-kort', id, publish: true },
+  });
   expect(res.status).toBe(201);
   return id;
 }
@@ -43,7 +45,12 @@ async function imported(q: string, lines: { team?: string; day: string; answers:
       }),
     )
     .join('\n');
-  const res = await call(`/v1/import?questionnaire=${q}`, { method: 'POST', token: ADMIN, body, headers: { 'Content-Type': 'application/x-ndjson' } });
+  const res = await call(`/v1/import?questionnaire=${q}`, {
+    method: 'POST',
+    token: ADMIN,
+    body,
+    headers: { 'Content-Type': 'application/x-ndjson' },
+  });
   expect(await res.json()).toMatchObject({ stored: lines.length, refused: 0 });
 }
 
@@ -70,7 +77,9 @@ async function refusal(q: string, query: string, token: string): Promise<{ statu
 
 /** A live connection: its messages, a wait for one that fits, and a ping that proves the feed is drained. */
 async function subscribe(q: string, query: string, token: string) {
-  const res = await call(`/v1/live?questionnaire=${q}&${query}`, { headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': `peil.v1, bearer.${token}` } });
+  const res = await call(`/v1/live?questionnaire=${q}&${query}`, {
+    headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': `peil.v1, bearer.${token}` },
+  });
   expect(res.status).toBe(101);
   const ws = res.webSocket!;
   const messages: any[] = [];
@@ -101,12 +110,24 @@ const figures = ({ type: _t, labels: _l, questionnaire: _q, ...rest }: any) => r
 const group = (a: any, key: string) => a.groups.find((g: any) => g.key === key);
 const CIJFERS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
 /** What "subtracting the others" gives an attacker: published distribution minus what is known. */
-const minus = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(CIJFERS.map((v) => [v, (a[v] ?? 0) - (b[v] ?? 0)]));
+const minus = (a: Record<string, number>, b: Record<string, number>) =>
+  Object.fromEntries(CIJFERS.map((v) => [v, (a[v] ?? 0) - (b[v] ?? 0)]));
 const oneHot = (v: number) => Object.fromEntries(CIJFERS.map((c) => [c, Number(c) === v ? 1 : 0]));
 const grades = (counts: Record<number, number>) => Object.entries(counts).flatMap(([v, c]) => Array<number>(c).fill(Number(v)));
 
-const TARGET: Answers = { tot_cijfer: 3, tot_aanraden: 'nee', mw_serieus: 'helemaal_oneens', mw_samen: 'oneens', res_iets_gehad: 'helemaal_oneens' };
-const usual = (i: number): Answers => ({ tot_cijfer: 7 + (i % 4), tot_aanraden: i % 5 ? 'ja' : 'misschien', mw_serieus: i % 3 ? 'eens' : 'helemaal_eens', mw_samen: 'eens' });
+const TARGET: Answers = {
+  tot_cijfer: 3,
+  tot_aanraden: 'nee',
+  mw_serieus: 'helemaal_oneens',
+  mw_samen: 'oneens',
+  res_iets_gehad: 'helemaal_oneens',
+};
+const usual = (i: number): Answers => ({
+  tot_cijfer: 7 + (i % 4),
+  tot_aanraden: i % 5 ? 'ja' : 'misschien',
+  mw_serieus: i % 3 ? 'eens' : 'helemaal_eens',
+  mw_samen: 'eens',
+});
 
 describe('attack 1: live delta over a real WebSocket', () => {
   let q = '';
@@ -118,53 +139,73 @@ describe('attack 1: live delta over a real WebSocket', () => {
     ]);
   });
 
-  it('the target’s submission changes nothing a viewer or public page sees; k new responses later one release, of k people', async () => {
-    const query = 'groupBy=team&period=month';
-    const viewer = await subscribe(q, query, VIEWER);
-    const embed = await subscribe(q, query, PUBLIC);
-    const admin = await subscribe(q, query, ADMIN);
-    const [v0, p0, a0] = await Promise.all([viewer.until(() => true), embed.until(() => true), admin.until(() => true)]);
-    const polled = figures(await read(q, query, VIEWER));
-    expect(figures(v0)).toEqual(polled);
-    expect(group(v0, 'crabbehof').n).toBeGreaterThanOrEqual(K);
+  it(
+    'the target’s submission changes nothing a viewer or public page sees; k new responses later one release, of k people',
+    async () => {
+      const query = 'groupBy=team&period=month';
+      const viewer = await subscribe(q, query, VIEWER);
+      const embed = await subscribe(q, query, PUBLIC);
+      const admin = await subscribe(q, query, ADMIN);
+      const [v0, p0, a0] = await Promise.all([viewer.until(() => true), embed.until(() => true), admin.until(() => true)]);
+      const polled = figures(await read(q, query, VIEWER));
+      expect(figures(v0)).toEqual(polled);
+      expect(group(v0, 'crabbehof').n).toBeGreaterThanOrEqual(K);
 
-    await web(q, 'crabbehof', TARGET);
-    // The admin's feed is immediate and exact: the admin sees the target (it can export the answers anyway).
-    const a1 = await admin.until((m) => m.n === a0.n + 1);
-    expect(group(a1, 'crabbehof').n).toBe(group(a0, 'crabbehof').n + 1);
-    expect(minus(group(a1, 'crabbehof').items.tot_cijfer.distribution, group(a0, 'crabbehof').items.tot_cijfer.distribution)).toEqual(oneHot(3));
-    // Both protected feeds have been sent whatever that push sent them: nothing.
-    await Promise.all([viewer.drained(), embed.drained()]);
-    expect(viewer.aggregates()).toHaveLength(1);
-    expect(embed.aggregates()).toHaveLength(1);
-    // Polling after the submission shows the same figures as before it.
-    expect(figures(await read(q, query, VIEWER))).toEqual(polled);
-    expect(figures(await read(q, query, PUBLIC))).toEqual(figures(p0));
+      await web(q, 'crabbehof', TARGET);
+      // The admin's feed is immediate and exact: the admin sees the target (it can export the answers anyway).
+      const a1 = await admin.until((m) => m.n === a0.n + 1);
+      expect(group(a1, 'crabbehof').n).toBe(group(a0, 'crabbehof').n + 1);
+      expect(minus(group(a1, 'crabbehof').items.tot_cijfer.distribution, group(a0, 'crabbehof').items.tot_cijfer.distribution)).toEqual(
+        oneHot(3),
+      );
+      // Both protected feeds have been sent whatever that push sent them: nothing.
+      await Promise.all([viewer.drained(), embed.drained()]);
+      expect(viewer.aggregates()).toHaveLength(1);
+      expect(embed.aggregates()).toHaveLength(1);
+      // Polling after the submission shows the same figures as before it.
+      expect(figures(await read(q, query, VIEWER))).toEqual(polled);
+      expect(figures(await read(q, query, PUBLIC))).toEqual(figures(p0));
 
-    for (let i = 0; i < K - 1; i++) await web(q, 'crabbehof', usual(i));
-    const v1 = await viewer.until((m) => m.type === 'aggregate' && m.disclosure.release?.at !== v0.disclosure.release?.at);
-    expect(v1.disclosure.release.newResponses).toBeGreaterThanOrEqual(K);
-    // The difference between two consecutive messages holds k people: each n moved by 10 ± the noise of both.
-    const before = group(v0, 'crabbehof');
-    const after = group(v1, 'crabbehof');
-    expect(after.n - before.n).toBeGreaterThanOrEqual(K - 4);
-    const moved = Object.values(minus(after.items.tot_cijfer.distribution, before.items.tot_cijfer.distribution)).reduce((s, d) => s + Math.abs(d), 0);
-    expect(moved).toBeGreaterThanOrEqual(K - 4);
-    for (const s of [viewer, embed, admin]) s.ws.close(1000);
-  }, SLOW);
+      for (let i = 0; i < K - 1; i++) await web(q, 'crabbehof', usual(i));
+      const v1 = await viewer.until((m) => m.type === 'aggregate' && m.disclosure.release?.at !== v0.disclosure.release?.at);
+      expect(v1.disclosure.release.newResponses).toBeGreaterThanOrEqual(K);
+      // The difference between two consecutive messages holds k people: each n moved by 10 ± the noise of both.
+      const before = group(v0, 'crabbehof');
+      const after = group(v1, 'crabbehof');
+      expect(after.n - before.n).toBeGreaterThanOrEqual(K - 4);
+      const moved = Object.values(minus(after.items.tot_cijfer.distribution, before.items.tot_cijfer.distribution)).reduce(
+        (s, d) => s + Math.abs(d),
+        0,
+      );
+      expect(moved).toBeGreaterThanOrEqual(K - 4);
+      for (const s of [viewer, embed, admin]) s.ws.close(1000);
+    },
+    SLOW,
+  );
 });
 
 describe('attack 2: period shift', () => {
   let q = '';
   beforeAll(async () => {
     q = await questionnaire('aanval-periode');
-    await imported(q, Array.from({ length: 25 }, (_, i) => ({ team: 'krispijn', day: `2025-03-${String(31 - i).padStart(2, '0')}`, answers: usual(i) })));
+    await imported(
+      q,
+      Array.from({ length: 25 }, (_, i) => ({ team: 'krispijn', day: `2025-03-${String(31 - i).padStart(2, '0')}`, answers: usual(i) })),
+    );
   });
 
   it('refuses any day range but whole periods, and breakdowns by day or week, with period_not_allowed', async () => {
     for (const token of [VIEWER, PUBLIC]) {
       expect((await read(q, 'from=2025-03-01&to=2025-03-31', token)).disclosure.period).toBe('2025-03');
-      for (const query of ['from=2025-03-01&to=2025-03-30', 'from=2025-03-02&to=2025-03-31', 'from=2025-01-01&to=2025-02-28', 'period=day', 'period=week', 'from=2025-03-01&to=2025-03-31&groupBy=day', 'from=2025-01-01&to=2025-03-31&groupBy=week']) {
+      for (const query of [
+        'from=2025-03-01&to=2025-03-30',
+        'from=2025-03-02&to=2025-03-31',
+        'from=2025-01-01&to=2025-02-28',
+        'period=day',
+        'period=week',
+        'from=2025-03-01&to=2025-03-31&groupBy=day',
+        'from=2025-01-01&to=2025-03-31&groupBy=week',
+      ]) {
         expect(await refusal(q, query, token), query).toEqual({ status: 400, code: 'period_not_allowed' });
       }
     }
@@ -217,36 +258,44 @@ describe('attack 4: padding, nine forged responses around one real one', () => {
     q = await questionnaire('aanval-padding');
   });
 
-  it('nine forged from one address are held as a burst: the target’s cell shows nothing', async () => {
-    await web(q, 'wielwijk', TARGET, '198.51.100.1');
-    for (let i = 0; i < 9; i++) await web(q, 'wielwijk', forged, '203.0.113.66');
-    const a = await read(q, 'period=month&team=wielwijk', VIEWER);
-    expect(a.suppressed).toBe(true);
-    expect(a.items.tot_cijfer).toEqual({ suppressed: true });
-    // The gemeente sees all ten, and the burst waiting for its decision.
-    expect((await read(q, 'period=month&team=wielwijk', ADMIN)).n).toBe(10);
-    const held = (await (await call(`/v1/held?questionnaire=${q}`, { token: ADMIN })).json()) as any;
-    expect(held.held).toBeGreaterThanOrEqual(6);
-  }, SLOW);
+  it(
+    'nine forged from one address are held as a burst: the target’s cell shows nothing',
+    async () => {
+      await web(q, 'wielwijk', TARGET, '198.51.100.1');
+      for (let i = 0; i < 9; i++) await web(q, 'wielwijk', forged, '203.0.113.66');
+      const a = await read(q, 'period=month&team=wielwijk', VIEWER);
+      expect(a.suppressed).toBe(true);
+      expect(a.items.tot_cijfer).toEqual({ suppressed: true });
+      // The gemeente sees all ten, and the burst waiting for its decision.
+      expect((await read(q, 'period=month&team=wielwijk', ADMIN)).n).toBe(10);
+      const held = (await (await call(`/v1/held?questionnaire=${q}`, { token: ADMIN })).json()) as any;
+      expect(held.held).toBeGreaterThanOrEqual(6);
+    },
+    SLOW,
+  );
 
-  it('nine forged from nine addresses make a cell of ten: subtracting the nine does not give the tenth', async () => {
-    // A ledger of its own: beside the held burst above, this cell would be hidden as its cover.
-    q = await questionnaire('aanval-padding-verspreid');
-    await web(q, 'krispijn', TARGET, '198.51.100.2');
-    for (let i = 0; i < 9; i++) await web(q, 'krispijn', forged, `192.0.2.${10 + i}`);
-    const a = await read(q, 'period=month&team=krispijn', VIEWER);
-    expect(a.suppressed).toBeUndefined();
-    const rest = minus(a.items.tot_cijfer.distribution, { 8: 9 });
-    // A published count is never 1, so the difference is never the one client's answer; where the
-    // target's count shows at all it shows as 2, and the forged 9 carry their own noise. (Where the
-    // target's answer is one nobody else gave, a 2 there still points at it: see the README's limits.)
-    expect(rest).not.toEqual(oneHot(3));
-    expect([0, 2]).toContain(a.items.tot_cijfer.distribution['3']);
-    expect(a.items.tot_aanraden.n).toBeGreaterThanOrEqual(K);
-    // The admin sees the ten exactly.
-    const exact = await read(q, 'period=month&team=krispijn', ADMIN);
-    expect(minus(exact.items.tot_cijfer.distribution, { 8: 9 })).toEqual(oneHot(3));
-  }, SLOW);
+  it(
+    'nine forged from nine addresses make a cell of ten: subtracting the nine does not give the tenth',
+    async () => {
+      // A ledger of its own: beside the held burst above, this cell would be hidden as its cover.
+      q = await questionnaire('aanval-padding-verspreid');
+      await web(q, 'krispijn', TARGET, '198.51.100.2');
+      for (let i = 0; i < 9; i++) await web(q, 'krispijn', forged, `192.0.2.${10 + i}`);
+      const a = await read(q, 'period=month&team=krispijn', VIEWER);
+      expect(a.suppressed).toBeUndefined();
+      const rest = minus(a.items.tot_cijfer.distribution, { 8: 9 });
+      // A published count is never 1, so the difference is never the one client's answer; where the
+      // target's count shows at all it shows as 2, and the forged 9 carry their own noise. (Where the
+      // target's answer is one nobody else gave, a 2 there still points at it: see the README's limits.)
+      expect(rest).not.toEqual(oneHot(3));
+      expect([0, 2]).toContain(a.items.tot_cijfer.distribution['3']);
+      expect(a.items.tot_aanraden.n).toBeGreaterThanOrEqual(K);
+      // The admin sees the ten exactly.
+      const exact = await read(q, 'period=month&team=krispijn', ADMIN);
+      expect(minus(exact.items.tot_cijfer.distribution, { 8: 9 })).toEqual(oneHot(3));
+    },
+    SLOW,
+  );
 });
 
 describe('attacks 5–7: repeated queries, overlapping tables, the time hierarchy', () => {
@@ -255,7 +304,8 @@ describe('attacks 5–7: repeated queries, overlapping tables, the time hierarch
     q = await questionnaire('aanval-overlap');
     const lines: { team: string; day: string; answers: Answers }[] = [];
     // Team oost: five interviews in every month of 2025 but December, then only the target in December.
-    for (let m = 1; m <= 11; m++) for (let i = 0; i < 5; i++) lines.push({ team: 'oost', day: `2025-${String(m).padStart(2, '0')}-1${i}`, answers: usual(m + i) });
+    for (let m = 1; m <= 11; m++)
+      for (let i = 0; i < 5; i++) lines.push({ team: 'oost', day: `2025-${String(m).padStart(2, '0')}-1${i}`, answers: usual(m + i) });
     lines.push({ team: 'oost', day: '2025-12-15', answers: TARGET });
     // Team krispijn in the first quarter of 2026: 30 in January, 20 in February, the target alone in March.
     for (let i = 0; i < 30; i++) lines.push({ team: 'krispijn', day: '2026-01-20', answers: usual(i) });
@@ -274,7 +324,9 @@ describe('attacks 5–7: repeated queries, overlapping tables, the time hierarch
     const byTeam = await read(q, 'from=2025-01-01&to=2025-12-31&groupBy=team', VIEWER);
     expect(group(byTeam, 'oost').items).toEqual(first.items);
     // The aggregates CSV gives the same figures as the JSON.
-    const csv = await (await call(`/v1/export/aggregates.csv?questionnaire=${q}&from=2025-01-01&to=2025-12-31&team=oost`, { token: VIEWER })).text();
+    const csv = await (
+      await call(`/v1/export/aggregates.csv?questionnaire=${q}&from=2025-01-01&to=2025-12-31&team=oost`, { token: VIEWER })
+    ).text();
     expect(csv).toContain(`,${first.items.tot_cijfer.n},`);
   });
 
@@ -313,7 +365,11 @@ describe('open texts', () => {
     q = await questionnaire('aanval-teksten');
     await imported(
       q,
-      Array.from({ length: 9 }, (_, i) => ({ team: 'centrum', day: `2025-05-0${i + 1}`, answers: { ...usual(i), tot_beter: `Dag ${i + 1}` } })),
+      Array.from({ length: 9 }, (_, i) => ({
+        team: 'centrum',
+        day: `2025-05-0${i + 1}`,
+        answers: { ...usual(i), tot_beter: `Dag ${i + 1}` },
+      })),
     );
   });
 
@@ -339,18 +395,33 @@ describe('open texts', () => {
     const setReview = (on: boolean) => call('/v1/gemeenten/demo', { method: 'PATCH', token: ADMIN, json: { openTextReview: on } });
     expect(await (await setReview(true)).json()).toMatchObject({ openTextReview: true });
     try {
-      await imported(q, Array.from({ length: 10 }, (_, i) => ({ team: 'centrum', day: `2025-06-0${(i % 9) + 1}`, answers: { ...usual(i), tot_beter: `Juni ${i + 1}` } })));
+      await imported(
+        q,
+        Array.from({ length: 10 }, (_, i) => ({
+          team: 'centrum',
+          day: `2025-06-0${(i % 9) + 1}`,
+          answers: { ...usual(i), tot_beter: `Juni ${i + 1}` },
+        })),
+      );
       const june = 'from=2025-06-01&to=2025-06-30';
       expect((await read(q, june, VIEWER)).items.tot_beter).not.toHaveProperty('texts');
       const pending = (await (await call(`/v1/open-texts?questionnaire=${q}&review=pending`, { token: ADMIN })).json()) as any;
       const juneTexts = pending.texts.filter((t: any) => t.text.startsWith('Juni'));
       expect(juneTexts).toHaveLength(10);
       expect((await call(`/v1/open-texts?questionnaire=${q}`, { token: VIEWER })).status).toBe(403);
-      const released = await call('/v1/open-texts/release', { method: 'POST', token: ADMIN, json: { questionnaire: q, texts: juneTexts.map((t: any) => ({ submissionId: t.submissionId, item: t.item })) } });
+      const released = await call('/v1/open-texts/release', {
+        method: 'POST',
+        token: ADMIN,
+        json: { questionnaire: q, texts: juneTexts.map((t: any) => ({ submissionId: t.submissionId, item: t.item })) },
+      });
       expect(await released.json()).toMatchObject({ changed: 10 });
       expect((await read(q, june, VIEWER)).items.tot_beter.texts).toHaveLength(10);
       const held = juneTexts[0];
-      await call('/v1/open-texts/hold', { method: 'POST', token: ADMIN, json: { questionnaire: q, texts: [{ submissionId: held.submissionId, item: held.item }] } });
+      await call('/v1/open-texts/hold', {
+        method: 'POST',
+        token: ADMIN,
+        json: { questionnaire: q, texts: [{ submissionId: held.submissionId, item: held.item }] },
+      });
       const after: string[] = (await read(q, june, VIEWER)).items.tot_beter.texts;
       expect(after).toHaveLength(9);
       expect(after).not.toContain(held.text);
@@ -387,7 +458,11 @@ describe('the public token', () => {
   });
 
   it('is made with the token routes: a partner is required', async () => {
-    const made = await call('/v1/gemeenten/demo/tokens', { method: 'POST', token: ADMIN, json: { role: 'public', partner: 'sociaal-team', label: 'website' } });
+    const made = await call('/v1/gemeenten/demo/tokens', {
+      method: 'POST',
+      token: ADMIN,
+      json: { role: 'public', partner: 'sociaal-team', label: 'website' },
+    });
     expect(made.status).toBe(201);
     const { token, role } = (await made.json()) as any;
     expect(role).toBe('public');
@@ -406,7 +481,11 @@ describe('as the gemeente admin: exact figures, still the Dordrecht result', () 
     let i = 0;
     for (const team of Object.keys(DORDRECHT)) {
       for (const [cijfer, aanraden] of dordrechtRespondents(team)) {
-        lines.push({ team: team === '_onbekend' ? undefined : team, day: `2016-${String((i++ % 12) + 1).padStart(2, '0')}-15`, answers: { tot_cijfer: cijfer, tot_aanraden: aanraden } });
+        lines.push({
+          team: team === '_onbekend' ? undefined : team,
+          day: `2016-${String((i++ % 12) + 1).padStart(2, '0')}-15`,
+          answers: { tot_cijfer: cijfer, tot_aanraden: aanraden },
+        });
       }
     }
     await imported(q, lines);

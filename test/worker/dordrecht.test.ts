@@ -11,7 +11,7 @@ import { aggregate, call } from './helpers.js';
  */
 const Q = 'sociaal-team-kort';
 const YEAR = 'from=2016-01-01&to=2016-12-31';
-let lines: { team: string; month: number }[] = [];
+const lines: { team: string; month: number }[] = [];
 
 const totals = {
   n: 121,
@@ -93,7 +93,9 @@ describe('Dordrecht through import and GET /v1/aggregates', () => {
     expect(Aggregate.parse(a)).toBeTruthy();
     expect({ n: a.n, k: a.k, tot_cijfer: a.items.tot_cijfer, tot_aanraden: a.items.tot_aanraden }).toEqual(totals);
     const pick = (g: any) =>
-      'suppressed' in g ? { key: g.key, suppressed: true } : { key: g.key, n: g.n, indicatief: g.indicatief, cijfer: g.items.tot_cijfer, aanraden: g.items.tot_aanraden };
+      'suppressed' in g
+        ? { key: g.key, suppressed: true }
+        : { key: g.key, n: g.n, indicatief: g.indicatief, cijfer: g.items.tot_cijfer, aanraden: g.items.tot_aanraden };
     expect(a.groups.map(pick)).toEqual([
       {
         key: 'centrum',
@@ -106,7 +108,15 @@ describe('Dordrecht through import and GET /v1/aggregates', () => {
         key: 'crabbehof',
         n: 36,
         indicatief: false,
-        cijfer: expect.objectContaining({ n: 36, indicatief: false, mean: 8.8, sd: 1.36, ci95: [8.4, 9.3], pctOnvoldoende: 2.8, pctAchtOfHoger: 88.9 }),
+        cijfer: expect.objectContaining({
+          n: 36,
+          indicatief: false,
+          mean: 8.8,
+          sd: 1.36,
+          ci95: [8.4, 9.3],
+          pctOnvoldoende: 2.8,
+          pctAchtOfHoger: 88.9,
+        }),
         aanraden: expect.objectContaining({ type: 'aanraden', n: 36, indicatief: false, pct: { ja: 91.7, misschien: 5.6, nee: 2.8 } }),
       },
       {

@@ -42,11 +42,13 @@ const ids = { full: crypto.randomUUID(), partial: crypto.randomUUID() };
 
 beforeAll(async () => {
   await env.DB.batch([
-    env.DB.prepare("INSERT OR IGNORE INTO partners (gemeente_id, id, name, organisatie) VALUES ('demo', 'welzijn', 'Welzijn', 'de welzijnsorganisatie')"),
-    env.DB.prepare("INSERT OR IGNORE INTO teams (gemeente_id, id, partner_id, name) VALUES ('demo', 'noord', 'welzijn', 'Noord')"),
-    env.DB.prepare("INSERT OR IGNORE INTO tokens (id, hash, role, gemeente_id, partner_id, label) VALUES ('tok_test_welzijn', ?, 'viewer', 'demo', 'welzijn', 'test')").bind(
-      await sha256Hex('test-viewer-welzijn'),
+    env.DB.prepare(
+      "INSERT OR IGNORE INTO partners (gemeente_id, id, name, organisatie) VALUES ('demo', 'welzijn', 'Welzijn', 'de welzijnsorganisatie')",
     ),
+    env.DB.prepare("INSERT OR IGNORE INTO teams (gemeente_id, id, partner_id, name) VALUES ('demo', 'noord', 'welzijn', 'Noord')"),
+    env.DB.prepare(
+      "INSERT OR IGNORE INTO tokens (id, hash, role, gemeente_id, partner_id, label) VALUES ('tok_test_welzijn', ?, 'viewer', 'demo', 'welzijn', 'test')",
+    ).bind(await sha256Hex('test-viewer-welzijn')),
   ]);
   await importLines(FULL, [
     {
@@ -110,7 +112,14 @@ describe('GET /v1/export/responses.csv', () => {
     expect(full.tot_beter).toBe('Sneller, "echt" sneller.\nMail me: [e-mailadres]');
     expect(full.tot_beter).not.toContain('jan@example.nl');
     const partial = rows.find((r) => r.submission_id === ids.partial)!;
-    expect(partial).toMatchObject({ team: '', partner: '', tot_cijfer: '4', tot_aanraden: '1', hulp_geholpen_met__informatie: '', tot_beter: '' });
+    expect(partial).toMatchObject({
+      team: '',
+      partner: '',
+      tot_cijfer: '4',
+      tot_aanraden: '1',
+      hulp_geholpen_met__informatie: '',
+      tot_beter: '',
+    });
   });
 
   it('pages through the ledger: every response once, in order of arrival', async () => {
@@ -173,7 +182,9 @@ describe('GET /v1/export/responses.sps and codebook.csv', () => {
     const rows = records(await raw(res));
     const csv = await raw(call(`/v1/export/responses.csv?questionnaire=${FULL}`, { token: 'demo-admin' }));
     expect([...new Set(rows.map((r) => r.variable))]).toEqual(readCsv(csv.slice(1))[0]);
-    expect(rows).toContainEqual(expect.objectContaining({ variable: 'tot_aanraden', code: '2', value: 'misschien', value_label: 'Misschien', missing: '0' }));
+    expect(rows).toContainEqual(
+      expect.objectContaining({ variable: 'tot_aanraden', code: '2', value: 'misschien', value_label: 'Misschien', missing: '0' }),
+    );
     expect(rows).toContainEqual(expect.objectContaining({ variable: 'ctx_team', code: '9', value: 'weet_niet', missing: '1' }));
   });
 });
@@ -199,7 +210,9 @@ describe('who may export what', () => {
     const rows = records(text);
     expect(new Set(rows.map((r) => r.group))).toEqual(new Set(['', 'noord']));
     // The partner's figures are protected: its n is the true count perturbed by at most 2.
-    expect(Math.abs(Number(rows.find((r) => r.group === '' && r.item === 'tot_cijfer' && r.measure === 'mean')!.n) - Math.ceil(BULK / 10))).toBeLessThanOrEqual(2);
+    expect(
+      Math.abs(Number(rows.find((r) => r.group === '' && r.item === 'tot_cijfer' && r.measure === 'mean')!.n) - Math.ceil(BULK / 10)),
+    ).toBeLessThanOrEqual(2);
     // mw_serieus was never answered: hidden, without any count.
     expect(rows.filter((r) => r.item === 'mw_serieus' && r.group === '')).toEqual([
       { group: '', group_n: String(json.n), item: 'mw_serieus', type: '', n: '', indicatief: '', suppressed: '1', measure: '', value: '' },
@@ -267,7 +280,11 @@ function sheetRows(book: XLSX.WorkBook, name: string): unknown[][] {
 
 describe('open text through import and every export', () => {
   beforeAll(async () => {
-    const made = await call('/v1/admin/questionnaires', { method: 'POST', token: 'demo-admin', json: { template: FULL, id: PROEF, publish: true } });
+    const made = await call('/v1/admin/questionnaires', {
+      method: 'POST',
+      token: 'demo-admin',
+      json: { template: FULL, id: PROEF, publish: true },
+    });
     expect(made.status).toBe(201);
     await importLines(
       PROEF,
@@ -338,7 +355,14 @@ describe('open text through import and every export', () => {
     expect(res.headers.get('Content-Type')).toBe('application/zip');
     expect(res.headers.get('Content-Disposition')).toBe(`attachment; filename="peil-${PROEF}-spss-r.zip"`);
     const files = unzipSync(await bytes(res));
-    expect(Object.keys(files).sort()).toEqual(['LEESMIJ.txt', 'antwoorden-spss-r.csv', 'antwoorden.R', 'antwoorden.csv', 'antwoorden.sps', 'codeboek.csv']);
+    expect(Object.keys(files).sort()).toEqual([
+      'LEESMIJ.txt',
+      'antwoorden-spss-r.csv',
+      'antwoorden.R',
+      'antwoorden.csv',
+      'antwoorden.sps',
+      'codeboek.csv',
+    ]);
     const [csv, spssCsv, codebook] = await Promise.all(
       ['responses.csv', 'responses.csv?format=spss&', 'codebook.csv'].map((p) =>
         bytes(call(`/v1/export/${p}${p.endsWith('&') ? '' : '?'}questionnaire=${PROEF}`, { token: 'demo-admin' })),
@@ -383,10 +407,16 @@ describe('aggregates for Excel', () => {
     const ja = rows.find((r) => r.Groep === 'Totaal' && r.Vraagcode === 'tot_aanraden' && r.Maat === 'Ja')!;
     expect(ja).toMatchObject({ Waarde: String(json.items.tot_aanraden.pct.ja).replace('.', ','), Eenheid: '%' });
     const centrum = json.groups.find((g: any) => g.key === 'centrum');
-    expect(rows.find((r) => r.Groep === 'Centrum' && r.Maat === 'Gemiddeld cijfer')!.Waarde).toBe(String(centrum.items.tot_cijfer.mean).replace('.', ','));
+    expect(rows.find((r) => r.Groep === 'Centrum' && r.Maat === 'Gemiddeld cijfer')!.Waarde).toBe(
+      String(centrum.items.tot_cijfer.mean).replace('.', ','),
+    );
     // Crabbehof and Wielwijk have no responses: hidden, as in the JSON.
-    expect(rows.filter((r) => r.Groep === 'Crabbehof')).toEqual([expect.objectContaining({ Waarde: 'onderdrukt', Opmerking: 'te weinig reacties', 'Basis (n)': '' })]);
-    expect(rows.filter((r) => r.Vraagcode === 'mw_serieus' && r.Groep === 'Totaal')).toEqual([expect.objectContaining({ Waarde: 'onderdrukt' })]);
+    expect(rows.filter((r) => r.Groep === 'Crabbehof')).toEqual([
+      expect.objectContaining({ Waarde: 'onderdrukt', Opmerking: 'te weinig reacties', 'Basis (n)': '' }),
+    ]);
+    expect(rows.filter((r) => r.Vraagcode === 'mw_serieus' && r.Groep === 'Totaal')).toEqual([
+      expect.objectContaining({ Waarde: 'onderdrukt' }),
+    ]);
   });
 
   it('aggregates.xlsx: percentages as percent cells, means with their interval, suppressed cells marked', async () => {
@@ -397,16 +427,48 @@ describe('aggregates for Excel', () => {
     expect(book.SheetNames).toEqual(['Cijfers', 'Toelichting']);
     const json = await aggregate(query);
     const [header, ...rows] = sheetRows(book, 'Cijfers');
-    expect(header).toEqual(['Groep', 'Reacties in groep', 'Vraag', 'Vraagcode', 'Soort vraag', 'Maat', 'Waarde', 'Eenheid', 'Ondergrens 95%-interval', 'Bovengrens 95%-interval', 'Basis (n)', 'Opmerking']);
-    const at = (group: string, item: string, measure: string) => rows.findIndex((r) => r[0] === group && r[3] === item && r[5] === measure) + 1;
+    expect(header).toEqual([
+      'Groep',
+      'Reacties in groep',
+      'Vraag',
+      'Vraagcode',
+      'Soort vraag',
+      'Maat',
+      'Waarde',
+      'Eenheid',
+      'Ondergrens 95%-interval',
+      'Bovengrens 95%-interval',
+      'Basis (n)',
+      'Opmerking',
+    ]);
+    const at = (group: string, item: string, measure: string) =>
+      rows.findIndex((r) => r[0] === group && r[3] === item && r[5] === measure) + 1;
     const ws = book.Sheets.Cijfers;
     const ja = ws[`G${at('Totaal', 'tot_aanraden', 'Ja') + 1}`];
     expect(ja).toMatchObject({ t: 'n', z: '0.0%' });
     expect(ja.v).toBeCloseTo(json.items.tot_aanraden.pct.ja / 100, 10);
     const meanRow = at('Totaal', 'tot_cijfer', 'Gemiddeld cijfer') + 1;
     expect(ws[`G${meanRow}`]).toMatchObject({ t: 'n', v: json.items.tot_cijfer.mean, z: '0.0' });
-    expect([ws[`I${meanRow}`].v, ws[`J${meanRow}`].v, ws[`K${meanRow}`].v]).toEqual([...json.items.tot_cijfer.ci95, json.items.tot_cijfer.n]);
-    expect(rows.filter((r) => r[0] === 'Wielwijk')).toEqual([['Wielwijk', undefined, undefined, undefined, undefined, undefined, 'onderdrukt', undefined, undefined, undefined, undefined, 'te weinig reacties']]);
+    expect([ws[`I${meanRow}`].v, ws[`J${meanRow}`].v, ws[`K${meanRow}`].v]).toEqual([
+      ...json.items.tot_cijfer.ci95,
+      json.items.tot_cijfer.n,
+    ]);
+    expect(rows.filter((r) => r[0] === 'Wielwijk')).toEqual([
+      [
+        'Wielwijk',
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        'onderdrukt',
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        'te weinig reacties',
+      ],
+    ]);
     const about = sheetRows(book, 'Toelichting');
     expect(about).toContainEqual(['Uitgesplitst naar', 'team']);
     expect(about).toContainEqual(['Reacties in de selectie', json.n]);
@@ -420,7 +482,11 @@ describe('aggregates for Excel', () => {
     expect(new Set(rows.map((r) => r.Groep))).toEqual(new Set(['Totaal', 'Noord']));
     expect(rows.find((r) => r.Groep === 'Totaal' && r.Maat === 'Gemiddeld cijfer')!['Basis (n)']).toBe(String(json.items.tot_cijfer.n));
     const book = XLSX.read(await bytes(call(`/v1/export/aggregates.xlsx?${query}`, { token: viewer })), { type: 'array' });
-    const groups = new Set(sheetRows(book, 'Cijfers').slice(1).map((r) => r[0]));
+    const groups = new Set(
+      sheetRows(book, 'Cijfers')
+        .slice(1)
+        .map((r) => r[0]),
+    );
     expect(groups).toEqual(new Set(['Totaal', 'Noord']));
     for (const path of ['aggregates.xlsx', 'aggregates.csv']) {
       const other = await call(`/v1/export/${path}?questionnaire=${KORT}&partner=sociaal-team&format=excel`, { token: viewer });

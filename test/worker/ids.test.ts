@@ -12,7 +12,10 @@ const counts = () => ledgerFor(env, 'demo', KORT).counts();
 
 const storedIds = (questionnaire = KORT) =>
   runInDurableObject(ledgerFor(env, 'demo', questionnaire), (_: Ledger, state: DurableObjectState) =>
-    state.storage.sql.exec<{ id: string }>('SELECT submission_id AS id FROM responses').toArray().map((r) => r.id),
+    state.storage.sql
+      .exec<{ id: string }>('SELECT submission_id AS id FROM responses')
+      .toArray()
+      .map((r) => r.id),
   );
 
 const upper = (id: string) => id.toUpperCase();
@@ -42,7 +45,14 @@ describe('UUIDs are compared without regard to case', () => {
   it('POST /v1/import: a line with a UUID already stored in another case is a duplicate', async () => {
     const id = crypto.randomUUID();
     const line = (submissionId: string) =>
-      JSON.stringify({ submissionId, questionnaireId: KORT, version: 1, channel: 'papier', answers: { tot_cijfer: 6, tot_aanraden: 'nee' }, context: { team: 'oost' } });
+      JSON.stringify({
+        submissionId,
+        questionnaireId: KORT,
+        version: 1,
+        channel: 'papier',
+        answers: { tot_cijfer: 6, tot_aanraden: 'nee' },
+        context: { team: 'oost' },
+      });
     const first = await call(`/v1/import?questionnaire=${KORT}`, {
       method: 'POST',
       token: 'demo-admin',
@@ -90,7 +100,10 @@ describe('UUIDs are compared without regard to case', () => {
     expect(ids).toEqual(expect.arrayContaining([twice, once]));
     expect(ids.filter((id) => id !== id.toLowerCase())).toEqual([]);
     const texts = await runInDurableObject(ledger, (_: Ledger, state: DurableObjectState) =>
-      state.storage.sql.exec<{ id: string }>('SELECT submission_id AS id FROM open_texts').toArray().map((r) => r.id),
+      state.storage.sql
+        .exec<{ id: string }>('SELECT submission_id AS id FROM open_texts')
+        .toArray()
+        .map((r) => r.id),
     );
     expect(texts.filter((id) => id.toLowerCase() === twice || id.toLowerCase() === once).sort()).toEqual([twice, once].sort());
   });

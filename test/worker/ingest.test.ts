@@ -31,8 +31,10 @@ async function refused(send: () => Promise<Response>, status: number, code: stri
 }
 
 async function storedRow(id: string, questionnaire = KORT) {
-  return runInDurableObject(ledger(questionnaire), (_: Ledger, state: DurableObjectState) =>
-    state.storage.sql.exec<Record<string, string | number>>('SELECT * FROM responses WHERE submission_id = ?', id).toArray()[0],
+  return runInDurableObject(
+    ledger(questionnaire),
+    (_: Ledger, state: DurableObjectState) =>
+      state.storage.sql.exec<Record<string, string | number>>('SELECT * FROM responses WHERE submission_id = ?', id).toArray()[0],
   );
 }
 
@@ -50,17 +52,29 @@ describe('POST /v1/responses refuses bad input with its own code and stores noth
     // A string body would get text/plain from fetch itself; bytes carry no Content-Type.
     const body = new TextEncoder().encode(JSON.stringify(submission()));
     await refused(() => call('/v1/responses', { method: 'POST', body }), 415, 'unsupported_media_type');
-    await refused(() => call('/v1/responses', { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), 415, 'unsupported_media_type');
+    await refused(
+      () => call('/v1/responses', { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }),
+      415,
+      'unsupported_media_type',
+    );
   });
 
   it('accepts text/plain, which sendBeacon sends', async () => {
-    const res = await call('/v1/responses', { method: 'POST', body: JSON.stringify(submission()), headers: { 'Content-Type': 'text/plain;charset=UTF-8' } });
+    const res = await call('/v1/responses', {
+      method: 'POST',
+      body: JSON.stringify(submission()),
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+    });
     expect(res.status).toBe(201);
   });
 
   it('payload_too_large above 16 kB, also when the body is streamed without a length', async () => {
     const big = JSON.stringify(submission({ answers: { tot_cijfer: 8, tot_aanraden: 'ja', tot_beter: 'x'.repeat(17_000) } }));
-    await refused(() => call('/v1/responses', { method: 'POST', body: big, headers: { 'Content-Type': 'application/json' } }), 413, 'payload_too_large');
+    await refused(
+      () => call('/v1/responses', { method: 'POST', body: big, headers: { 'Content-Type': 'application/json' } }),
+      413,
+      'payload_too_large',
+    );
     const stream = new ReadableStream({
       start(ctl) {
         ctl.enqueue(new TextEncoder().encode(big));
@@ -68,16 +82,39 @@ describe('POST /v1/responses refuses bad input with its own code and stores noth
       },
     });
     await refused(
-      () => call('/v1/responses', { method: 'POST', body: stream, headers: { 'Content-Type': 'application/json' }, duplex: 'half' } as RequestInit),
+      () =>
+        call('/v1/responses', {
+          method: 'POST',
+          body: stream,
+          headers: { 'Content-Type': 'application/json' },
+          duplex: 'half',
+        } as RequestInit),
       413,
       'payload_too_large',
     );
   });
 
   it('invalid_json for broken JSON and for bytes that are not UTF-8', async () => {
-    await refused(() => call('/v1/responses', { method: 'POST', body: '{"siteKey": "demo-site",', headers: { 'Content-Type': 'application/json' } }), 400, 'invalid_json');
-    await refused(() => call('/v1/responses', { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), headers: { 'Content-Type': 'application/json' } }), 400, 'invalid_json');
-    await refused(() => call('/v1/responses', { method: 'POST', body: '', headers: { 'Content-Type': 'application/json' } }), 400, 'invalid_json');
+    await refused(
+      () => call('/v1/responses', { method: 'POST', body: '{"siteKey": "demo-site",', headers: { 'Content-Type': 'application/json' } }),
+      400,
+      'invalid_json',
+    );
+    await refused(
+      () =>
+        call('/v1/responses', {
+          method: 'POST',
+          body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      400,
+      'invalid_json',
+    );
+    await refused(
+      () => call('/v1/responses', { method: 'POST', body: '', headers: { 'Content-Type': 'application/json' } }),
+      400,
+      'invalid_json',
+    );
   });
 
   it('validation_failed for the wrong shape, with the path of each issue', async () => {
@@ -94,7 +131,11 @@ describe('POST /v1/responses refuses bad input with its own code and stores noth
     const { siteKey: _, ...noKey } = submission();
     await refused(() => post(noKey), 400, 'validation_failed');
     await refused(() => post(submission({ siteKey: 'nope' })), 401, 'unknown_site_key');
-    const created = await call('/v1/gemeenten/demo/site-keys', { method: 'POST', json: { partner: 'sociaal-team', origins: ['http://127.0.0.1:8787'] }, token: 'demo-admin' });
+    const created = await call('/v1/gemeenten/demo/site-keys', {
+      method: 'POST',
+      json: { partner: 'sociaal-team', origins: ['http://127.0.0.1:8787'] },
+      token: 'demo-admin',
+    });
     const { siteKey } = await created.json<{ siteKey: string }>();
     expect((await post(submission({ siteKey }))).status).toBe(201);
     await call(`/v1/gemeenten/demo/site-keys/${siteKey}`, { method: 'DELETE', token: 'demo-admin' });
@@ -199,7 +240,9 @@ describe('rate limiting', () => {
 
 describe('privacy of what is stored', () => {
   it('keeps no address, user agent or cookie, time only to the day, and open text scrubbed', async () => {
-    const body = submission({ answers: { tot_cijfer: 6, tot_aanraden: 'nee', tot_beter: 'Bel me op 06-12345678 of mail piet@example.nl' } });
+    const body = submission({
+      answers: { tot_cijfer: 6, tot_aanraden: 'nee', tot_beter: 'Bel me op 06-12345678 of mail piet@example.nl' },
+    });
     const res = await post(body, {
       headers: { 'CF-Connecting-IP': '203.0.113.9', 'User-Agent': 'TestBrowser/1.0', Cookie: 'sid=abc123' },
     });
@@ -210,7 +253,22 @@ describe('privacy of what is stored', () => {
     expect(row.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(Object.keys(row).sort()).toEqual(
       // rkey: the random record key of disclosure control, nothing about the client.
-      ['answers', 'channel', 'contact', 'day', 'flags', 'held', 'partner', 'rkey', 'role', 'status', 'submission_id', 'team', 'texts', 'version'].sort(),
+      [
+        'answers',
+        'channel',
+        'contact',
+        'day',
+        'flags',
+        'held',
+        'partner',
+        'rkey',
+        'role',
+        'status',
+        'submission_id',
+        'team',
+        'texts',
+        'version',
+      ].sort(),
     );
     expect(res.headers.get('Set-Cookie')).toBeNull();
   });
@@ -271,7 +329,14 @@ describe('idempotency on submissionId', () => {
 
   it('refuses an imported line that reuses a stored submissionId with other answers, and stores the rest', async () => {
     const line = (submissionId: string, cijfer: number) =>
-      JSON.stringify({ submissionId, questionnaireId: KORT, version: 1, channel: 'telefoon', answers: { tot_cijfer: cijfer, tot_aanraden: 'ja' }, context: {} });
+      JSON.stringify({
+        submissionId,
+        questionnaireId: KORT,
+        version: 1,
+        channel: 'telefoon',
+        answers: { tot_cijfer: cijfer, tot_aanraden: 'ja' },
+        context: {},
+      });
     const [a, b] = [crypto.randomUUID(), crypto.randomUUID()];
     const before = await counts();
     const res = await call(`/v1/import?questionnaire=${KORT}`, {
@@ -280,7 +345,12 @@ describe('idempotency on submissionId', () => {
       body: [line(a, 7), line(a, 7), line(a, 4), line(b, 9)].join('\n'),
       headers: { 'Content-Type': 'application/x-ndjson' },
     });
-    const report = await res.json<{ stored: number; duplicates: number; refused: number; refusedLines: { line: number; code: string; submissionId?: string }[] }>();
+    const report = await res.json<{
+      stored: number;
+      duplicates: number;
+      refused: number;
+      refusedLines: { line: number; code: string; submissionId?: string }[];
+    }>();
     expect([report.stored, report.duplicates, report.refused]).toEqual([2, 1, 1]);
     expect(report.refusedLines.map((l) => [l.line, l.code, l.submissionId])).toEqual([[3, 'submission_conflict', a]]);
     expect(await counts()).toEqual({ responses: before.responses + 2, cube: before.cube + 2 });
@@ -297,7 +367,11 @@ describe('idempotency on submissionId', () => {
 describe('CORS is bound to the site keys’ origins', () => {
   it('lets a known origin read the answer and preflight, and no one else', async () => {
     const preflight = (origin: string) =>
-      call('/v1/responses', { method: 'OPTIONS', origin, headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+      call('/v1/responses', {
+        method: 'OPTIONS',
+        origin,
+        headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      });
     const ok = await preflight('http://localhost:8787');
     expect(ok.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:8787');
     expect(ok.headers.get('Access-Control-Allow-Methods')).toContain('POST');
@@ -323,9 +397,17 @@ describe('one-time invites', () => {
   });
 
   it('refuses a link outside the partner’s origins and a team of another partner', async () => {
-    const res = await call('/v1/invites', { method: 'POST', token: 'demo-admin', json: { questionnaire: KORT, partner: 'sociaal-team', url: 'https://evil.example/' } });
+    const res = await call('/v1/invites', {
+      method: 'POST',
+      token: 'demo-admin',
+      json: { questionnaire: KORT, partner: 'sociaal-team', url: 'https://evil.example/' },
+    });
     expect((await errorOf(res)).code).toBe('validation_failed');
-    const team = await call('/v1/invites', { method: 'POST', token: 'demo-admin', json: { questionnaire: KORT, partner: 'sociaal-team', team: 'elders' } });
+    const team = await call('/v1/invites', {
+      method: 'POST',
+      token: 'demo-admin',
+      json: { questionnaire: KORT, partner: 'sociaal-team', team: 'elders' },
+    });
     expect(await errorOf(team)).toMatchObject({ status: 422, code: 'team_not_allowed' });
     const none = await call('/v1/invites', { method: 'POST', token: 'demo-admin', json: { questionnaire: KORT } });
     expect(await errorOf(none)).toMatchObject({ status: 400, code: 'validation_failed' });
@@ -375,7 +457,9 @@ describe('one-time invites', () => {
     const [{ token: other }] = (await createInvites({ questionnaire: 'sociaal-team' })).invites;
     await refused(() => post(submission({ invite: other })), 403, 'invite_invalid');
     const [{ token: old }] = (await createInvites({})).invites;
-    await env.DB.prepare("UPDATE invites SET expires_at = '2000-01-01T00:00:00.000Z' WHERE used_at IS NULL AND questionnaire_id = ? AND team IS NULL")
+    await env.DB.prepare(
+      "UPDATE invites SET expires_at = '2000-01-01T00:00:00.000Z' WHERE used_at IS NULL AND questionnaire_id = ? AND team IS NULL",
+    )
       .bind(KORT)
       .run();
     await refused(() => post(submission({ invite: old })), 410, 'invite_expired');
@@ -484,8 +568,9 @@ describe('retention', () => {
     const after = await counts(Q);
     expect(after.responses).toBe(before.responses - 2);
     expect(after.cube).toBe(after.responses);
-    const oldest = await runInDurableObject(ledger(Q), (_: Ledger, state: DurableObjectState) =>
-      state.storage.sql.exec<{ day: string }>('SELECT MIN(day) AS day FROM responses').one().day,
+    const oldest = await runInDurableObject(
+      ledger(Q),
+      (_: Ledger, state: DurableObjectState) => state.storage.sql.exec<{ day: string }>('SELECT MIN(day) AS day FROM responses').one().day,
     );
     expect(oldest >= daysAgo(31).slice(0, 10)).toBe(true);
     // The alarm rescheduled itself for the next day.

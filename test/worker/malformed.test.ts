@@ -15,7 +15,11 @@ const counts = () => ledgerFor(env, 'demo', KORT).counts();
  */
 async function direct(body: Uint8Array, contentType: string): Promise<Response> {
   const ctx = createExecutionContext();
-  const req = new Request('http://peil.test/v1/responses', { method: 'POST', body, headers: { 'Content-Type': contentType, Origin: ORIGIN } });
+  const req = new Request('http://peil.test/v1/responses', {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': contentType, Origin: ORIGIN },
+  });
   const res = await app.fetch(req, env, ctx);
   await waitOnExecutionContext(ctx);
   return res;
@@ -58,21 +62,45 @@ const attempts: fc.Arbitrary<Attempt> = fc.oneof(
   }),
   // A valid submission with an unknown top-level field.
   fc
-    .tuple(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !(k in valid()) && !['elapsedMs', 'website', 'invite', '__proto__'].includes(k)), anyJson)
+    .tuple(
+      fc
+        .string({ minLength: 1, maxLength: 20 })
+        .filter((k) => !(k in valid()) && !['elapsedMs', 'website', 'invite', '__proto__'].includes(k)),
+      anyJson,
+    )
     .map(([k, v]) => ({ kind: 'extra field', body: JSON.stringify({ ...valid(), [k]: v }) })),
   // Fields of the wrong type or out of range.
-  anyJson.filter((v) => typeof v !== 'string' || v.length === 0 || v.length > 128).map((v) => ({ kind: 'siteKey type', body: JSON.stringify({ ...valid(), siteKey: v }) })),
+  anyJson
+    .filter((v) => typeof v !== 'string' || v.length === 0 || v.length > 128)
+    .map((v) => ({ kind: 'siteKey type', body: JSON.stringify({ ...valid(), siteKey: v }) })),
   fc.string({ maxLength: 60 }).map((v) => ({ kind: 'unknown siteKey', body: JSON.stringify({ ...valid(), siteKey: `x${v}` }) })),
-  anyJson.filter((v) => !(typeof v === 'number' && Number.isInteger(v) && v >= 1)).map((v) => ({ kind: 'version', body: JSON.stringify({ ...valid(), version: v }) })),
+  anyJson
+    .filter((v) => !(typeof v === 'number' && Number.isInteger(v) && v >= 1))
+    .map((v) => ({ kind: 'version', body: JSON.stringify({ ...valid(), version: v }) })),
   fc.integer({ min: 2, max: 1_000_000 }).map((v) => ({ kind: 'unpublished version', body: JSON.stringify({ ...valid(), version: v }) })),
   fc.string({ maxLength: 40 }).map((v) => ({ kind: 'submissionId', body: JSON.stringify({ ...valid(), submissionId: v }) })),
-  anyJson.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)).map((v) => ({ kind: 'answers type', body: JSON.stringify({ ...valid(), answers: v }) })),
-  anyJson.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)).map((v) => ({ kind: 'context type', body: JSON.stringify({ ...valid(), context: v }) })),
+  anyJson
+    .filter((v) => typeof v !== 'object' || v === null || Array.isArray(v))
+    .map((v) => ({ kind: 'answers type', body: JSON.stringify({ ...valid(), answers: v }) })),
+  anyJson
+    .filter((v) => typeof v !== 'object' || v === null || Array.isArray(v))
+    .map((v) => ({ kind: 'context type', body: JSON.stringify({ ...valid(), context: v }) })),
   badCijfer.map((v) => ({ kind: 'bad cijfer', body: JSON.stringify({ ...valid(), answers: { tot_cijfer: v, tot_aanraden: 'ja' } }) })),
   fc
-    .dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !['tot_cijfer', 'tot_aanraden', 'mw_serieus', 'mw_samen', 'res_iets_gehad', 'tot_beter', '__proto__'].includes(k)), anyJson, { minKeys: 1, maxKeys: 3 })
-    .map((extra) => ({ kind: 'unknown items', body: JSON.stringify({ ...valid(), answers: { tot_cijfer: 7, tot_aanraden: 'ja', ...extra } }) })),
-  fc.string({ minLength: 1, maxLength: 20 }).map((team) => ({ kind: 'team', body: JSON.stringify({ ...valid(), context: { team: `zz${team}` } }) })),
+    .dictionary(
+      fc
+        .string({ minLength: 1, maxLength: 12 })
+        .filter((k) => !['tot_cijfer', 'tot_aanraden', 'mw_serieus', 'mw_samen', 'res_iets_gehad', 'tot_beter', '__proto__'].includes(k)),
+      anyJson,
+      { minKeys: 1, maxKeys: 3 },
+    )
+    .map((extra) => ({
+      kind: 'unknown items',
+      body: JSON.stringify({ ...valid(), answers: { tot_cijfer: 7, tot_aanraden: 'ja', ...extra } }),
+    })),
+  fc
+    .string({ minLength: 1, maxLength: 20 })
+    .map((team) => ({ kind: 'team', body: JSON.stringify({ ...valid(), context: { team: `zz${team}` } }) })),
   // Truncated JSON: every strict prefix of an object's text is invalid JSON.
   fc.nat().map((n) => {
     const text = JSON.stringify(valid());
@@ -82,10 +110,19 @@ const attempts: fc.Arbitrary<Attempt> = fc.oneof(
   fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ kind: 'bytes', body: bytes })),
   // A valid body with a Content-Type that is not JSON.
   fc
-    .constantFrom('application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'text/html', 'image/png', 'application/jsonx')
+    .constantFrom(
+      'application/xml',
+      'multipart/form-data; boundary=x',
+      'application/x-www-form-urlencoded',
+      'text/html',
+      'image/png',
+      'application/jsonx',
+    )
     .map((contentType) => ({ kind: 'content type', body: JSON.stringify(valid()), contentType })),
   // Too large, wrapped around a valid submission.
-  fc.integer({ min: 16 * 1024, max: 40 * 1024 }).map((n) => ({ kind: 'too large', body: JSON.stringify({ ...valid(), website: undefined, pad: 'x'.repeat(n) }) })),
+  fc
+    .integer({ min: 16 * 1024, max: 40 * 1024 })
+    .map((n) => ({ kind: 'too large', body: JSON.stringify({ ...valid(), website: undefined, pad: 'x'.repeat(n) }) })),
 );
 
 describe('malformed submissions', () => {
@@ -109,7 +146,17 @@ describe('malformed submissions', () => {
     );
     expect(await counts()).toEqual(before);
     // The generators reach deep into the pipeline, not only the JSON parser.
-    for (const code of ['invalid_json', 'validation_failed', 'unknown_site_key', 'unsupported_media_type', 'payload_too_large', 'invalid_value', 'unknown_item', 'team_not_allowed', 'version_not_found']) {
+    for (const code of [
+      'invalid_json',
+      'validation_failed',
+      'unknown_site_key',
+      'unsupported_media_type',
+      'payload_too_large',
+      'invalid_value',
+      'unknown_item',
+      'team_not_allowed',
+      'version_not_found',
+    ]) {
       expect({ code, seen: (seen.get(code) ?? 0) > 0 }).toEqual({ code, seen: true });
     }
   });
@@ -222,7 +269,8 @@ describe('malformed queries', () => {
           const got = await tryQuery(r, others ? `${others}&${q}` : q);
           const where = { route: r.route, query: q.slice(0, 80), status: got.status };
           expect.soft(got.status, `${JSON.stringify(where)} ${got.text.slice(0, 200)}`).toBeLessThan(500);
-          if (got.status >= 400) expect.soft({ ...where, known: ERROR_CODES.includes(got.code as never) }).toEqual({ ...where, known: true });
+          if (got.status >= 400)
+            expect.soft({ ...where, known: ERROR_CODES.includes(got.code as never) }).toEqual({ ...where, known: true });
         }
         // A value far too long for any parameter, and a parameter given twice, are refused.
         expect.soft({ route: r.route, param, status: (await tryQuery(r, `${others}&${param}=${'x'.repeat(20_000)}`)).status }).toEqual({
@@ -231,20 +279,36 @@ describe('malformed queries', () => {
           status: 400,
         });
         const twice = await tryQuery(r, `${others}&${param}=a&${param}=b`);
-        expect.soft({ route: r.route, param, status: twice.status, code: twice.code }).toEqual({ route: r.route, param, status: 400, code: 'validation_failed' });
+        expect
+          .soft({ route: r.route, param, status: twice.status, code: twice.code })
+          .toEqual({ route: r.route, param, status: 400, code: 'validation_failed' });
         expect(twice.text).toContain('duplicate_parameter');
       }
     }
     expect(await counts()).toEqual(before);
   });
 
-  it.each(['/v1/aggregates', '/v1/export/aggregates.csv'])('%s: dates that do not exist, or a range that ends before it starts, are invalid_date', async (path) => {
-    const get = (query: string) => call(`${path}?questionnaire=${KORT}&${query}`, { token: 'demo-admin' });
-    for (const query of ['from=2026-13-45', 'to=2026-02-30', 'from=2025-02-29', 'from=2026-00-10', 'to=2026-04-31', 'from=2026-05-01&to=2026-04-01']) {
-      const res = await get(query);
-      expect({ query, status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code }).toEqual({ query, status: 400, code: 'invalid_date' });
-    }
-    // The day that does exist in a leap year, and a range of one day.
-    for (const query of ['from=2024-02-29', 'from=2026-04-01&to=2026-04-01']) expect((await get(query)).status).toBe(200);
-  });
+  it.each(['/v1/aggregates', '/v1/export/aggregates.csv'])(
+    '%s: dates that do not exist, or a range that ends before it starts, are invalid_date',
+    async (path) => {
+      const get = (query: string) => call(`${path}?questionnaire=${KORT}&${query}`, { token: 'demo-admin' });
+      for (const query of [
+        'from=2026-13-45',
+        'to=2026-02-30',
+        'from=2025-02-29',
+        'from=2026-00-10',
+        'to=2026-04-31',
+        'from=2026-05-01&to=2026-04-01',
+      ]) {
+        const res = await get(query);
+        expect({ query, status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code }).toEqual({
+          query,
+          status: 400,
+          code: 'invalid_date',
+        });
+      }
+      // The day that does exist in a leap year, and a range of one day.
+      for (const query of ['from=2024-02-29', 'from=2026-04-01&to=2026-04-01']) expect((await get(query)).status).toBe(200);
+    },
+  );
 });

@@ -28,7 +28,9 @@ const operations = (doc: Doc): [string, string, Operation][] =>
 
 /** Every route the app answers, as Hono holds it (middleware registered for all methods left out). */
 const registered = () =>
-  new Set(app.routes.filter((r) => r.method !== 'ALL' && !r.path.includes('*')).map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`));
+  new Set(
+    app.routes.filter((r) => r.method !== 'ALL' && !r.path.includes('*')).map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+  );
 
 /** Methods by path, for the routes the app answers. */
 const methodsByPath = () => {
@@ -84,7 +86,11 @@ describe('the OpenAPI document', () => {
       expect({ where, success: Object.keys(op.responses).some((s) => /^[123]/.test(s)) }).toEqual({ where, success: true });
       for (const [status, r] of Object.entries(op.responses)) {
         if (!/^[45]/.test(status)) continue;
-        expect({ where, status, codes: r['x-error-codes']?.filter((c) => !(ERROR_CODES as readonly string[]).includes(c)) }).toEqual({ where, status, codes: [] });
+        expect({ where, status, codes: r['x-error-codes']?.filter((c) => !(ERROR_CODES as readonly string[]).includes(c)) }).toEqual({
+          where,
+          status,
+          codes: [],
+        });
         expect(r.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/ErrorBody' });
       }
     }
@@ -99,19 +105,33 @@ describe('the OpenAPI document', () => {
   it('lists every error code and the refusals of each route, from its middleware and its own description', async () => {
     const doc = await document();
     expect(doc.components.schemas.ErrorCode.enum).toEqual([...ERROR_CODES]);
-    for (const code of ERROR_CODES) expect({ code, text: doc.info['x-error-codes'][code] }).toEqual({ code, text: expect.stringMatching(/\w/) });
+    for (const code of ERROR_CODES)
+      expect({ code, text: doc.info['x-error-codes'][code] }).toEqual({ code, text: expect.stringMatching(/\w/) });
     const codesOf = (op: Operation) => Object.values(op.responses).flatMap((r) => r['x-error-codes'] ?? []);
     const submit = doc.paths['/v1/responses'].post as Operation & Doc;
     // From the body wrapper, then from the route's own description.
-    for (const code of ['unsupported_media_type', 'payload_too_large', 'invalid_json', 'validation_failed', 'unknown_site_key', 'origin_not_allowed', 'rate_limited', 'invite_used']) {
+    for (const code of [
+      'unsupported_media_type',
+      'payload_too_large',
+      'invalid_json',
+      'validation_failed',
+      'unknown_site_key',
+      'origin_not_allowed',
+      'rate_limited',
+      'invite_used',
+    ]) {
       expect(codesOf(submit)).toContain(code);
     }
     expect(submit.security).toEqual([]);
     expect(submit.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Submission' });
-    expect(doc.components.schemas.Submission.required).toEqual(expect.arrayContaining(['siteKey', 'submissionId', 'questionnaireId', 'version', 'answers']));
+    expect(doc.components.schemas.Submission.required).toEqual(
+      expect.arrayContaining(['siteKey', 'submissionId', 'questionnaireId', 'version', 'answers']),
+    );
     // requireRole gives the token codes and roles; a query validator its 400; the questionnaire admin gets both from one `.use()`.
     const aggregates = doc.paths['/v1/aggregates'].get as Operation & Doc;
-    expect(codesOf(aggregates)).toEqual(expect.arrayContaining(['unauthorized', 'forbidden', 'validation_failed', 'questionnaire_not_found']));
+    expect(codesOf(aggregates)).toEqual(
+      expect.arrayContaining(['unauthorized', 'forbidden', 'validation_failed', 'questionnaire_not_found']),
+    );
     expect(aggregates['x-roles']).toEqual(['operator', 'admin', 'viewer', 'public']);
     expect(aggregates.parameters?.find((p: { name: string }) => p.name === 'questionnaire')).toMatchObject({ in: 'query', required: true });
     const publish = doc.paths['/v1/admin/questionnaires/{id}/publish'].post as Operation & Doc;
@@ -130,7 +150,15 @@ describe('the API reference page', () => {
     expect(CSP).not.toContain('unsafe-inline');
     const page = await res.text();
     expect(page).toMatch(/^<!doctype html>\n<html lang="en">/);
-    for (const landmark of ['<header', '<nav aria-label=', '<main id="main">', '<h1>', '<h2 id="tag-submit">', '<h2 id="errors">', '<h2 id="schemas">']) {
+    for (const landmark of [
+      '<header',
+      '<nav aria-label=',
+      '<main id="main">',
+      '<h1>',
+      '<h2 id="tag-submit">',
+      '<h2 id="errors">',
+      '<h2 id="schemas">',
+    ]) {
       expect(page).toContain(landmark);
     }
     // No inline script or style: the page must work under the CSP it is served with.
@@ -156,7 +184,12 @@ describe('a path called with a method it does not have', () => {
       // A token that may use every route, so the answer is about the method alone.
       const res = await call(path.replace(/\{\w+\}/g, 'x'), { method, token: 'demo-admin', body: method === 'GET' ? undefined : '{}' });
       const text = await res.text();
-      expect({ path, method, status: res.status, type: res.headers.get('Content-Type') }).toEqual({ path, method, status: 405, type: expect.stringMatching(/^application\/json/) });
+      expect({ path, method, status: res.status, type: res.headers.get('Content-Type') }).toEqual({
+        path,
+        method,
+        status: 405,
+        type: expect.stringMatching(/^application\/json/),
+      });
       expect(JSON.parse(text).error.code).toBe('method_not_allowed');
       const allow = new Set([...methods, ...(methods.has('GET') ? ['HEAD'] : [])]);
       expect({ path, allow: res.headers.get('Allow')?.split(', ').sort() }).toEqual({ path, allow: [...allow].sort() });
@@ -191,7 +224,9 @@ describe('the one validation wrapper', () => {
     const codeOf = async (res: Response) => [res.status, (await res.json<Doc>()).error.code];
     expect(await codeOf(await post('{"partner":'))).toEqual([400, 'invalid_json']);
     expect(await codeOf(await post('{"partner":"sociaal-team","origins":"https://x.example"}'))).toEqual([400, 'validation_failed']);
-    expect(await codeOf(await post(JSON.stringify({ partner: 'sociaal-team', origins: ['https://x.example'], pad: 'x'.repeat(17_000) })))).toEqual([413, 'payload_too_large']);
+    expect(
+      await codeOf(await post(JSON.stringify({ partner: 'sociaal-team', origins: ['https://x.example'], pad: 'x'.repeat(17_000) }))),
+    ).toEqual([413, 'payload_too_large']);
     expect(await codeOf(await post('partner=sociaal-team', 'application/x-www-form-urlencoded'))).toEqual([415, 'unsupported_media_type']);
   });
 });

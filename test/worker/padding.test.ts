@@ -14,7 +14,11 @@ const KORT = 'sociaal-team-kort';
 const ledger = () => ledgerFor(env, 'demo', KORT);
 
 async function siteKey(settings: Record<string, unknown>) {
-  const res = await call('/v1/gemeenten/demo/site-keys', { method: 'POST', token: 'demo-admin', json: { partner: 'sociaal-team', origins: [ORIGIN], ...settings } });
+  const res = await call('/v1/gemeenten/demo/site-keys', {
+    method: 'POST',
+    token: 'demo-admin',
+    json: { partner: 'sociaal-team', origins: [ORIGIN], ...settings },
+  });
   expect(res.status).toBe(201);
   return (await res.json<{ siteKey: string }>()).siteKey;
 }
@@ -43,7 +47,11 @@ const protectedN = (team: string) =>
   );
 
 async function invite(team: string) {
-  const res = await call('/v1/invites', { method: 'POST', token: 'demo-admin', json: { questionnaire: KORT, partner: 'sociaal-team', team } });
+  const res = await call('/v1/invites', {
+    method: 'POST',
+    token: 'demo-admin',
+    json: { questionnaire: KORT, partner: 'sociaal-team', team },
+  });
   return (await res.json<{ invites: { token: string }[] }>()).invites[0].token;
 }
 
@@ -57,9 +65,15 @@ describe('invites-only site keys', () => {
     expect(await ledger().counts()).toEqual(before);
     expect((await submit(submission({ siteKey: key, invite: await invite('crabbehof') }))).status).toBe(201);
     // The served questionnaire says so, so the widget can tell a client before the first question.
-    expect((await (await call(`/v1/questionnaires/${KORT}?siteKey=${key}`)).json<{ inviteRequired?: boolean }>()).inviteRequired).toBe(true);
-    expect((await (await call(`/v1/questionnaires/${KORT}?siteKey=demo-site`)).json<{ inviteRequired?: boolean }>()).inviteRequired).toBeUndefined();
-    const list = await (await call('/v1/gemeenten/demo/site-keys', { token: 'demo-admin' })).json<{ siteKeys: { siteKey: string; inviteRequired: boolean; kiosk: boolean }[] }>();
+    expect((await (await call(`/v1/questionnaires/${KORT}?siteKey=${key}`)).json<{ inviteRequired?: boolean }>()).inviteRequired).toBe(
+      true,
+    );
+    expect(
+      (await (await call(`/v1/questionnaires/${KORT}?siteKey=demo-site`)).json<{ inviteRequired?: boolean }>()).inviteRequired,
+    ).toBeUndefined();
+    const list = await (
+      await call('/v1/gemeenten/demo/site-keys', { token: 'demo-admin' })
+    ).json<{ siteKeys: { siteKey: string; inviteRequired: boolean; kiosk: boolean }[] }>();
     expect(list.siteKeys.find((s) => s.siteKey === key)).toMatchObject({ inviteRequired: true, kiosk: false });
   });
 
@@ -94,13 +108,30 @@ describe('burst holds', () => {
     expect(await protectedN(team)).toBe(viewerBefore + 1);
     const { held, bursts } = await heldNow();
     expect(held).toBe(5);
-    expect(bursts).toEqual([{ burst: expect.stringMatching(/^burst_/), count: 5, from: expect.any(String), to: expect.any(String), partner: 'sociaal-team', team }]);
+    expect(bursts).toEqual([
+      {
+        burst: expect.stringMatching(/^burst_/),
+        count: 5,
+        from: expect.any(String),
+        to: expect.any(String),
+        partner: 'sociaal-team',
+        team,
+      },
+    ]);
 
-    const accepted = await call(`/v1/held/accept?questionnaire=${KORT}`, { method: 'POST', token: 'demo-admin', json: { burst: bursts[0].burst } });
+    const accepted = await call(`/v1/held/accept?questionnaire=${KORT}`, {
+      method: 'POST',
+      token: 'demo-admin',
+      json: { burst: bursts[0].burst },
+    });
     expect(await accepted.json()).toEqual({ questionnaire: KORT, burst: bursts[0].burst, accepted: 5 });
     expect(await protectedN(team)).toBe(viewerBefore + 6);
     expect(await heldNow()).toMatchObject({ held: 0, bursts: [] });
-    const again = await call(`/v1/held/accept?questionnaire=${KORT}`, { method: 'POST', token: 'demo-admin', json: { burst: bursts[0].burst } });
+    const again = await call(`/v1/held/accept?questionnaire=${KORT}`, {
+      method: 'POST',
+      token: 'demo-admin',
+      json: { burst: bursts[0].burst },
+    });
     expect(again.status).toBe(404);
   });
 
@@ -111,7 +142,11 @@ describe('burst holds', () => {
     for (let i = 0; i < 4; i++) expect((await submit(submission({ context: { team } }), '198.51.100.20')).status).toBe(201);
     const { bursts } = await heldNow();
     expect(bursts.map((b) => b.count)).toEqual([4]);
-    const rejected = await call(`/v1/held/reject?questionnaire=${KORT}`, { method: 'POST', token: 'demo-admin', json: { burst: bursts[0].burst } });
+    const rejected = await call(`/v1/held/reject?questionnaire=${KORT}`, {
+      method: 'POST',
+      token: 'demo-admin',
+      json: { burst: bursts[0].burst },
+    });
     expect(await rejected.json()).toEqual({ questionnaire: KORT, burst: bursts[0].burst, rejected: 4 });
     expect(await ledger().counts()).toEqual(before);
     expect(await nFor(team, 'demo-admin')).toBe(adminBefore);
@@ -123,9 +158,13 @@ describe('burst holds', () => {
       const body = submission({ context: { team }, answers: { tot_cijfer: 3, tot_aanraden: 'nee', tot_beter: `burst ${i}` } });
       expect((await submit(body, '203.0.113.50')).status).toBe(201);
     }
-    const live = await call(`/v1/live?questionnaire=${KORT}&team=${team}`, { headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': 'peil.v1, bearer.demo-viewer' } });
+    const live = await call(`/v1/live?questionnaire=${KORT}&team=${team}`, {
+      headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': 'peil.v1, bearer.demo-viewer' },
+    });
     const ws = live.webSocket!;
-    const first = new Promise<Record<string, unknown>>((resolve) => ws.addEventListener('message', (e) => resolve(JSON.parse(e.data as string))));
+    const first = new Promise<Record<string, unknown>>((resolve) =>
+      ws.addEventListener('message', (e) => resolve(JSON.parse(e.data as string))),
+    );
     ws.accept();
     // The partner's feed shows what its reads show, both made without the held four.
     const { type: _type, questionnaire: _q, ...message } = await first;
@@ -137,25 +176,38 @@ describe('burst holds', () => {
     const texts = await ledger().openTexts({ dims: { team } }, ['tot_beter']);
     expect(texts.tot_beter.filter((t) => t.startsWith('burst'))).toHaveLength(4);
     const protectedTexts = await runInDurableObject(ledger(), (_: Ledger, state: DurableObjectState) =>
-      eligibleTexts(state.storage.sql, 'sociaal-team', rolling12Cell(dutchDay().slice(0, 7)), { dim: 'team', value: team }, 'tot_beter', false),
+      eligibleTexts(
+        state.storage.sql,
+        'sociaal-team',
+        rolling12Cell(dutchDay().slice(0, 7)),
+        { dim: 'team', value: team },
+        'tot_beter',
+        false,
+      ),
     );
     expect(protectedTexts.filter((t) => t.text.startsWith('burst'))).toHaveLength(0);
 
     const stored = await runInDurableObject(ledger(), (_: Ledger, state: DurableObjectState) => {
       const sql = state.storage.sql;
-      const tables = sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf%' ESCAPE '\\'").toArray();
+      const tables = sql
+        .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf%' ESCAPE '\\'")
+        .toArray();
       return tables.map((t) => JSON.stringify(sql.exec(`SELECT * FROM "${t.name}"`).toArray())).join('');
     });
     expect(stored).not.toContain('203.0.113.50');
     expect(stored).toContain('burst_');
-    await call(`/v1/held/reject?questionnaire=${KORT}`, { method: 'POST', token: 'demo-admin', json: { burst: (await heldNow()).bursts[0].burst } });
+    await call(`/v1/held/reject?questionnaire=${KORT}`, {
+      method: 'POST',
+      token: 'demo-admin',
+      json: { burst: (await heldNow()).bursts[0].burst },
+    });
   });
 
   it('the protected counts equal a recompute over the responses that are not held, per month and per team', async () => {
-    for (let i = 0; i < 5; i++) await submit(submission({ context: { team: 'wielwijk' }, answers: { tot_cijfer: 1 + i, tot_aanraden: 'ja' } }), '192.0.2.1');
+    for (let i = 0; i < 5; i++)
+      await submit(submission({ context: { team: 'wielwijk' }, answers: { tot_cijfer: 1 + i, tot_aanraden: 'ja' } }), '192.0.2.1');
     expect((await heldNow()).held).toBe(5);
-    const sort = (cs: { item: string; value: string; count: number }[]) =>
-      cs.map((c) => `${c.item}|${c.value}|${c.count}`).sort();
+    const sort = (cs: { item: string; value: string; count: number }[]) => cs.map((c) => `${c.item}|${c.value}|${c.count}`).sort();
     const { months, snapshots, expected } = await runInDurableObject(ledger(), (_: Ledger, state: DurableObjectState) => {
       const sql = state.storage.sql;
       const period = rolling12Cell(dutchDay().slice(0, 7));
@@ -171,22 +223,32 @@ describe('burst holds', () => {
       return {
         months: [[...byMonth].sort(), recomputed.map((c) => [c.group, c.count]).sort()],
         snapshots: teams.map(snap),
-        expected: teams.map((team) => recompute(sql, { from: period.from, to: period.to, dims: { partner: 'sociaal-team', team } }, undefined, notHeld)),
+        expected: teams.map((team) =>
+          recompute(sql, { from: period.from, to: period.to, dims: { partner: 'sociaal-team', team } }, undefined, notHeld),
+        ),
       };
     });
     expect(months[0]).toEqual(months[1]);
     snapshots.forEach((snap, i) => expect(sort(snap)).toEqual(sort(expected[i])));
-    await call(`/v1/held/reject?questionnaire=${KORT}`, { method: 'POST', token: 'demo-admin', json: { burst: (await heldNow()).bursts[0].burst } });
+    await call(`/v1/held/reject?questionnaire=${KORT}`, {
+      method: 'POST',
+      token: 'demo-admin',
+      json: { burst: (await heldNow()).bursts[0].burst },
+    });
   });
 
   it('never holds submissions with an invite: the partner handed each one out', async () => {
-    for (let i = 0; i < 5; i++) expect((await submit(submission({ context: { team: 'crabbehof' }, invite: await invite('crabbehof') }), '198.51.100.99')).status).toBe(201);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await submit(submission({ context: { team: 'crabbehof' }, invite: await invite('crabbehof') }), '198.51.100.99')).status,
+      ).toBe(201);
     expect((await heldNow()).held).toBe(0);
   });
 
   it('refuses a malformed burst id, and answers an unknown one with 404', async () => {
     const decide = (json: unknown) => call(`/v1/held/accept?questionnaire=${KORT}`, { method: 'POST', token: 'demo-admin', json });
-    for (const bad of [{}, { burst: 'x' }, { burst: 'burst_' + 'a'.repeat(100) }, { burst: 'burst_a', extra: 1 }]) expect((await decide(bad)).status).toBe(400);
+    for (const bad of [{}, { burst: 'x' }, { burst: 'burst_' + 'a'.repeat(100) }, { burst: 'burst_a', extra: 1 }])
+      expect((await decide(bad)).status).toBe(400);
     expect((await decide({ burst: 'burst_unknown' })).status).toBe(404);
     expect((await call(`/v1/held?questionnaire=${KORT}`, { token: 'demo-viewer' })).status).toBe(403);
   });

@@ -24,14 +24,22 @@ describe('the pages Peil serves', () => {
       const head = html.slice(0, html.indexOf('</head>'));
       const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
       expect(scripts.length).toBeGreaterThan(0);
-      for (const tag of scripts) expect({ path, tag, deferred: / defer[ >]/.test(tag), inHead: head.includes(tag) }).toEqual({ path, tag, deferred: true, inHead: true });
+      for (const tag of scripts)
+        expect({ path, tag, deferred: / defer[ >]/.test(tag), inHead: head.includes(tag) }).toEqual({
+          path,
+          tag,
+          deferred: true,
+          inHead: true,
+        });
     }
   });
 
   it('/demo preloads the questionnaire under the URL the widget asks for, in the same credentials mode', async () => {
     const html = await (await call('/demo')).text();
     const link = html.match(/<link rel="preload"[^>]*>/)?.[0];
-    expect(link).toBe('<link rel="preload" as="fetch" crossorigin href="/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&amp;team=crabbehof">');
+    expect(link).toBe(
+      '<link rel="preload" as="fetch" crossorigin href="/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&amp;team=crabbehof">',
+    );
     expect(html).toContain('<peil-survey questionnaire="sociaal-team-kort" site-key="demo-site" team="crabbehof"></peil-survey>');
   });
 });

@@ -36,9 +36,9 @@ beforeAll(async () => {
   // A second gemeente, to check that an admin token stays within its own.
   await env.DB.batch([
     env.DB.prepare("INSERT INTO gemeenten (id, name) VALUES ('elders', 'Gemeente Elders')"),
-    env.DB.prepare("INSERT INTO tokens (id, hash, role, gemeente_id, label) VALUES ('tok_elders', ?, 'admin', 'elders', 'elders admin')").bind(
-      await sha256Hex('elders-admin'),
-    ),
+    env.DB.prepare(
+      "INSERT INTO tokens (id, hash, role, gemeente_id, label) VALUES ('tok_elders', ?, 'admin', 'elders', 'elders admin')",
+    ).bind(await sha256Hex('elders-admin')),
   ]);
 });
 
@@ -121,7 +121,11 @@ describe('admin questionnaires: create', () => {
   });
 
   it('refuses an id that exists, and leaves it as it was', async () => {
-    for (const body of [{ template: 'sociaal-team-kort' }, { template: 'sociaal-team', id: 'sociaal-team-kort' }, { definition: kortAs('sociaal-team') }]) {
+    for (const body of [
+      { template: 'sociaal-team-kort' },
+      { template: 'sociaal-team', id: 'sociaal-team-kort' },
+      { definition: kortAs('sociaal-team') },
+    ]) {
       const res = await api('POST', ADMIN, body);
       expect([res.status, res.body.error.code]).toEqual([409, 'already_exists']);
     }
@@ -152,9 +156,19 @@ describe('admin questionnaires: create', () => {
       const res = await api('POST', ADMIN, body);
       expect([res.status, res.body.error.code], JSON.stringify(body)).toEqual([status, code]);
     }
-    const json = await call(ADMIN, { method: 'POST', token: 'demo-admin', body: '{"template":', headers: { 'Content-Type': 'application/json' } });
+    const json = await call(ADMIN, {
+      method: 'POST',
+      token: 'demo-admin',
+      body: '{"template":',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect([json.status, (await json.json<any>()).error.code]).toEqual([400, 'invalid_json']);
-    const form = await call(ADMIN, { method: 'POST', token: 'demo-admin', body: 'template=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const form = await call(ADMIN, {
+      method: 'POST',
+      token: 'demo-admin',
+      body: 'template=x',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect([form.status, (await form.json<any>()).error.code]).toEqual([415, 'unsupported_media_type']);
   });
 });
@@ -169,7 +183,11 @@ describe('admin questionnaires: drafts and versions', () => {
 
     const wrongId = await api('PUT', `${ADMIN}/bewerk-proef/draft`, kortAs('iets-anders'));
     expect([wrongId.status, wrongId.body.error.code, wrongId.body.error.issues[0].path]).toEqual([422, 'validation_failed', ['id']]);
-    const noText = await api('PUT', `${ADMIN}/bewerk-proef/draft`, kortAs('bewerk-proef', (items) => [{ ...items[0], text: { nl: 'Cijfer?' } }]));
+    const noText = await api(
+      'PUT',
+      `${ADMIN}/bewerk-proef/draft`,
+      kortAs('bewerk-proef', (items) => [{ ...items[0], text: { nl: 'Cijfer?' } }]),
+    );
     expect([noText.status, noText.body.error.code]).toEqual([422, 'validation_failed']);
     expect(noText.body.error.issues[0].path).toEqual(['sections', 0, 'items', 0, 'text', 'en']);
     expect((await api('GET', `${ADMIN}/bewerk-proef/draft`)).body.draft).toEqual(start.body.draft);
@@ -198,7 +216,14 @@ describe('admin questionnaires: drafts and versions', () => {
     const unknown = await api('POST', `${ADMIN}/bestaat-niet/publish`);
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'questionnaire_not_found']);
 
-    await api('PUT', `${ADMIN}/versie-proef/draft`, kortAs('versie-proef', (items) => [...items.filter((i) => i.id !== 'mw_samen'), { id: 'nieuw', type: 'aanraden', text: t('Nieuw?') }]));
+    await api(
+      'PUT',
+      `${ADMIN}/versie-proef/draft`,
+      kortAs('versie-proef', (items) => [
+        ...items.filter((i) => i.id !== 'mw_samen'),
+        { id: 'nieuw', type: 'aanraden', text: t('Nieuw?') },
+      ]),
+    );
     const v2 = await api('POST', `${ADMIN}/versie-proef/publish`);
     expect([v2.status, v2.body.version, v2.body.latestVersion, v2.body.hasDraft]).toEqual([201, 2, 2, false]);
 
@@ -218,10 +243,16 @@ describe('admin questionnaires: drafts and versions', () => {
 
   it('refuses to publish an item id that changes type, and stores nothing', async () => {
     await published('type-proef');
-    await api('PUT', `${ADMIN}/type-proef/draft`, kortAs('type-proef', (items) => items.filter((i) => i.id !== 'mw_serieus')));
+    await api(
+      'PUT',
+      `${ADMIN}/type-proef/draft`,
+      kortAs('type-proef', (items) => items.filter((i) => i.id !== 'mw_serieus')),
+    );
     expect((await api('POST', `${ADMIN}/type-proef/publish`)).body.version).toBe(2);
     // mw_serieus was a stelling in version 1; version 2 dropped it; it may not come back as a cijfer.
-    const changed = kortAs('type-proef', (items) => items.map((i) => (i.id === 'mw_serieus' ? { id: 'mw_serieus', type: 'cijfer', text: i.text } : i)));
+    const changed = kortAs('type-proef', (items) =>
+      items.map((i) => (i.id === 'mw_serieus' ? { id: 'mw_serieus', type: 'cijfer', text: i.text } : i)),
+    );
     await api('PUT', `${ADMIN}/type-proef/draft`, changed);
     const res = await api('POST', `${ADMIN}/type-proef/publish`);
     expect([res.status, res.body.error.code]).toEqual([422, 'incompatible_change']);
@@ -232,7 +263,9 @@ describe('admin questionnaires: drafts and versions', () => {
 
   it('keeps published versions immutable in the database itself', async () => {
     await expect(
-      env.DB.prepare("UPDATE questionnaire_versions SET definition = '{}' WHERE gemeente_id = 'demo' AND questionnaire_id = 'sociaal-team-kort'").run(),
+      env.DB.prepare(
+        "UPDATE questionnaire_versions SET definition = '{}' WHERE gemeente_id = 'demo' AND questionnaire_id = 'sociaal-team-kort'",
+      ).run(),
     ).rejects.toThrow(/immutable/);
   });
 });
@@ -270,7 +303,9 @@ describe('versioning keeps trends valid', () => {
     expect(before.items.mw_samen).toMatchObject({ n: 12, pct: { eens: 75, oneens: 25 } });
 
     const v2 = kortAs('trend-kort', (items) => [
-      ...items.filter((i) => i.id !== 'mw_samen').map((i) => (i.id === 'tot_cijfer' ? { ...i, text: t('Welk cijfer geeft u {organisatie}?') } : i)),
+      ...items
+        .filter((i) => i.id !== 'mw_samen')
+        .map((i) => (i.id === 'tot_cijfer' ? { ...i, text: t('Welk cijfer geeft u {organisatie}?') } : i)),
       { id: 'toe_snel', type: 'stelling', text: t('Ik werd snel geholpen.') },
     ]);
     expect((await api('PUT', `${ADMIN}/trend-kort/draft`, v2)).status).toBe(200);

@@ -13,7 +13,9 @@ const ledger = () => ledgerFor(env, 'demo', KORT);
 function keySumsAgree(sql: SqlStorage): { cells: number; wrong: number; keys: Record<string, number> } {
   const expected = new Map<string, number>();
   const keys: Record<string, number> = {};
-  for (const r of sql.exec<{ submission_id: string; day: string; team: string; answers: string; texts: string; rkey: number }>('SELECT * FROM responses')) {
+  for (const r of sql.exec<{ submission_id: string; day: string; team: string; answers: string; texts: string; rkey: number }>(
+    'SELECT * FROM responses',
+  )) {
     keys[r.submission_id] = r.rkey;
     for (const [item, value] of cellsOf(JSON.parse(r.answers), JSON.parse(r.texts))) {
       const id = `${r.day}|${r.team}|${item}|${value}`;
@@ -21,16 +23,21 @@ function keySumsAgree(sql: SqlStorage): { cells: number; wrong: number; keys: Re
     }
   }
   let wrong = 0;
-  const rows = sql.exec<{ day: string; team: string; item: string; value: string; s: number }>(
-    'SELECT day, team, item, value, SUM(keysum) % 4294967296 AS s FROM cube GROUP BY day, team, item, value',
-  ).toArray();
+  const rows = sql
+    .exec<{ day: string; team: string; item: string; value: string; s: number }>(
+      'SELECT day, team, item, value, SUM(keysum) % 4294967296 AS s FROM cube GROUP BY day, team, item, value',
+    )
+    .toArray();
   for (const r of rows) if (mod32(r.s) !== expected.get(`${r.day}|${r.team}|${r.item}|${r.value}`)) wrong++;
   return { cells: rows.length, wrong, keys };
 }
 
 describe('record keys', () => {
   it('every response gets one at insert, and every cube cell sums the keys it counts', async () => {
-    for (let i = 0; i < 12; i++) expect((await call('/v1/responses', { method: 'POST', json: submission({ context: { team: ['centrum', 'oost'][i % 2] } }) })).status).toBe(201);
+    for (let i = 0; i < 12; i++)
+      expect(
+        (await call('/v1/responses', { method: 'POST', json: submission({ context: { team: ['centrum', 'oost'][i % 2] } }) })).status,
+      ).toBe(201);
     const check = await runInDurableObject(ledger(), (_: Ledger, state: DurableObjectState) => keySumsAgree(state.storage.sql));
     expect(check.cells).toBeGreaterThan(10);
     expect(check.wrong).toBe(0);
@@ -59,8 +66,9 @@ describe('record keys', () => {
     });
     expect(again.keys).toEqual(first.keys);
     // Every month with responses is queued for its first releases.
-    const queued = await runInDurableObject(ledger(), (_: Ledger, state: DurableObjectState) =>
-      state.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM release_queue').one().n,
+    const queued = await runInDurableObject(
+      ledger(),
+      (_: Ledger, state: DurableObjectState) => state.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM release_queue').one().n,
     );
     expect(queued).toBeGreaterThan(0);
   });

@@ -20,18 +20,31 @@ const json = async <T = any>(res: Response, status: number): Promise<T> => {
 const admin = (method: string, path: string, body?: unknown) => call(path, { method, json: body, token: t.admin, origin: null });
 
 async function send(over: Record<string, unknown> = {}, origin = ORIGIN): Promise<{ status: number; code?: string }> {
-  const res = await call('/v1/responses', { method: 'POST', json: submission({ siteKey: t.siteKey, context: { team: 'noord' }, ...over }), origin });
+  const res = await call('/v1/responses', {
+    method: 'POST',
+    json: submission({ siteKey: t.siteKey, context: { team: 'noord' }, ...over }),
+    origin,
+  });
   const body = await res.json<{ error?: { code: string } }>();
   return { status: res.status, code: body.error?.code };
 }
 
-const served = (query: string, questionnaire = KORT) => call(`/v1/questionnaires/${questionnaire}?siteKey=${t.siteKey}&${query}`, { origin: null });
+const served = (query: string, questionnaire = KORT) =>
+  call(`/v1/questionnaires/${questionnaire}?siteKey=${t.siteKey}&${query}`, { origin: null });
 
 beforeAll(async () => {
-  const g = await json(await call('/v1/gemeenten', { method: 'POST', token: 'demo-operator', json: { id: 'zwolle', name: 'Gemeente Zwolle' } }), 201);
+  const g = await json(
+    await call('/v1/gemeenten', { method: 'POST', token: 'demo-operator', json: { id: 'zwolle', name: 'Gemeente Zwolle' } }),
+    201,
+  );
   t.admin = g.adminToken;
   const p = await json(
-    await admin('POST', '/v1/gemeenten/zwolle/partners', { id: 'wijkteam', name: 'Wijkteam', origins: [ORIGIN], teams: [{ id: 'noord', name: 'Noord' }] }),
+    await admin('POST', '/v1/gemeenten/zwolle/partners', {
+      id: 'wijkteam',
+      name: 'Wijkteam',
+      origins: [ORIGIN],
+      teams: [{ id: 'noord', name: 'Noord' }],
+    }),
     201,
   );
   t.siteKey = p.siteKey;
@@ -74,7 +87,10 @@ describe('registry changes reach the very next submission', () => {
   it('a team added to the partner is taken by the next submission and listed in the served team question', async () => {
     const answers = { tot_cijfer: 8, tot_aanraden: 'ja' };
     expect(await send({ questionnaireId: VOLLEDIG, answers })).toEqual({ status: 201 });
-    expect(await send({ questionnaireId: VOLLEDIG, answers, context: { team: 'zuid' } })).toEqual({ status: 422, code: 'team_not_allowed' });
+    expect(await send({ questionnaireId: VOLLEDIG, answers, context: { team: 'zuid' } })).toEqual({
+      status: 422,
+      code: 'team_not_allowed',
+    });
     await json(await admin('POST', '/v1/gemeenten/zwolle/partners/wijkteam/teams', { teams: [{ id: 'zuid', name: 'Zuid' }] }), 201);
     expect(await send({ questionnaireId: VOLLEDIG, answers, context: { team: 'zuid' } })).toEqual({ status: 201 });
     // Without a team in the embed, the client picks one: the new team must be among the options.
@@ -88,7 +104,13 @@ describe('registry changes reach the very next submission', () => {
     const section = SOCIAAL_TEAM_KORT.sections[0];
     const extra = { id: 'kort_nieuw', type: 'stelling', text: { nl: 'Ik wist bij wie ik terecht kon.', en: 'I knew whom to turn to.' } };
     await json(await admin('POST', `/v1/admin/questionnaires/${KORT}/draft`), 201);
-    await json(await admin('PUT', `/v1/admin/questionnaires/${KORT}/draft`, { ...SOCIAAL_TEAM_KORT, sections: [{ ...section, items: [...section.items, extra] }] }), 200);
+    await json(
+      await admin('PUT', `/v1/admin/questionnaires/${KORT}/draft`, {
+        ...SOCIAAL_TEAM_KORT,
+        sections: [{ ...section, items: [...section.items, extra] }],
+      }),
+      200,
+    );
     expect(await send({ version: 2, answers })).toEqual({ status: 404, code: 'version_not_found' });
     expect((await json(await admin('POST', `/v1/admin/questionnaires/${KORT}/publish`), 201)).version).toBe(2);
     expect(await send({ version: 2, answers })).toEqual({ status: 201 });
@@ -101,7 +123,10 @@ describe('registry changes reach the very next submission', () => {
   it('a new partner’s site key works on its first submission', async () => {
     expect(await send()).toEqual({ status: 201 });
     const other = 'https://buurtteam-zwolle.example';
-    const p = await json(await admin('POST', '/v1/gemeenten/zwolle/partners', { id: 'buurtteam', name: 'Buurtteam', origins: [other], teams: ['west'] }), 201);
+    const p = await json(
+      await admin('POST', '/v1/gemeenten/zwolle/partners', { id: 'buurtteam', name: 'Buurtteam', origins: [other], teams: ['west'] }),
+      201,
+    );
     expect(await send({ siteKey: p.siteKey, context: { team: 'west' } }, other)).toEqual({ status: 201 });
     // Its teams are its own: the first partner's team is not among them.
     expect(await send({ siteKey: p.siteKey, context: { team: 'noord' } }, other)).toEqual({ status: 422, code: 'team_not_allowed' });

@@ -17,7 +17,9 @@ describe('the walking skeleton', () => {
     expect(q.sections[0].items[0].text.en).toBe('What mark would you give the social team Crabbehof, from 1 to 10?');
     const etag = res.headers.get('ETag');
     expect(etag).toBeTruthy();
-    const again = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=crabbehof', { headers: { 'If-None-Match': etag! } });
+    const again = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=crabbehof', {
+      headers: { 'If-None-Match': etag! },
+    });
     expect(again.status).toBe(304);
     // A widget on a partner's origin revalidates itself: the 304 must pass CORS and keep its caching.
     expect([again.headers.get('ETag'), again.headers.get('Access-Control-Allow-Origin'), again.headers.get('Cache-Control')]).toEqual([
@@ -26,9 +28,13 @@ describe('the walking skeleton', () => {
       res.headers.get('Cache-Control'),
     ]);
     expect(await again.text()).toBe('');
-    const listed = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=crabbehof', { headers: { 'If-None-Match': `"stale", W/${etag}` } });
+    const listed = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=crabbehof', {
+      headers: { 'If-None-Match': `"stale", W/${etag}` },
+    });
     expect(listed.status).toBe(304);
-    const stale = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=crabbehof', { headers: { 'If-None-Match': '"stale"' } });
+    const stale = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=crabbehof', {
+      headers: { 'If-None-Match': '"stale"' },
+    });
     expect(stale.status).toBe(200);
     const other = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=krispijn');
     expect(other.headers.get('ETag')).not.toBe(etag);
@@ -44,7 +50,9 @@ describe('the walking skeleton', () => {
       expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
     }
     // Another team's definition is another representation: its tag does not match this one.
-    const other = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=krispijn', { headers: { 'If-None-Match': etag } });
+    const other = await call('/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&team=krispijn', {
+      headers: { 'If-None-Match': etag },
+    });
     expect(other.status).toBe(200);
   });
 

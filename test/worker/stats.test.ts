@@ -24,12 +24,9 @@ const times = (n: number, f: () => string) => Array.from({ length: n }, f);
 beforeAll(async () => {
   // March 2019: a = 7×40, 8×30, 9×20, 5×10 (team centrum 60, oost 40); February 2019: b = 7×30, 8×25, 9×10, 5×15, 6×20.
   // aanraden: March ja 60 of 100, February ja 45 of 100.
-  const march = [
-    ...times(40, () => '7'),
-    ...times(30, () => '8'),
-    ...times(20, () => '9'),
-    ...times(10, () => '5'),
-  ].map((g, i) => line(`2019-03-${String((i % 28) + 1).padStart(2, '0')}`, i < 60 ? 'centrum' : 'oost', Number(g), i % 5 < 3 ? 'ja' : 'nee'));
+  const march = [...times(40, () => '7'), ...times(30, () => '8'), ...times(20, () => '9'), ...times(10, () => '5')].map((g, i) =>
+    line(`2019-03-${String((i % 28) + 1).padStart(2, '0')}`, i < 60 ? 'centrum' : 'oost', Number(g), i % 5 < 3 ? 'ja' : 'nee'),
+  );
   const february = [
     ...times(30, () => '7'),
     ...times(25, () => '8'),
@@ -66,8 +63,15 @@ describe('intervals, comparisons and weights through GET /v1/aggregates', () => 
     expect(c.items.tot_aanraden).toEqual({ delta: 15, p: 0.0337, significant: true, test: 'z', nNow: 100, nThen: 100 });
     // The same test by its own dates: the trend's first period against its last.
     const own = await aggregate(`questionnaire=${Q}&from=2019-03-01&to=2019-03-31&compareFrom=2019-02-01&compareTo=2019-02-28`);
-    expect(own.comparison).toMatchObject({ from: '2019-02-01', to: '2019-02-28', n: 100, items: { tot_cijfer: { delta: 0.55, significant: true } } });
-    const half = await call(`/v1/aggregates?questionnaire=${Q}&from=2019-03-01&to=2019-03-31&compareFrom=2019-02-01`, { token: 'demo-admin' });
+    expect(own.comparison).toMatchObject({
+      from: '2019-02-01',
+      to: '2019-02-28',
+      n: 100,
+      items: { tot_cijfer: { delta: 0.55, significant: true } },
+    });
+    const half = await call(`/v1/aggregates?questionnaire=${Q}&from=2019-03-01&to=2019-03-31&compareFrom=2019-02-01`, {
+      token: 'demo-admin',
+    });
     expect(half.status).toBe(400);
     const lastYear = await aggregate(`questionnaire=${Q}&from=2019-03-01&to=2019-03-31&compare=lastyear`);
     // Nobody in March 2018: nothing to test, so no item.
@@ -88,7 +92,11 @@ describe('intervals, comparisons and weights through GET /v1/aggregates', () => 
       questionnaire: Q,
       margins: { team: { centrum: 200, oost: 800 } },
     });
-    const refused = await call(`/v1/weights?questionnaire=${Q}`, { method: 'PUT', token: 'demo-admin', json: { margins: { kleur: { rood: 1 } } } });
+    const refused = await call(`/v1/weights?questionnaire=${Q}`, {
+      method: 'PUT',
+      token: 'demo-admin',
+      json: { margins: { kleur: { rood: 1 } } },
+    });
     expect(refused.status).toBe(400);
     const a = await aggregate(`questionnaire=${Q}&from=2019-03-01&to=2019-03-31&weighted=1`);
     expect(Aggregate.parse(a)).toBeTruthy();

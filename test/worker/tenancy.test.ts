@@ -33,7 +33,10 @@ const t = {
 };
 
 beforeAll(async () => {
-  const g = await json(await call('/v1/gemeenten', { method: 'POST', token: 'demo-operator', json: { id: 'tilburg', name: 'Gemeente Tilburg' } }), 201);
+  const g = await json(
+    await call('/v1/gemeenten', { method: 'POST', token: 'demo-operator', json: { id: 'tilburg', name: 'Gemeente Tilburg' } }),
+    201,
+  );
   t.tilburgAdmin = g.adminToken;
   const p = await json(
     await call('/v1/gemeenten/tilburg/partners', {
@@ -79,19 +82,39 @@ describe('the tenants contract', () => {
     expect((await aggregate(`questionnaire=${KORT}`, t.tilburgAdmin)).n).toBe(1);
     const partners = await json(await call('/v1/gemeenten/tilburg/partners', { token: t.tilburgAdmin }), 200);
     expect(partners.partners).toEqual([
-      { id: 'wijkteam', name: 'Wijkteam', organisatie: 'Wijkteam', teams: [{ id: 'noord', name: 'Noord' }, { id: 'zuid', name: 'zuid' }] },
+      {
+        id: 'wijkteam',
+        name: 'Wijkteam',
+        organisatie: 'Wijkteam',
+        teams: [
+          { id: 'noord', name: 'Noord' },
+          { id: 'zuid', name: 'zuid' },
+        ],
+      },
     ]);
   });
 
   it('refuses duplicates with already_exists and bad input with validation_failed', async () => {
     const dupG = await call('/v1/gemeenten', { method: 'POST', token: 'demo-operator', json: { id: 'tilburg', name: 'Nog eens' } });
     expect(await errorOf(dupG)).toMatchObject({ status: 409, code: 'already_exists' });
-    const dupP = await call('/v1/gemeenten/tilburg/partners', { method: 'POST', token: t.tilburgAdmin, json: { id: 'wijkteam', name: 'x', origins: [TILBURG_ORIGIN] } });
+    const dupP = await call('/v1/gemeenten/tilburg/partners', {
+      method: 'POST',
+      token: t.tilburgAdmin,
+      json: { id: 'wijkteam', name: 'x', origins: [TILBURG_ORIGIN] },
+    });
     expect(await errorOf(dupP)).toMatchObject({ status: 409, code: 'already_exists' });
-    const dupTeam = await call('/v1/gemeenten/tilburg/partners', { method: 'POST', token: t.tilburgAdmin, json: { id: 'ander', name: 'x', origins: [TILBURG_ORIGIN], teams: ['noord'] } });
+    const dupTeam = await call('/v1/gemeenten/tilburg/partners', {
+      method: 'POST',
+      token: t.tilburgAdmin,
+      json: { id: 'ander', name: 'x', origins: [TILBURG_ORIGIN], teams: ['noord'] },
+    });
     expect(await errorOf(dupTeam)).toMatchObject({ status: 409, code: 'already_exists' });
     expect(await env.DB.prepare("SELECT 1 FROM partners WHERE gemeente_id = 'tilburg' AND id = 'ander'").first()).toBeNull();
-    const badOrigin = await call('/v1/gemeenten/tilburg/partners', { method: 'POST', token: t.tilburgAdmin, json: { id: 'p2', name: 'x', origins: ['https://a.example/pad'] } });
+    const badOrigin = await call('/v1/gemeenten/tilburg/partners', {
+      method: 'POST',
+      token: t.tilburgAdmin,
+      json: { id: 'p2', name: 'x', origins: ['https://a.example/pad'] },
+    });
     const err = await errorOf(badOrigin);
     expect(err).toMatchObject({ status: 400, code: 'validation_failed' });
     expect(err.issues?.[0].path).toEqual(['origins', 0]);
@@ -104,7 +127,11 @@ describe('the tenants contract', () => {
   it('only an operator creates gemeenten; only admins manage partners', async () => {
     const asAdmin = await call('/v1/gemeenten', { method: 'POST', token: 'demo-admin', json: { id: 'x1', name: 'x' } });
     expect(await errorOf(asAdmin)).toMatchObject({ status: 403, code: 'forbidden' });
-    const asViewer = await call('/v1/gemeenten/demo/partners', { method: 'POST', token: 'demo-viewer', json: { id: 'x2', name: 'x', origins: [MEE_ORIGIN] } });
+    const asViewer = await call('/v1/gemeenten/demo/partners', {
+      method: 'POST',
+      token: 'demo-viewer',
+      json: { id: 'x2', name: 'x', origins: [MEE_ORIGIN] },
+    });
     expect(await errorOf(asViewer)).toMatchObject({ status: 403, code: 'forbidden' });
     const list = await json(await call('/v1/gemeenten', { token: 'demo-admin' }), 200);
     expect(list.gemeenten.map((g: { id: string }) => g.id)).toEqual(['demo']);
@@ -157,15 +184,31 @@ describe('a gemeente gets nothing of another gemeente', () => {
     expect(await errorOf(token)).toMatchObject({ status: 404, code: 'not_found' });
     const rotate = await call('/v1/gemeenten/tilburg/tokens/tok_demo_admin/rotate', { method: 'POST', token: t.tilburgAdmin });
     expect(await errorOf(rotate)).toMatchObject({ status: 404, code: 'not_found' });
-    const key = await call('/v1/gemeenten/tilburg/site-keys/demo-site', { method: 'PATCH', token: t.tilburgAdmin, json: { origins: [TILBURG_ORIGIN] } });
+    const key = await call('/v1/gemeenten/tilburg/site-keys/demo-site', {
+      method: 'PATCH',
+      token: t.tilburgAdmin,
+      json: { origins: [TILBURG_ORIGIN] },
+    });
     expect(await errorOf(key)).toMatchObject({ status: 404, code: 'not_found' });
     const revoke = await call('/v1/gemeenten/tilburg/site-keys/demo-site', { method: 'DELETE', token: t.tilburgAdmin });
     expect(await errorOf(revoke)).toMatchObject({ status: 404, code: 'not_found' });
-    const siteKeyForPartner = await call('/v1/gemeenten/tilburg/site-keys', { method: 'POST', token: t.tilburgAdmin, json: { partner: 'sociaal-team', origins: [TILBURG_ORIGIN] } });
+    const siteKeyForPartner = await call('/v1/gemeenten/tilburg/site-keys', {
+      method: 'POST',
+      token: t.tilburgAdmin,
+      json: { partner: 'sociaal-team', origins: [TILBURG_ORIGIN] },
+    });
     expect(await errorOf(siteKeyForPartner)).toMatchObject({ status: 404, code: 'not_found' });
-    const viewerForPartner = await call('/v1/gemeenten/tilburg/tokens', { method: 'POST', token: t.tilburgAdmin, json: { role: 'viewer', partner: 'sociaal-team' } });
+    const viewerForPartner = await call('/v1/gemeenten/tilburg/tokens', {
+      method: 'POST',
+      token: t.tilburgAdmin,
+      json: { role: 'viewer', partner: 'sociaal-team' },
+    });
     expect(await errorOf(viewerForPartner)).toMatchObject({ status: 404, code: 'not_found' });
-    const invite = await call('/v1/invites', { method: 'POST', token: t.tilburgAdmin, json: { questionnaire: KORT, partner: 'sociaal-team' } });
+    const invite = await call('/v1/invites', {
+      method: 'POST',
+      token: t.tilburgAdmin,
+      json: { questionnaire: KORT, partner: 'sociaal-team' },
+    });
     expect(await errorOf(invite)).toMatchObject({ status: 404, code: 'not_found' });
     const listed = await json(await call('/v1/gemeenten/tilburg/tokens', { token: t.tilburgAdmin }), 200);
     expect(listed.tokens.map((x: { id: string }) => x.id)).not.toContain('tok_demo_admin');
@@ -177,7 +220,10 @@ describe('a gemeente gets nothing of another gemeente', () => {
   it('the same questionnaire id in two gemeenten are two ledgers', async () => {
     const demoBefore = await ledgerFor(env, 'demo', KORT).counts();
     const tilburgBefore = await ledgerFor(env, 'tilburg', KORT).counts();
-    expect((await call('/v1/responses', { method: 'POST', json: submission({ siteKey: t.tilburgSite, context: {} }), origin: TILBURG_ORIGIN })).status).toBe(201);
+    expect(
+      (await call('/v1/responses', { method: 'POST', json: submission({ siteKey: t.tilburgSite, context: {} }), origin: TILBURG_ORIGIN }))
+        .status,
+    ).toBe(201);
     expect((await ledgerFor(env, 'demo', KORT).counts()).responses).toBe(demoBefore.responses);
     expect((await ledgerFor(env, 'tilburg', KORT).counts()).responses).toBe(tilburgBefore.responses + 1);
     const tilburgAgg = await aggregate(`questionnaire=${KORT}`, t.tilburgAdmin);
@@ -185,13 +231,25 @@ describe('a gemeente gets nothing of another gemeente', () => {
   });
 
   it('a site key submits only into its own gemeente, from its own origins, for its own teams', async () => {
-    const noSuch = await call('/v1/responses', { method: 'POST', json: submission({ siteKey: t.tilburgSite, questionnaireId: 'sociaal-team', context: {} }), origin: TILBURG_ORIGIN });
+    const noSuch = await call('/v1/responses', {
+      method: 'POST',
+      json: submission({ siteKey: t.tilburgSite, questionnaireId: 'sociaal-team', context: {} }),
+      origin: TILBURG_ORIGIN,
+    });
     expect(await errorOf(noSuch)).toMatchObject({ status: 404, code: 'questionnaire_not_found' });
     const demoOrigin = await call('/v1/responses', { method: 'POST', json: submission({ siteKey: t.tilburgSite, context: {} }) });
     expect(await errorOf(demoOrigin)).toMatchObject({ status: 403, code: 'origin_not_allowed' });
-    const demoTeam = await call('/v1/responses', { method: 'POST', json: submission({ siteKey: t.tilburgSite, context: { team: 'crabbehof' } }), origin: TILBURG_ORIGIN });
+    const demoTeam = await call('/v1/responses', {
+      method: 'POST',
+      json: submission({ siteKey: t.tilburgSite, context: { team: 'crabbehof' } }),
+      origin: TILBURG_ORIGIN,
+    });
     expect(await errorOf(demoTeam)).toMatchObject({ status: 422, code: 'team_not_allowed' });
-    const otherPartnerTeam = await call('/v1/responses', { method: 'POST', json: submission({ siteKey: t.meeSite, context: { team: 'crabbehof' } }), origin: MEE_ORIGIN });
+    const otherPartnerTeam = await call('/v1/responses', {
+      method: 'POST',
+      json: submission({ siteKey: t.meeSite, context: { team: 'crabbehof' } }),
+      origin: MEE_ORIGIN,
+    });
     expect(await errorOf(otherPartnerTeam)).toMatchObject({ status: 422, code: 'team_not_allowed' });
   });
 });
@@ -199,7 +257,8 @@ describe('a gemeente gets nothing of another gemeente', () => {
 describe('a partner token gets nothing of another partner', () => {
   it('sees only its own partner in aggregates', async () => {
     const post = (body: object, origin?: string) => call('/v1/responses', { method: 'POST', json: body, ...(origin ? { origin } : {}) });
-    for (let i = 0; i < 10; i++) expect((await post(submission({ siteKey: t.meeSite, context: { team: 'mee-west' } }), MEE_ORIGIN)).status).toBe(201);
+    for (let i = 0; i < 10; i++)
+      expect((await post(submission({ siteKey: t.meeSite, context: { team: 'mee-west' } }), MEE_ORIGIN)).status).toBe(201);
     for (let i = 0; i < 12; i++) expect((await post(submission())).status).toBe(201);
     const mee = await aggregate(`questionnaire=${KORT}&groupBy=team`, t.meeViewer);
     // Only its own teams; the other partner's twelve are in none of its figures.
@@ -217,7 +276,11 @@ describe('a partner token gets nothing of another partner', () => {
     ['GET', `/v1/invites?questionnaire=${KORT}&partner=sociaal-team`],
     ['POST', '/v1/invites'],
   ] as const)('%s %s naming the other partner → 403 forbidden', async (method, path) => {
-    const res = await call(path, { method, token: t.meeViewer, json: method === 'POST' ? { questionnaire: KORT, partner: 'sociaal-team' } : undefined });
+    const res = await call(path, {
+      method,
+      token: t.meeViewer,
+      json: method === 'POST' ? { questionnaire: KORT, partner: 'sociaal-team' } : undefined,
+    });
     expect(await errorOf(res)).toMatchObject({ status: 403, code: 'forbidden' });
   });
 
@@ -252,13 +315,26 @@ describe('tokens: listed, created, rotated and revoked; stored hashed', () => {
     expect(await errorOf(noPartner)).toMatchObject({ status: 400, code: 'validation_failed' });
     const operator = await call('/v1/gemeenten/demo/tokens', { method: 'POST', token: 'demo-admin', json: { role: 'operator' } });
     expect(await errorOf(operator)).toMatchObject({ status: 400, code: 'validation_failed' });
-    const made = await json(await call('/v1/gemeenten/demo/tokens', { method: 'POST', token: 'demo-admin', json: { role: 'viewer', partner: 'mee', label: 'MEE intranet' } }), 201);
+    const made = await json(
+      await call('/v1/gemeenten/demo/tokens', {
+        method: 'POST',
+        token: 'demo-admin',
+        json: { role: 'viewer', partner: 'mee', label: 'MEE intranet' },
+      }),
+      201,
+    );
     expect((await aggregate(`questionnaire=${KORT}`, made.token)).n).toBe((await aggregate(`questionnaire=${KORT}`, t.meeViewer)).n);
   });
 
   it('rotation keeps the id and scope; the old secret stops at once', async () => {
-    const made = await json(await call('/v1/gemeenten/tilburg/tokens', { method: 'POST', token: t.tilburgAdmin, json: { role: 'admin', label: 'tweede' } }), 201);
-    const rotated = await json(await call(`/v1/gemeenten/tilburg/tokens/${made.id}/rotate`, { method: 'POST', token: t.tilburgAdmin }), 200);
+    const made = await json(
+      await call('/v1/gemeenten/tilburg/tokens', { method: 'POST', token: t.tilburgAdmin, json: { role: 'admin', label: 'tweede' } }),
+      201,
+    );
+    const rotated = await json(
+      await call(`/v1/gemeenten/tilburg/tokens/${made.id}/rotate`, { method: 'POST', token: t.tilburgAdmin }),
+      200,
+    );
     expect(rotated.id).toBe(made.id);
     expect(rotated.token).not.toBe(made.token);
     expect(await errorOf(await call('/v1/gemeenten/tilburg', { token: made.token }))).toMatchObject({ status: 401, code: 'unauthorized' });
@@ -267,10 +343,19 @@ describe('tokens: listed, created, rotated and revoked; stored hashed', () => {
   });
 
   it('a revoked token is refused everywhere and listed as revoked', async () => {
-    const made = await json(await call('/v1/gemeenten/tilburg/tokens', { method: 'POST', token: t.tilburgAdmin, json: { role: 'viewer', partner: 'wijkteam' } }), 201);
+    const made = await json(
+      await call('/v1/gemeenten/tilburg/tokens', { method: 'POST', token: t.tilburgAdmin, json: { role: 'viewer', partner: 'wijkteam' } }),
+      201,
+    );
     expect((await call(`/v1/aggregates?questionnaire=${KORT}`, { token: made.token })).status).toBe(200);
-    expect(await json(await call(`/v1/gemeenten/tilburg/tokens/${made.id}`, { method: 'DELETE', token: t.tilburgAdmin }), 200)).toEqual({ id: made.id, revoked: true });
-    expect(await errorOf(await call(`/v1/aggregates?questionnaire=${KORT}`, { token: made.token }))).toMatchObject({ status: 401, code: 'unauthorized' });
+    expect(await json(await call(`/v1/gemeenten/tilburg/tokens/${made.id}`, { method: 'DELETE', token: t.tilburgAdmin }), 200)).toEqual({
+      id: made.id,
+      revoked: true,
+    });
+    expect(await errorOf(await call(`/v1/aggregates?questionnaire=${KORT}`, { token: made.token }))).toMatchObject({
+      status: 401,
+      code: 'unauthorized',
+    });
     const again = await call(`/v1/gemeenten/tilburg/tokens/${made.id}/rotate`, { method: 'POST', token: t.tilburgAdmin });
     expect(await errorOf(again)).toMatchObject({ status: 404, code: 'not_found' });
     const { tokens } = await json(await call('/v1/gemeenten/tilburg/tokens', { token: t.tilburgAdmin }), 200);
@@ -280,13 +365,29 @@ describe('tokens: listed, created, rotated and revoked; stored hashed', () => {
 
 describe('site keys: listed, added, origins updated, revoked', () => {
   it('binds submissions to the current origins', async () => {
-    const made = await json(await call('/v1/gemeenten/tilburg/site-keys', { method: 'POST', token: t.tilburgAdmin, json: { partner: 'wijkteam', origins: [TILBURG_ORIGIN] } }), 201);
+    const made = await json(
+      await call('/v1/gemeenten/tilburg/site-keys', {
+        method: 'POST',
+        token: t.tilburgAdmin,
+        json: { partner: 'wijkteam', origins: [TILBURG_ORIGIN] },
+      }),
+      201,
+    );
     const { siteKeys } = await json(await call('/v1/gemeenten/tilburg/site-keys?partner=wijkteam', { token: t.tilburgAdmin }), 200);
     expect(siteKeys.map((k: { siteKey: string }) => k.siteKey)).toEqual(expect.arrayContaining([t.tilburgSite, made.siteKey]));
-    const send = (origin: string) => call('/v1/responses', { method: 'POST', json: submission({ siteKey: made.siteKey, context: {} }), origin });
+    const send = (origin: string) =>
+      call('/v1/responses', { method: 'POST', json: submission({ siteKey: made.siteKey, context: {} }), origin });
     expect((await send(TILBURG_ORIGIN)).status).toBe(201);
     const moved = 'https://nieuw.wijkteam-tilburg.example';
-    expect((await call(`/v1/gemeenten/tilburg/site-keys/${made.siteKey}`, { method: 'PATCH', token: t.tilburgAdmin, json: { origins: [moved] } })).status).toBe(200);
+    expect(
+      (
+        await call(`/v1/gemeenten/tilburg/site-keys/${made.siteKey}`, {
+          method: 'PATCH',
+          token: t.tilburgAdmin,
+          json: { origins: [moved] },
+        })
+      ).status,
+    ).toBe(200);
     expect(await errorOf(await send(TILBURG_ORIGIN))).toMatchObject({ status: 403, code: 'origin_not_allowed' });
     expect((await send(moved)).status).toBe(201);
     expect((await call(`/v1/gemeenten/tilburg/site-keys/${made.siteKey}`, { method: 'DELETE', token: t.tilburgAdmin })).status).toBe(200);

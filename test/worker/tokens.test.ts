@@ -22,11 +22,15 @@ interface Live {
 
 /** A live connection as a dashboard opens it, with its close event. */
 async function openLive(token: string): Promise<Live> {
-  const res = await call(`/v1/live?questionnaire=${KORT}`, { headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': `peil.v1, bearer.${token}` } });
+  const res = await call(`/v1/live?questionnaire=${KORT}`, {
+    headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': `peil.v1, bearer.${token}` },
+  });
   expect(res.status).toBe(101);
   const ws = res.webSocket!;
   const messages: unknown[] = [];
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.addEventListener('close', (e) => resolve({ code: e.code, reason: e.reason })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.addEventListener('close', (e) => resolve({ code: e.code, reason: e.reason })),
+  );
   ws.addEventListener('message', (e) => messages.push(JSON.parse(e.data as string)));
   ws.accept();
   return { ws, messages, closed };
@@ -37,7 +41,7 @@ const closeWithin = (live: Live, ms: number) =>
   Promise.race([live.closed, new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), ms))]);
 
 const until = async (test: () => boolean, ms = 3000) => {
-  for (const start = Date.now(); !test(); ) {
+  for (const start = Date.now(); !test();) {
     if (Date.now() - start > ms) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -52,14 +56,18 @@ describe('token expiry', () => {
     expect((await createToken({ role: 'admin' })).expiresAt).toBeNull();
     const short = await createToken({ role: 'admin', expiresInDays: 30 });
     expect(Date.parse(short.expiresAt!) - before).toBeGreaterThanOrEqual(30 * DAY_MS - 1000);
-    const list = await (await call('/v1/gemeenten/demo/tokens', { token: 'demo-admin' })).json<{ tokens: { id: string; expiresAt: string | null }[] }>();
+    const list = await (
+      await call('/v1/gemeenten/demo/tokens', { token: 'demo-admin' })
+    ).json<{ tokens: { id: string; expiresAt: string | null }[] }>();
     expect(list.tokens.find((t) => t.id === short.id)?.expiresAt).toBe(short.expiresAt);
     const partner = await call('/v1/gemeenten/demo/partners', {
       method: 'POST',
       token: 'demo-admin',
       json: { id: 'expiry-partner', name: 'Expiry', origins: ['https://expiry.example'] },
     });
-    expect(Date.parse((await partner.json<{ viewerTokenExpiresAt: string }>()).viewerTokenExpiresAt) - before).toBeGreaterThan(364 * DAY_MS);
+    expect(Date.parse((await partner.json<{ viewerTokenExpiresAt: string }>()).viewerTokenExpiresAt) - before).toBeGreaterThan(
+      364 * DAY_MS,
+    );
   });
 
   it('refuses expiresInDays out of range', async () => {
@@ -72,7 +80,9 @@ describe('token expiry', () => {
   it('answers an expired token with 401 token_expired, and an unexpired one as usual', async () => {
     const v = await viewer();
     expect((await call(`/v1/aggregates?questionnaire=${KORT}`, { token: v.token })).status).toBe(200);
-    await env.DB.prepare('UPDATE tokens SET expires_at = ? WHERE id = ?').bind(new Date(Date.now() - 1000).toISOString(), v.id).run();
+    await env.DB.prepare('UPDATE tokens SET expires_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 1000).toISOString(), v.id)
+      .run();
     const res = await call(`/v1/aggregates?questionnaire=${KORT}`, { token: v.token });
     expect(res.status).toBe(401);
     expect((await res.json<{ error: { code: string } }>()).error.code).toBe('token_expired');
@@ -85,7 +95,9 @@ describe('token expiry', () => {
       .bind(new Date(Date.now() - 5 * DAY_MS).toISOString(), new Date(Date.now() + 5 * DAY_MS).toISOString(), admin.id)
       .run();
     const before = Date.now();
-    const rotated = await (await call(`/v1/gemeenten/demo/tokens/${admin.id}/rotate`, { method: 'POST', token: 'demo-admin' })).json<{ token: string; expiresAt: string }>();
+    const rotated = await (
+      await call(`/v1/gemeenten/demo/tokens/${admin.id}/rotate`, { method: 'POST', token: 'demo-admin' })
+    ).json<{ token: string; expiresAt: string }>();
     expect(Math.abs(Date.parse(rotated.expiresAt) - before - 10 * DAY_MS)).toBeLessThan(60_000);
     expect((await call(`/v1/aggregates?questionnaire=${KORT}`, { token: admin.token })).status).toBe(401);
     expect((await call(`/v1/aggregates?questionnaire=${KORT}`, { token: rotated.token })).status).toBe(200);
@@ -112,9 +124,13 @@ describe('live connections of a token that no longer holds', () => {
   it('closes on rotate; the new secret connects, the old one is refused', async () => {
     const v = await viewer();
     const live = await openLive(v.token);
-    const rotated = await (await call(`/v1/gemeenten/demo/tokens/${v.id}/rotate`, { method: 'POST', token: 'demo-admin' })).json<{ token: string }>();
+    const rotated = await (
+      await call(`/v1/gemeenten/demo/tokens/${v.id}/rotate`, { method: 'POST', token: 'demo-admin' })
+    ).json<{ token: string }>();
     expect(await closeWithin(live, 3000)).toEqual({ code: 4001, reason: 'token rotated' });
-    const old = await call(`/v1/live?questionnaire=${KORT}`, { headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': `peil.v1, bearer.${v.token}` } });
+    const old = await call(`/v1/live?questionnaire=${KORT}`, {
+      headers: { Upgrade: 'websocket', 'Sec-WebSocket-Protocol': `peil.v1, bearer.${v.token}` },
+    });
     expect(old.status).toBe(401);
     const fresh = await openLive(rotated.token);
     expect(await closeWithin(fresh, 100)).toBe('open');
@@ -127,7 +143,9 @@ describe('live connections of a token that no longer holds', () => {
     await until(() => lives.every((l) => l.messages.length > 0));
     // Straight in the registry, so no route tells the ledger: only the push can notice.
     await env.DB.prepare("UPDATE tokens SET revoked_at = '2026-01-01T00:00:00Z' WHERE id = ?").bind(revoked.id).run();
-    await env.DB.prepare('UPDATE tokens SET expires_at = ? WHERE id = ?').bind(new Date(Date.now() - 1000).toISOString(), expired.id).run();
+    await env.DB.prepare('UPDATE tokens SET expires_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 1000).toISOString(), expired.id)
+      .run();
     expect(await closeWithin(lives[0], 300)).toBe('open');
     expect((await call('/v1/responses', { method: 'POST', json: submission() })).status).toBe(201);
     expect(await closeWithin(lives[0], 3000)).toEqual({ code: 4001, reason: 'token revoked' });

@@ -43,7 +43,13 @@ describe('"weet niet" per gemeente', () => {
     expect(await (await call('/v1/gemeenten/demo', { token: 'demo-admin' })).json()).toMatchObject({ id: 'demo', weetNiet: 'exclude' });
     const a = await aggregate(`questionnaire=${Q}&${MAY}`);
     // 38 with an opinion: eens 25/38 = 65,8%, neutraal 5/38 = 13,2%, oneens 8/38 = 21,1%; weet niet 12/50 = 24%.
-    expect(a.items.mw_serieus).toMatchObject({ n: 38, nWeetNiet: 12, pctWeetNiet: 24, weetNietFlag: true, pct: { eens: 65.8, neutraal: 13.2, oneens: 21.1 } });
+    expect(a.items.mw_serieus).toMatchObject({
+      n: 38,
+      nWeetNiet: 12,
+      pctWeetNiet: 24,
+      weetNietFlag: true,
+      pct: { eens: 65.8, neutraal: 13.2, oneens: 21.1 },
+    });
     expect(a.items.mw_serieus.weetNietIncluded).toBe(undefined);
   });
 

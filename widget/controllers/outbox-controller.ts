@@ -7,12 +7,7 @@ export interface OutboxEntry {
   queuedAt: number;
 }
 
-export type SendState =
-  | { kind: 'idle' }
-  | { kind: 'sending' }
-  | { kind: 'sent' }
-  | { kind: 'queued' }
-  | { kind: 'failed'; code: string };
+export type SendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'queued' } | { kind: 'failed'; code: string };
 
 const STORAGE_KEY = 'peil-outbox';
 const MAX_AGE_MS = 30 * 86_400_000;

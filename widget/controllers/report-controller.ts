@@ -154,7 +154,9 @@ export class ReportController implements ReactiveController {
     const guarded = current.disclosure?.protected === true;
     const [byTeam, trendRead] = await Promise.all([
       // A partner reads one dimension at a time: no breakdown by team beside another filter.
-      guarded && (sel.contact || sel.status) ? undefined : get(aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => undefined),
+      guarded && (sel.contact || sel.status)
+        ? undefined
+        : get(aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => undefined),
       this.trendOf(get, sel, range),
     ]);
     const { labels, comparison, weighting } = current;
@@ -162,9 +164,15 @@ export class ReportController implements ReactiveController {
   }
 
   /** The trend, and its first period with a cijfer tested against its last, so the headline states only a real change. */
-  private async trendOf(get: (p: URLSearchParams) => Promise<Read_>, sel: Selection, range: Range): Promise<{ trend?: Aggregate; trendTest?: TrendTest }> {
+  private async trendOf(
+    get: (p: URLSearchParams) => Promise<Read_>,
+    sel: Selection,
+    range: Range,
+  ): Promise<{ trend?: Aggregate; trendTest?: TrendTest }> {
     const trend = await get(aggregateQuery(sel, range, { groupBy: sel.trend })).catch(() => undefined);
-    const shown = (trend?.groups ?? []).filter((g) => 'items' in g && Object.values(g.items).some((c) => 'type' in c && c.type === 'cijfer'));
+    const shown = (trend?.groups ?? []).filter(
+      (g) => 'items' in g && Object.values(g.items).some((c) => 'type' in c && c.type === 'cijfer'),
+    );
     if (shown.length < 2) return { trend };
     const [first, last] = [shown[0].key, shown[shown.length - 1].key];
     const [then, now] = [periodRange(first, range), periodRange(last, range)];

@@ -20,7 +20,6 @@ export function published<T extends ItemFigures['type']>(cell: ItemCell | undefi
   return cell && !('suppressed' in cell) && cell.type === type ? (cell as Figures<T>) : undefined;
 }
 
-
 /** A percentage inside a bar segment only where it fits; the table always has it. */
 const inside = (pct: number) => (pct >= 10 ? fmtPct(pct) : '');
 
@@ -45,7 +44,9 @@ function dataTable(caption: string, head: string[], rows: (string | TemplateResu
     <summary>${msg('Toon de cijfers als tabel')}</summary>
     <div class="scroll" tabindex="0" role="region" aria-label=${caption}>
       <table>
-        <caption>${caption}</caption>
+        <caption>
+          ${caption}
+        </caption>
         <thead>
           <tr>
             ${head.map((h, i) => (i === 0 ? html`<th scope="col">${h}</th>` : html`<th scope="col" class="num">${h}</th>`))}
@@ -53,9 +54,10 @@ function dataTable(caption: string, head: string[], rows: (string | TemplateResu
         </thead>
         <tbody>
           ${rows.map(
-            (r) => html`<tr>
-              ${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td class="num">${c}</td>`))}
-            </tr>`,
+            (r) =>
+              html`<tr>
+                ${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td class="num">${c}</td>`))}
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -88,45 +90,72 @@ export function stellingBlock(labels: Labels, blockId: string, title: string, ro
     </ul>
     <div class="bars" aria-hidden="true">
       ${shown.map(
-        (r) => html`<div class="bar-row">
-          <span class="bar-label">${labels.itemText(r.id)}</span>
-          ${r.f
-            ? html`<span class="stack">
-                  <span class="seg eens" title=${`${msg('(Helemaal) mee eens')}: ${fmtPctCi(r.f.pct.eens, r.f.ci95.eens)}`} ${barWidth(r.f.pct.eens)}
-                    >${inside(r.f.pct.eens)}</span
-                  ><span class="seg neutraal" title=${`${msg('Neutraal')}: ${fmtPctCi(r.f.pct.neutraal, r.f.ci95.neutraal)}`} ${barWidth(r.f.pct.neutraal)}
-                    >${inside(r.f.pct.neutraal)}</span
-                  ><span class="seg oneens" title=${`${msg('(Helemaal) mee oneens')}: ${fmtPctCi(r.f.pct.oneens, r.f.ci95.oneens)}`} ${barWidth(r.f.pct.oneens)}
-                    >${inside(r.f.pct.oneens)}</span
-                  >${r.f.weetNietIncluded
-                    ? html`<span class="seg weetniet" title=${msg(str`Weet niet: ${fmtPct(r.f.pctWeetNiet)}`)} ${barWidth(r.f.pctWeetNiet)}></span>`
-                    : nothing}
-                </span>
-                <span class="bar-extra ${r.f.weetNietFlag ? 'flag' : ''}" data-weet-niet=${r.f.weetNietIncluded ? 'inclusief' : 'apart'}
-                  >${r.f.weetNietIncluded
-                    ? msg(str`weet niet ${fmtPct(r.f.pctWeetNiet)}, meegeteld`)
-                    : html`${msg(str`weet niet ${fmtPct(r.f.pctWeetNiet)}`)}${r.f.weetNietFlag ? ' !' : ''}`}</span
-                >`
-            : html`<span class="stack empty">${tooFew()}</span><span class="bar-extra"></span>`}
-        </div>`,
+        (r) =>
+          html`<div class="bar-row">
+            <span class="bar-label">${labels.itemText(r.id)}</span>
+            ${
+              r.f
+                ? html`<span class="stack">
+                      <span
+                        class="seg eens"
+                        title=${`${msg('(Helemaal) mee eens')}: ${fmtPctCi(r.f.pct.eens, r.f.ci95.eens)}`}
+                        ${barWidth(r.f.pct.eens)}
+                        >${inside(r.f.pct.eens)}</span
+                      ><span
+                        class="seg neutraal"
+                        title=${`${msg('Neutraal')}: ${fmtPctCi(r.f.pct.neutraal, r.f.ci95.neutraal)}`}
+                        ${barWidth(r.f.pct.neutraal)}
+                        >${inside(r.f.pct.neutraal)}</span
+                      ><span
+                        class="seg oneens"
+                        title=${`${msg('(Helemaal) mee oneens')}: ${fmtPctCi(r.f.pct.oneens, r.f.ci95.oneens)}`}
+                        ${barWidth(r.f.pct.oneens)}
+                        >${inside(r.f.pct.oneens)}</span
+                      >${
+                        r.f.weetNietIncluded
+                          ? html`<span
+                              class="seg weetniet"
+                              title=${msg(str`Weet niet: ${fmtPct(r.f.pctWeetNiet)}`)}
+                              ${barWidth(r.f.pctWeetNiet)}
+                            ></span>`
+                          : nothing
+                      }
+                    </span>
+                    <span class="bar-extra ${r.f.weetNietFlag ? 'flag' : ''}" data-weet-niet=${r.f.weetNietIncluded ? 'inclusief' : 'apart'}
+                      >${
+                        r.f.weetNietIncluded
+                          ? msg(str`weet niet ${fmtPct(r.f.pctWeetNiet)}, meegeteld`)
+                          : html`${msg(str`weet niet ${fmtPct(r.f.pctWeetNiet)}`)}${r.f.weetNietFlag ? ' !' : ''}`
+                      }</span
+                    >`
+                : html`<span class="stack empty">${tooFew()}</span><span class="bar-extra"></span>`
+            }
+          </div>`,
       )}
     </div>
     <p class="note">
-      ${included.length
-        ? msg(str`Toelichting: % van cliënten met een oordeel; bij ‘weet niet, meegeteld’ van alle antwoorden (n = ${base})`)
-        : msg(str`Toelichting: % van cliënten met een oordeel (n = ${base})`)}
+      ${
+        included.length
+          ? msg(str`Toelichting: % van cliënten met een oordeel; bij ‘weet niet, meegeteld’ van alle antwoorden (n = ${base})`)
+          : msg(str`Toelichting: % van cliënten met een oordeel (n = ${base})`)
+      }
     </p>
-    ${included.length
-      ? html`<p class="note" data-weet-niet-included>
-          ${msg('Inclusief ‘weet niet’: bij deze stellingen zei 20% of meer ‘weet niet’. Volgens de afspraak van de gemeente telt dat dan mee als antwoord; de percentages zijn van alle antwoorden:')}
-          ${included.map((r) => `‘${labels.itemText(r.id)}’`).join(', ')}
-        </p>`
-      : nothing}
-    ${flagged.length
-      ? html`<p class="note flag">
-          ${msg('Let op: bij deze stellingen zei 20% of meer ‘weet niet’:')} ${flagged.map((r) => `‘${labels.itemText(r.id)}’`).join(', ')}
-        </p>`
-      : nothing}
+    ${
+      included.length
+        ? html`<p class="note" data-weet-niet-included>
+            ${msg('Inclusief ‘weet niet’: bij deze stellingen zei 20% of meer ‘weet niet’. Volgens de afspraak van de gemeente telt dat dan mee als antwoord; de percentages zijn van alle antwoorden:')}
+            ${included.map((r) => `‘${labels.itemText(r.id)}’`).join(', ')}
+          </p>`
+        : nothing
+    }
+    ${
+      flagged.length
+        ? html`<p class="note flag">
+            ${msg('Let op: bij deze stellingen zei 20% of meer ‘weet niet’:')}
+            ${flagged.map((r) => `‘${labels.itemText(r.id)}’`).join(', ')}
+          </p>`
+        : nothing
+    }
     ${dataTable(
       title,
       [msg('Stelling'), msg('(Helemaal) mee eens'), msg('Neutraal'), msg('(Helemaal) mee oneens'), msg('n'), msg('Weet niet')],
@@ -172,11 +201,14 @@ export function cijferChart(cell: ItemCell | undefined): TemplateResult {
     </p>
     <div class="columns" aria-hidden="true">
       ${CIJFER_VALUES.map(
-        (v) => html`<div class="col">
-          <span class="col-value">${fmtPct(pctOf(v))}</span>
-          <span class="col-track"><span class="col-bar ${Number(v) <= 5 ? 'low' : ''}" ${barHeight(((f.distribution[v] ?? 0) * 100) / max)}></span></span>
-          <span class="col-label">${v}</span>
-        </div>`,
+        (v) =>
+          html`<div class="col">
+            <span class="col-value">${fmtPct(pctOf(v))}</span>
+            <span class="col-track"
+              ><span class="col-bar ${Number(v) <= 5 ? 'low' : ''}" ${barHeight(((f.distribution[v] ?? 0) * 100) / max)}></span
+            ></span>
+            <span class="col-label">${v}</span>
+          </div>`,
       )}
     </div>
     <p class="note">${msg(str`Toelichting: % van cliënten die een cijfer gaven (${nText(f)})`)}</p>
@@ -229,11 +261,12 @@ export function npsChart(labels: Labels, itemId: string, cell: ItemCell | undefi
     </ul>
     <div class="columns" aria-hidden="true">
       ${NPS_VALUES.map(
-        (v) => html`<div class="col">
-          <span class="col-value">${fmtPct(pctOf(v))}</span>
-          <span class="col-track"><span class="col-bar ${npsGroup(v)}" ${barHeight((count(v) * 100) / max)}></span></span>
-          <span class="col-label">${v}</span>
-        </div>`,
+        (v) =>
+          html`<div class="col">
+            <span class="col-value">${fmtPct(pctOf(v))}</span>
+            <span class="col-track"><span class="col-bar ${npsGroup(v)}" ${barHeight((count(v) * 100) / max)}></span></span>
+            <span class="col-label">${v}</span>
+          </div>`,
       )}
     </div>
     <p class="note">${msg(str`Toelichting: % van cliënten die deze vraag beantwoordden (${nText(f)})`)}</p>
@@ -264,9 +297,14 @@ export function aanradenChart(cell: ItemCell | undefined): TemplateResult {
       <div class="bar-row single">
         <span class="stack">
           <span class="seg eens" title=${`${msg('Ja')}: ${fmtPctCi(f.pct.ja, f.ci95.ja)}`} ${barWidth(f.pct.ja)}>${inside(f.pct.ja)}</span
-          ><span class="seg neutraal" title=${`${msg('Misschien')}: ${fmtPctCi(f.pct.misschien, f.ci95.misschien)}`} ${barWidth(f.pct.misschien)}
+          ><span
+            class="seg neutraal"
+            title=${`${msg('Misschien')}: ${fmtPctCi(f.pct.misschien, f.ci95.misschien)}`}
+            ${barWidth(f.pct.misschien)}
             >${inside(f.pct.misschien)}</span
-          ><span class="seg oneens" title=${`${msg('Nee')}: ${fmtPctCi(f.pct.nee, f.ci95.nee)}`} ${barWidth(f.pct.nee)}>${inside(f.pct.nee)}</span>
+          ><span class="seg oneens" title=${`${msg('Nee')}: ${fmtPctCi(f.pct.nee, f.ci95.nee)}`} ${barWidth(f.pct.nee)}
+            >${inside(f.pct.nee)}</span
+          >
         </span>
       </div>
     </div>
@@ -303,17 +341,20 @@ export function choiceChart(labels: Labels, itemId: string, cell: ItemCell | und
     <p class="summary">${top ? msg(str`Het vaakst gekozen: ‘${labels.optionText(itemId, top)}’ (${fmtPct(f.pct[top])}).`) : nothing}</p>
     <div class="bars hbars" aria-hidden="true">
       ${options.map(
-        (o) => html`<div class="bar-row">
-          <span class="bar-label">${labels.optionText(itemId, o)}</span>
-          <span class="track"><span class="fill" title=${fmtPctCi(f.pct[o], f.ci95[o])} ${barWidth(f.pct[o])}></span></span>
-          <span class="bar-extra">${fmtPct(f.pct[o])}</span>
-        </div>`,
+        (o) =>
+          html`<div class="bar-row">
+            <span class="bar-label">${labels.optionText(itemId, o)}</span>
+            <span class="track"><span class="fill" title=${fmtPctCi(f.pct[o], f.ci95[o])} ${barWidth(f.pct[o])}></span></span>
+            <span class="bar-extra">${fmtPct(f.pct[o])}</span>
+          </div>`,
       )}
     </div>
     <p class="note">
-      ${multi
-        ? msg(str`Toelichting: % van cliënten die deze vraag beantwoordden; samen meer dan 100% (${nText(f)})`)
-        : msg(str`Toelichting: % van cliënten die deze vraag beantwoordden (${nText(f)})`)}
+      ${
+        multi
+          ? msg(str`Toelichting: % van cliënten die deze vraag beantwoordden; samen meer dan 100% (${nText(f)})`)
+          : msg(str`Toelichting: % van cliënten die deze vraag beantwoordden (${nText(f)})`)
+      }
     </p>
     ${dataTable(
       title,
@@ -344,7 +385,13 @@ export function trendChart(trend: Aggregate | undefined, cijferId: string, aanra
   const toMean = lastP?.cijfer ? fmtDec(lastP.cijfer.mean) : '';
   const summary =
     withCijfer.length >= 2
-      ? trendSummary(fromMean, first.label, toMean, lastP.label, test?.first === first.key && test.last === lastP.key ? test.comparison.items[cijferId] : undefined)
+      ? trendSummary(
+          fromMean,
+          first.label,
+          toMean,
+          lastP.label,
+          test?.first === first.key && test.last === lastP.key ? test.comparison.items[cijferId] : undefined,
+        )
       : withCijfer.length === 1
         ? msg(str`Alleen voor ${first.label} zijn genoeg reacties: gemiddeld een ${fromMean}.`)
         : msg('Per periode zijn er te weinig reacties om cijfers te tonen.');
@@ -353,21 +400,23 @@ export function trendChart(trend: Aggregate | undefined, cijferId: string, aanra
       <p class="trend-title">${msg('Gemiddeld rapportcijfer')}</p>
       <div class="columns">
         ${points.map(
-          (p) => html`<div class="col">
-            <span class="col-value">${p.cijfer ? fmtDec(p.cijfer.mean) : '–'}</span>
-            <span class="col-track"><span class="col-bar" ${barHeight(p.cijfer ? p.cijfer.mean * 10 : 0)}></span></span>
-            <span class="col-label">${p.label}</span>
-          </div>`,
+          (p) =>
+            html`<div class="col">
+              <span class="col-value">${p.cijfer ? fmtDec(p.cijfer.mean) : '–'}</span>
+              <span class="col-track"><span class="col-bar" ${barHeight(p.cijfer ? p.cijfer.mean * 10 : 0)}></span></span>
+              <span class="col-label">${p.label}</span>
+            </div>`,
         )}
       </div>
       <p class="trend-title">${msg('% zou aanraden (ja)')}</p>
       <div class="columns">
         ${points.map(
-          (p) => html`<div class="col">
-            <span class="col-value">${p.aanraden ? fmtPct(p.aanraden.pct.ja) : '–'}</span>
-            <span class="col-track"><span class="col-bar alt" ${barHeight(p.aanraden ? p.aanraden.pct.ja : 0)}></span></span>
-            <span class="col-label">${p.label}</span>
-          </div>`,
+          (p) =>
+            html`<div class="col">
+              <span class="col-value">${p.aanraden ? fmtPct(p.aanraden.pct.ja) : '–'}</span>
+              <span class="col-track"><span class="col-bar alt" ${barHeight(p.aanraden ? p.aanraden.pct.ja : 0)}></span></span>
+              <span class="col-label">${p.label}</span>
+            </div>`,
         )}
       </div>
     </div>
@@ -386,7 +435,13 @@ export function trendChart(trend: Aggregate | undefined, cijferId: string, aanra
 }
 
 /** The trend's headline: a change is stated only when the test found one, with n ≥ 30 on both sides. */
-function trendSummary(from: string, fromLabel: string, to: string, toLabel: string, tested: Comparison['items'][string] | undefined): string {
+function trendSummary(
+  from: string,
+  fromLabel: string,
+  to: string,
+  toLabel: string,
+  tested: Comparison['items'][string] | undefined,
+): string {
   if (!tested || tested.nNow < 30 || tested.nThen < 30) {
     return msg(
       str`Het gemiddelde rapportcijfer was ${from} (${fromLabel}) en ${to} (${toLabel}). Er zijn te weinig reacties om te zeggen of het veranderd is.`,

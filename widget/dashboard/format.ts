@@ -19,7 +19,8 @@ export const fmtDiffPt = (n: number): string => nlSignedInt.format(Math.round(n)
 /** A 95% interval of a percentage, "74–84%". */
 export const fmtCi = (ci: readonly [number, number]): string => `${nlInt.format(Math.round(ci[0]))}–${fmtPct(ci[1])}`;
 /** A percentage with its 95% interval, as a report quotes it: "79% (74–84%)". */
-export const fmtPctCi = (pct: number, ci: readonly [number, number] | undefined): string => (ci ? `${fmtPct(pct)} (${fmtCi(ci)})` : fmtPct(pct));
+export const fmtPctCi = (pct: number, ci: readonly [number, number] | undefined): string =>
+  ci ? `${fmtPct(pct)} (${fmtCi(ci)})` : fmtPct(pct);
 /** A mean with its 95% interval: "8,2 (7,9–8,5)". */
 export const fmtDecCi = (mean: number, ci: readonly [number, number]): string => `${fmtDec(mean)} (${fmtDec(ci[0])}–${fmtDec(ci[1])})`;
 

@@ -37,7 +37,18 @@ function oneOf<T extends string>(values: readonly T[], v: string | null): T | un
 }
 
 /** The URL parameters a selection owns. */
-export const SELECTION_KEYS = ['questionnaire', 'period', 'from', 'to', 'team', 'contact', 'status', 'trend', 'compare', 'weighted'] as const;
+export const SELECTION_KEYS = [
+  'questionnaire',
+  'period',
+  'from',
+  'to',
+  'team',
+  'contact',
+  'status',
+  'trend',
+  'compare',
+  'weighted',
+] as const;
 
 /** Reads a selection from URL parameters; anything unknown falls back to the defaults. */
 export function readSelection(params: URLSearchParams, defaultQuestionnaire: string): Selection {
@@ -90,11 +101,6 @@ export function addMonths(day: string, months: number): string {
   const tm = target.getUTCMonth();
   const wasLast = d === lastDay(y, m - 1);
   return iso(utc(ty, tm, wasLast ? lastDay(ty, tm) : Math.min(d, lastDay(ty, tm))));
-}
-
-function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return iso(utc(y, m - 1, d + days));
 }
 
 /** The dates a period means on `today` (a YYYY-MM-DD in the reader's time zone); both inclusive. */

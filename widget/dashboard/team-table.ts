@@ -36,7 +36,12 @@ const few = () => html`<span class="few">${tooFew()}</span>`;
  * The breakdown a raadsinformatiebrief shows: teams as columns plus the total. Hidden cells read
  * "te weinig reacties"; cells of 10 to 30 answers carry an asterisk for "indicatief".
  */
-export function teamTable(labels: Labels, byTeam: Aggregate | undefined, ids: { cijfer: string; aanraden: string }, selectedTeam?: string): TemplateResult {
+export function teamTable(
+  labels: Labels,
+  byTeam: Aggregate | undefined,
+  ids: { cijfer: string; aanraden: string },
+  selectedTeam?: string,
+): TemplateResult {
   if (!byTeam?.groups?.length) return html`<p class="muted">${msg('Er zijn nog geen reacties per team.')}</p>`;
   const columns: Column[] = byTeam.groups.map((g) =>
     'suppressed' in g
@@ -53,41 +58,50 @@ export function teamTable(labels: Labels, byTeam: Aggregate | undefined, ids: { 
     { label: msg('Aantal reacties'), cell: (c) => (c.n === undefined ? few() : html`${fmtInt(c.n)}${indicatiefMark(c.indicatief)}`) },
     {
       label: msg('Gemiddeld rapportcijfer'),
-      cell: (c) => figure(item(c, ids.cijfer), (f) => (f.type === 'cijfer' ? [fmtDec(f.mean), `${fmtDec(f.ci95[0])}–${fmtDec(f.ci95[1])}`] : undefined)),
+      cell: (c) =>
+        figure(item(c, ids.cijfer), (f) =>
+          f.type === 'cijfer' ? [fmtDec(f.mean), `${fmtDec(f.ci95[0])}–${fmtDec(f.ci95[1])}`] : undefined,
+        ),
     },
     {
       label: msg('% onvoldoende (5 of lager)'),
-      cell: (c) => figure(item(c, ids.cijfer), (f) => (f.type === 'cijfer' ? [fmtPct(f.pctOnvoldoende), fmtCi(f.ci95Pct.onvoldoende)] : undefined)),
+      cell: (c) =>
+        figure(item(c, ids.cijfer), (f) => (f.type === 'cijfer' ? [fmtPct(f.pctOnvoldoende), fmtCi(f.ci95Pct.onvoldoende)] : undefined)),
     },
     {
       label: msg('% zou aanraden (ja)'),
       cell: (c) => figure(item(c, ids.aanraden), (f) => (f.type === 'aanraden' ? [fmtPct(f.pct.ja), fmtCi(f.ci95.ja)] : undefined)),
     },
-    ...stellingen.map(
-      (id): Row => ({
-        label: msg(str`${labels.itemText(id)} (% (helemaal) mee eens)`),
-        cell: (c) => figure(item(c, id), (f) => (f.type === 'stelling' ? [fmtPct(f.pct.eens), fmtCi(f.ci95.eens)] : undefined)),
-      }),
-    ),
+    ...stellingen.map((id): Row => ({
+      label: msg(str`${labels.itemText(id)} (% (helemaal) mee eens)`),
+      cell: (c) => figure(item(c, id), (f) => (f.type === 'stelling' ? [fmtPct(f.pct.eens), fmtCi(f.ci95.eens)] : undefined)),
+    })),
   ];
-  const anyIndicatief = columns.some((c) => c.indicatief) || columns.some((c) => Object.values(c.items ?? {}).some((i) => 'indicatief' in i && i.indicatief));
+  const anyIndicatief =
+    columns.some((c) => c.indicatief) || columns.some((c) => Object.values(c.items ?? {}).some((i) => 'indicatief' in i && i.indicatief));
   return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="h-teams">
       <table class="teams">
-        <caption class="visually-hidden">${msg('Uitkomsten per team')}</caption>
+        <caption class="visually-hidden">
+          ${msg('Uitkomsten per team')}
+        </caption>
         <thead>
           <tr>
             <td></td>
             ${columns.map(
-              (c) => html`<th scope="col" class="num ${c.key === selectedTeam ? 'selected' : ''} ${c.key === '_totaal' ? 'total' : ''}">${c.name}</th>`,
+              (c) =>
+                html`<th scope="col" class="num ${c.key === selectedTeam ? 'selected' : ''} ${c.key === '_totaal' ? 'total' : ''}">
+                  ${c.name}
+                </th>`,
             )}
           </tr>
         </thead>
         <tbody>
           ${rows.map(
-            (r) => html`<tr>
-              <th scope="row">${r.label}</th>
-              ${columns.map((c) => html`<td class="num ${c.key === '_totaal' ? 'total' : ''}">${r.cell(c)}</td>`)}
-            </tr>`,
+            (r) =>
+              html`<tr>
+                <th scope="row">${r.label}</th>
+                ${columns.map((c) => html`<td class="num ${c.key === '_totaal' ? 'total' : ''}">${r.cell(c)}</td>`)}
+              </tr>`,
           )}
         </tbody>
       </table>

@@ -14,7 +14,13 @@ type Tested = Comparison['items'][string];
  * The comparison of one headline figure: highlighted (up or down) only when the API's test at α = 0.05
  * found a difference and both sides have n ≥ 30; otherwise it says there is no significant difference.
  */
-function comparisonLine(current: number, tested: Tested | undefined, comparison: Comparison | undefined, compare: Compare, kind: 'dec' | 'pct') {
+function comparisonLine(
+  current: number,
+  tested: Tested | undefined,
+  comparison: Comparison | undefined,
+  compare: Compare,
+  kind: 'dec' | 'pct',
+) {
   if (!comparison) return nothing;
   const label = compare === 'lastyear' ? msg('Zelfde periode vorig jaar') : msg('Vorige periode');
   const period = msg(str`${fmtDay(comparison.from)} – ${fmtDay(comparison.to)}`);
@@ -32,9 +38,11 @@ function comparisonLine(current: number, tested: Tested | undefined, comparison:
     </p>`;
   }
   return html`<p class="compare" data-compare=${tested.delta > 0 ? 'up' : 'down'}>
-    ${tested.delta > 0
-      ? msg(str`${label} (${period}): ${before}, n = ${n}. Significant hoger: ${diff}.`)
-      : msg(str`${label} (${period}): ${before}, n = ${n}. Significant lager: ${diff}.`)}
+    ${
+      tested.delta > 0
+        ? msg(str`${label} (${period}): ${before}, n = ${n}. Significant hoger: ${diff}.`)
+        : msg(str`${label} (${period}): ${before}, n = ${n}. Significant lager: ${diff}.`)
+    }
   </p>`;
 }
 
@@ -65,7 +73,11 @@ export function headlineTiles(
         : html`<p class="figure" data-figure="n">${fmtInt(cur.n)}</p>
             <p class="n">${msg('cliënten in deze selectie')}</p>`,
       // A count needs no test to be compared.
-      comparison ? html`<p class="compare">${compare === 'lastyear' ? msg(str`Zelfde periode vorig jaar: ${fmtInt(comparison.n)}`) : msg(str`Vorige periode: ${fmtInt(comparison.n)}`)}</p>` : nothing,
+      comparison
+        ? html`<p class="compare">
+            ${compare === 'lastyear' ? msg(str`Zelfde periode vorig jaar: ${fmtInt(comparison.n)}`) : msg(str`Vorige periode: ${fmtInt(comparison.n)}`)}
+          </p>`
+        : nothing,
     )}
     ${tile(
       'cijfer',
@@ -73,9 +85,9 @@ export function headlineTiles(
       cijfer
         ? html`<p class="figure" data-figure="cijfer">${fmtDec(cijfer.mean)}</p>
             <p class="n">
-              ${msg(str`95%-interval: ${fmtDec(cijfer.ci95[0])} tot ${fmtDec(cijfer.ci95[1])}`)}<br />${nText(cijfer)}${cijfer.indicatief
-                ? html` · <span class="ind-text">${msg('indicatief')}</span>`
-                : nothing}
+              ${msg(str`95%-interval: ${fmtDec(cijfer.ci95[0])} tot ${fmtDec(cijfer.ci95[1])}`)}<br />${nText(cijfer)}${
+                cijfer.indicatief ? html` · <span class="ind-text">${msg('indicatief')}</span>` : nothing
+              }
             </p>`
         : few('cijfer'),
       cijfer ? comparisonLine(cijfer.mean, comparison?.items[ids.cijfer], comparison, compare, 'dec') : nothing,

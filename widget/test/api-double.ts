@@ -21,7 +21,12 @@ export const ALLE_TYPES: QuestionnaireInput = {
       id: 'eerste',
       title: { nl: 'Uw mening', en: 'Your opinion' },
       items: [
-        { id: 'q_cijfer', type: 'cijfer', required: true, text: { nl: 'Welk rapportcijfer geeft u {organisatie}?', en: 'What mark would you give {organisatie}?' } },
+        {
+          id: 'q_cijfer',
+          type: 'cijfer',
+          required: true,
+          text: { nl: 'Welk rapportcijfer geeft u {organisatie}?', en: 'What mark would you give {organisatie}?' },
+        },
         { id: 'q_nps', type: 'nps', text: { nl: 'Hoe graag zou u ons aanraden?', en: 'How likely are you to recommend us?' } },
         {
           id: 'q_stelling',

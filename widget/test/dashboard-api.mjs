@@ -89,7 +89,14 @@ function current() {
     n: 121,
     k,
     items: {
-      ctx_team: { type: 'keuze', n: 118, indicatief: false, pct: { centrum: 19.5 }, ci95: { centrum: [13.4, 27.5] }, counts: { centrum: 23 } },
+      ctx_team: {
+        type: 'keuze',
+        n: 118,
+        indicatief: false,
+        pct: { centrum: 19.5 },
+        ci95: { centrum: [13.4, 27.5] },
+        counts: { centrum: 23 },
+      },
       toe_wist_waar: stelling(78.3, 12.5, 9.2, 120, 1),
       // 40 of 120 said "weet niet" (33%): by the gemeente's rule it counts as an answer.
       toe_snel: withWeetNiet(stelling(61.2, 20, 18.8, 80, 40)),
@@ -125,7 +132,11 @@ function current() {
       title: { nl: 'Vragenlijst sociaal team', en: 'Social team questionnaire' },
       teams: { centrum: 'Centrum', crabbehof: 'Crabbehof en Zuid', krispijn: 'Krispijn', oost: 'Oost', wielwijk: 'Wielwijk' },
       items: {
-        mw_serieus: { type: 'stelling', section: 'medewerker', text: { nl: 'Mijn hulpverlener nam mij serieus.', en: 'My care worker took me seriously.' } },
+        mw_serieus: {
+          type: 'stelling',
+          section: 'medewerker',
+          text: { nl: 'Mijn hulpverlener nam mij serieus.', en: 'My care worker took me seriously.' },
+        },
         // Not in the default questionnaire: only the server's label names it and gives its type.
         tot_nps: {
           type: 'nps',
@@ -133,7 +144,7 @@ function current() {
           text: { nl: 'Hoe waarschijnlijk is het dat u ons aanraadt?', en: 'How likely are you to recommend us?' },
         },
       },
-    }
+    },
   };
 }
 
@@ -223,7 +234,12 @@ function byPeriod(groupBy) {
     groups: keys.map((key, i) =>
       i === keys.length - 1
         ? { key, suppressed: true }
-        : { key, n: 40 + i * 20, indicatief: false, items: { tot_cijfer: cijfer(8.4 + i * 0.4, [8, 9], 3, 40 + i * 20), tot_aanraden: aanraden(86 + i * 4, 10, 4, 40) } },
+        : {
+            key,
+            n: 40 + i * 20,
+            indicatief: false,
+            items: { tot_cijfer: cijfer(8.4 + i * 0.4, [8, 9], 3, 40 + i * 20), tot_aanraden: aanraden(86 + i * 4, 10, 4, 40) },
+          },
     ),
   };
 }
@@ -244,7 +260,8 @@ function lastDayOf(day) {
 function refusalOf(query) {
   const today = todayIso();
   if (query.from && !query.from.endsWith('-01')) return 'period_not_allowed';
-  if (query.to && query.to !== lastDayOf(query.to) && !(query.to.slice(0, 7) === today.slice(0, 7) && query.to >= today.slice(0, 8) + '01')) return 'period_not_allowed';
+  if (query.to && query.to !== lastDayOf(query.to) && !(query.to.slice(0, 7) === today.slice(0, 7) && query.to >= today.slice(0, 8) + '01'))
+    return 'period_not_allowed';
   if (query.groupBy === 'day' || query.groupBy === 'week') return 'period_not_allowed';
   const dims = ['team', 'contact', 'status'].filter((d) => query[d]);
   if (dims.length > 1 || (query.groupBy === 'team' && dims.some((d) => d !== 'team'))) return 'combination_not_allowed';

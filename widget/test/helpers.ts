@@ -37,12 +37,14 @@ export interface MountOptions {
 
 /** Mounts `<peil-survey>` against the double and waits until the first page is shown. */
 export async function mount(o: MountOptions = {}): Promise<PeilSurvey> {
-  const el = await fixture<PeilSurvey>(html`<peil-survey
-    questionnaire=${o.questionnaire ?? 'alle-types'}
-    site-key="test-site"
-    team=${o.team ?? nothing}
-    lang=${o.lang ?? nothing}
-  ></peil-survey>`);
+  const el = await fixture<PeilSurvey>(
+    html`<peil-survey
+      questionnaire=${o.questionnaire ?? 'alle-types'}
+      site-key="test-site"
+      team=${o.team ?? nothing}
+      lang=${o.lang ?? nothing}
+    ></peil-survey>`,
+  );
   await waitUntil(() => el.shadowRoot?.querySelector('form'), 'the form did not render', { timeout: 10_000 });
   return el;
 }

@@ -73,7 +73,10 @@ export function protectedQueryOf(
     const time = PROTECTED_TIME_GROUPS.find((g) => g === p.groupBy);
     const dim = PROTECTED_DIMS.find((d) => d === p.groupBy);
     if (!time && !dim) refuse('Een partner ziet alleen zichzelf; uitsplitsen per partner kan niet. / A partner sees only itself.');
-    if (dim && slice && slice.dim !== dim) refuse('Een filter en een uitsplitsing op verschillende kenmerken kan niet. / A filter and a breakdown on different dimensions cannot be combined.');
+    if (dim && slice && slice.dim !== dim)
+      refuse(
+        'Een filter en een uitsplitsing op verschillende kenmerken kan niet. / A filter and a breakdown on different dimensions cannot be combined.',
+      );
     groupBy = time ?? dim;
   }
   return {

@@ -52,7 +52,10 @@ describe('protected figures', () => {
       const total = dist.reduce((s, [, c]) => s + c, 0);
       const mean = dist.reduce((s, [v, c]) => s + Number(v) * c, 0) / total;
       expect(f.mean).toBeCloseTo(Math.round(mean * 10) / 10, 9);
-      expect(f.pctAchtOfHoger).toBeCloseTo(Math.round(((f.distribution[8] + f.distribution[9] + f.distribution[10]) * 1000) / total) / 10, 9);
+      expect(f.pctAchtOfHoger).toBeCloseTo(
+        Math.round(((f.distribution[8] + f.distribution[9] + f.distribution[10]) * 1000) / total) / 10,
+        9,
+      );
       // Nobody gave a 1, 2, 4 or 5: those stay 0. The one 3 is shown as 0 or 2, never as 1.
       for (const v of [1, 2, 4, 5]) expect(f.distribution[v]).toBe(0);
       expect([0, 2]).toContain(f.distribution[3]);

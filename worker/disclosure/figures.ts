@@ -69,7 +69,11 @@ export function protectedItem(item: Item, snap: Snapshot, k: number, texts?: str
   const n = perturb(basePtable(k), base, cellKey(cellSum, baseSum, `${item.id}\u0000#base`));
   // A single choice's percentages share the sum of its perturbed options, so they add up to 100;
   // a multiple choice's are of the respondents, as for the exact figures.
-  if (item.type === 'keuze') perturbed.set(ANSWERED, [...perturbed.values()].reduce((s, c) => s + c, 0));
+  if (item.type === 'keuze')
+    perturbed.set(
+      ANSWERED,
+      [...perturbed.values()].reduce((s, c) => s + c, 0),
+    );
   else if (item.type === 'meerkeuze' || item.type === 'open') perturbed.set(ANSWERED, n);
   if (itemBase(item, perturbed) === 0) return { suppressed: true };
   const figures = itemFigures(item, perturbed, k, texts);

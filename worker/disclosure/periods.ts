@@ -49,8 +49,7 @@ export function quarterStart(month: string): string {
 function cell(kind: PeriodKind, months: string[]): PeriodCell {
   const first = months[0];
   const last = months[months.length - 1];
-  const id =
-    kind === 'month' ? first : kind === 'quarter' ? quarterOf(first) : kind === 'year' ? first.slice(0, 4) : `${last}/12`;
+  const id = kind === 'month' ? first : kind === 'quarter' ? quarterOf(first) : kind === 'year' ? first.slice(0, 4) : `${last}/12`;
   return { kind, id, months, from: `${first}-01`, to: lastDay(last) };
 }
 
@@ -87,7 +86,10 @@ export function protectedPeriod(q: { from?: string; to?: string; period?: string
   const thisMonth = today.slice(0, 7);
   if (q.period !== undefined) {
     const p = CURRENT.find((c) => c === q.period);
-    if (!p) refuse('Kies een hele maand, een kwartaal, een jaar of twaalf maanden; een dag of week kan niet. / Choose a whole month, quarter, year or twelve months; not a day or week.');
+    if (!p)
+      refuse(
+        'Kies een hele maand, een kwartaal, een jaar of twaalf maanden; een dag of week kan niet. / Choose a whole month, quarter, year or twelve months; not a day or week.',
+      );
     if (p === 'month') return monthCell(thisMonth);
     if (p === 'quarter') return quarterCell(quarterStart(thisMonth));
     if (p === 'year') return yearCell(thisMonth.slice(0, 4));
@@ -105,15 +107,21 @@ export function protectedPeriod(q: { from?: string; to?: string; period?: string
     if (first === quarterStart(thisMonth)) return quarterCell(first);
     if (first === `${thisMonth.slice(0, 4)}-01`) return yearCell(first.slice(0, 4));
     if (first === addMonth(thisMonth, -11)) return rolling12Cell(thisMonth);
-    refuse('Kies de huidige maand, het kwartaal, het jaar of de laatste twaalf maanden. / Choose the current month, quarter, year or last twelve months.');
+    refuse(
+      'Kies de huidige maand, het kwartaal, het jaar of de laatste twaalf maanden. / Choose the current month, quarter, year or last twelve months.',
+    );
   }
-  if (q.to !== lastDay(endMonth)) refuse('Een periode eindigt op de laatste dag van een maand. / A period ends on the last day of a month.');
-  const count = Number(endMonth.slice(0, 4)) * 12 + Number(endMonth.slice(5, 7)) - (Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7))) + 1;
+  if (q.to !== lastDay(endMonth))
+    refuse('Een periode eindigt op de laatste dag van een maand. / A period ends on the last day of a month.');
+  const count =
+    Number(endMonth.slice(0, 4)) * 12 + Number(endMonth.slice(5, 7)) - (Number(first.slice(0, 4)) * 12 + Number(first.slice(5, 7))) + 1;
   if (count === 1) return monthCell(first);
   if (count === 3 && first === quarterStart(first)) return quarterCell(first);
   if (count === 12 && endMonth <= thisMonth) return rolling12Cell(endMonth);
   if (count === 12 && first.endsWith('-01')) return yearCell(first.slice(0, 4));
-  return refuse('Kies een hele maand, een kwartaal, een jaar of twaalf maanden tot en met deze maand. / Choose a whole month, quarter, year, or twelve months up to this one.');
+  return refuse(
+    'Kies een hele maand, een kwartaal, een jaar of twaalf maanden tot en met deze maand. / Choose a whole month, quarter, year, or twelve months up to this one.',
+  );
 }
 
 /** Breakdowns by time a protected audience may ask for; by day or week would date single responses. */
@@ -127,8 +135,7 @@ export type TimeGroup = (typeof PROTECTED_TIME_GROUPS)[number];
 export function subPeriods(p: PeriodCell, by: TimeGroup): PeriodCell[] {
   const seen = new Map<string, PeriodCell>();
   for (const m of p.months) {
-    const c =
-      by === 'month' ? monthCell(m) : by === 'quarter' ? quarterCell(quarterStart(m)) : yearCell(m.slice(0, 4));
+    const c = by === 'month' ? monthCell(m) : by === 'quarter' ? quarterCell(quarterStart(m)) : yearCell(m.slice(0, 4));
     if (!seen.has(c.id)) seen.set(c.id, c);
   }
   return [...seen.values()];

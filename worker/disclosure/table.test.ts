@@ -59,7 +59,9 @@ describe('the protected table', () => {
     expect(isHidden(t, cellId('2026-03', ''))).toBe(true);
     expect(isHidden(t, cellId('2026-02', ''))).toBe(true);
     expect(isHidden(t, cellId('2026-Q1', ''))).toBe(false);
-    expect(unprotected(t, linesOf(rows, ['2026-01', '2026-02', '2026-03', '2026-Q1', '2026', '2026-01/12', '2026-02/12', '2026-03/12']))).toEqual([]);
+    expect(
+      unprotected(t, linesOf(rows, ['2026-01', '2026-02', '2026-03', '2026-Q1', '2026', '2026-01/12', '2026-02/12', '2026-03/12'])),
+    ).toEqual([]);
   });
 
   it('leaves no line with a single hidden cell, for any data (property)', () => {
@@ -79,7 +81,14 @@ describe('the protected table', () => {
       fc.property(fc.array(row, { minLength: 1, maxLength: 25 }), fc.integer({ min: 5, max: 15 }), (rows, k) => {
         const t = buildTable(rows, k, '2026-03');
         const months = ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03'];
-        const periods = [...months, '2025-Q4', '2026-Q1', '2025', '2026', ...months.filter((m) => !m.endsWith('-12')).map((m) => `${m}/12`)];
+        const periods = [
+          ...months,
+          '2025-Q4',
+          '2026-Q1',
+          '2025',
+          '2026',
+          ...months.filter((m) => !m.endsWith('-12')).map((m) => `${m}/12`),
+        ];
         expect(unprotected(t, linesOf(rows, periods))).toEqual([]);
         for (const [id, n] of t.n) if (n < k) expect(isHidden(t, id)).toBe(true);
       }),

@@ -55,7 +55,10 @@ export function isHidden(table: Table, id: string): boolean {
 }
 
 /** The period cells of the table: every month from the first response to `lastMonth`, and what contains them. */
-function periodCells(firstMonth: string, lastMonth: string): { months: PeriodCell[]; quarters: PeriodCell[]; years: PeriodCell[]; rolling: PeriodCell[] } {
+function periodCells(
+  firstMonth: string,
+  lastMonth: string,
+): { months: PeriodCell[]; quarters: PeriodCell[]; years: PeriodCell[]; rolling: PeriodCell[] } {
   const months: PeriodCell[] = [];
   for (let m = firstMonth; m <= lastMonth; m = addMonth(m, 1)) months.push(monthCell(m));
   const quarters = new Map<string, PeriodCell>();
@@ -116,7 +119,10 @@ export function buildTable(rows: readonly MonthCount[], k: number, lastMonth: st
     for (const q of periods.quarters) lines.push({ parent: cellId(q.id, slice), children: ids(q.months.map(monthCell)) });
     for (const y of periods.years) {
       const year = y.id;
-      lines.push({ parent: cellId(year, slice), children: periods.quarters.filter((q) => q.id.startsWith(`${year}-`)).map((q) => cellId(q.id, slice)) });
+      lines.push({
+        parent: cellId(year, slice),
+        children: periods.quarters.filter((q) => q.id.startsWith(`${year}-`)).map((q) => cellId(q.id, slice)),
+      });
       lines.push({ parent: cellId(year, slice), children: ids(y.months.map(monthCell)) });
     }
     for (const r of periods.rolling) lines.push({ parent: cellId(r.id, slice), children: ids(r.months.map(monthCell)) });
@@ -139,7 +145,7 @@ export function buildTable(rows: readonly MonthCount[], k: number, lastMonth: st
     }
     return score;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       const unknown = unknowns(line);
@@ -149,7 +155,9 @@ export function buildTable(rows: readonly MonthCount[], k: number, lastMonth: st
       // The cover that closes other lines rather than opening new ones; then the smallest, so as
       // little as possible is hidden; a child before the line's total.
       const scored = members.map((id) => ({ id, score: cost(id, line), isParent: id === line.parent }));
-      scored.sort((a, b) => a.score - b.score || Number(a.isParent) - Number(b.isParent) || count(a.id) - count(b.id) || (a.id < b.id ? -1 : 1));
+      scored.sort(
+        (a, b) => a.score - b.score || Number(a.isParent) - Number(b.isParent) || count(a.id) - count(b.id) || (a.id < b.id ? -1 : 1),
+      );
       complementary.add(scored[0].id);
       changed = true;
     }

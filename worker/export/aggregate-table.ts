@@ -149,14 +149,31 @@ export function aggregateTable(a: Aggregate, names: TableNames, groupBy?: GroupB
     const teams = labels.items[item]?.context === 'team' ? labels.teams : {};
     return (id) => options[id]?.nl ?? teams[id] ?? id;
   };
-  const blank = { question: '', item: '', type: '', measure: '', value: null, unit: null, low: null, high: null, n: null, suppressed: true, note: SUPPRESSED.note };
+  const blank = {
+    question: '',
+    item: '',
+    type: '',
+    measure: '',
+    value: null,
+    unit: null,
+    low: null,
+    high: null,
+    n: null,
+    suppressed: true,
+    note: SUPPRESSED.note,
+  };
   const cellLines = (group: string, groupN: number | null, item: string, cell: ItemCell): TableLine[] => {
     const head = { group, groupN, question: question(item), item };
     if ('suppressed' in cell) {
       const type = labels.items[item]?.type;
       return [{ ...blank, ...head, type: type && type in TYPE_NAMES ? TYPE_NAMES[type as ItemFigures['type']] : '' }];
     }
-    const notes = [cell.indicatief ? INDICATIEF : '', cell.type === 'stelling' && cell.weetNietFlag ? (cell.weetNietIncluded ? WEET_NIET_INCLUDED : MANY_WEET_NIET) : ''].filter(Boolean).join('; ');
+    const notes = [
+      cell.indicatief ? INDICATIEF : '',
+      cell.type === 'stelling' && cell.weetNietFlag ? (cell.weetNietIncluded ? WEET_NIET_INCLUDED : MANY_WEET_NIET) : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     return figuresOf(cell, option(item)).map((f) => ({
       ...head,
       suppressed: false,
@@ -245,14 +262,29 @@ const GROUP_BY_NAMES: Record<GroupBy, string> = {
   quarter: 'kwartaal',
   year: 'jaar',
 };
-const PERIOD_NAMES: Record<string, string> = { day: 'vandaag', week: 'deze week', month: 'deze maand', quarter: 'dit kwartaal', year: 'dit jaar' };
+const PERIOD_NAMES: Record<string, string> = {
+  day: 'vandaag',
+  week: 'deze week',
+  month: 'deze maand',
+  quarter: 'dit kwartaal',
+  year: 'dit jaar',
+};
 
 /** The "Toelichting" of the workbook: what was selected, and how to read the table, in Dutch and English. */
-export function aboutTable(a: Aggregate, names: TableNames, q: TableSelection & { questionnaire: string }, today: string): [string, XlsxCell][] {
+export function aboutTable(
+  a: Aggregate,
+  names: TableNames,
+  q: TableSelection & { questionnaire: string },
+  today: string,
+): [string, XlsxCell][] {
   const filters = (['team', 'partner', 'contact', 'status', 'role', 'channel'] as const)
     .filter((f) => q[f] !== undefined)
     .map((f) => `${GROUP_BY_NAMES[f]}: ${groupName(f, q[f]!, names)}`);
-  const period = q.period ? PERIOD_NAMES[q.period] : q.from || q.to ? `${q.from ?? 'begin'} tot en met ${q.to ?? 'vandaag'}` : 'alle reacties';
+  const period = q.period
+    ? PERIOD_NAMES[q.period]
+    : q.from || q.to
+      ? `${q.from ?? 'begin'} tot en met ${q.to ?? 'vandaag'}`
+      : 'alle reacties';
   const title = names.labels.title?.nl;
   return [
     ['Vragenlijst', title ? `${title} (${q.questionnaire})` : q.questionnaire],
@@ -263,10 +295,22 @@ export function aboutTable(a: Aggregate, names: TableNames, q: TableSelection & 
     ['Kleinste groep die getoond wordt (k)', a.k],
     ['Gemaakt op', { date: today }],
     ['', ''],
-    ['Hoe lees ik dit?', 'Elke regel op het blad Cijfers is één cijfer, met de vraag, de maat, de eenheid en het aantal reacties waarop het berust (Basis).'],
-    [SUPPRESSED.value, `${SUPPRESSED.note}: minder dan ${a.k} reacties, of een cel waaruit anders een verborgen cel terug te rekenen is. Zo blijft iedereen anoniem.`],
+    [
+      'Hoe lees ik dit?',
+      'Elke regel op het blad Cijfers is één cijfer, met de vraag, de maat, de eenheid en het aantal reacties waarop het berust (Basis).',
+    ],
+    [
+      SUPPRESSED.value,
+      `${SUPPRESSED.note}: minder dan ${a.k} reacties, of een cel waaruit anders een verborgen cel terug te rekenen is. Zo blijft iedereen anoniem.`,
+    ],
     ['indicatief', `Tussen ${a.k} en 30 reacties: lees het cijfer als een aanwijzing.`],
-    ['Percentages', "Van wie de vraag beantwoordde; bij stellingen van wie een mening gaf ('weet niet' staat apart). Bij meerkeuze kan het totaal boven 100% komen."],
-    ['In English', 'One figure per row on the sheet Cijfers. "onderdrukt" = suppressed (too few responses); "indicatief" = fewer than 30 responses. Percentages are of those who answered; for stellingen of those with an opinion.'],
+    [
+      'Percentages',
+      "Van wie de vraag beantwoordde; bij stellingen van wie een mening gaf ('weet niet' staat apart). Bij meerkeuze kan het totaal boven 100% komen.",
+    ],
+    [
+      'In English',
+      'One figure per row on the sheet Cijfers. "onderdrukt" = suppressed (too few responses); "indicatief" = fewer than 30 responses. Percentages are of those who answered; for stellingen of those with an opinion.',
+    ],
   ];
 }

@@ -22,7 +22,12 @@ const a: Aggregate = {
     tot_beter: { type: 'open', n: 12, indicatief: true, texts: ['Sneller, terugbellen'] },
   },
   groups: [
-    { key: 'centrum', n: 28, indicatief: true, items: { tot_cijfer: { suppressed: true }, mw_serieus: { suppressed: true }, tot_beter: { suppressed: true } } },
+    {
+      key: 'centrum',
+      n: 28,
+      indicatief: true,
+      items: { tot_cijfer: { suppressed: true }, mw_serieus: { suppressed: true }, tot_beter: { suppressed: true } },
+    },
     { key: 'oost', suppressed: true },
   ],
 };

@@ -5,7 +5,11 @@ import type { LedgerRecord } from '../ledger-types.js';
 import { buildCodebook, codebookCsv, headerRow, responseRow, type Variable } from './codebook.js';
 
 const full = QuestionnaireDefinition.parse(TEMPLATES['sociaal-team']);
-const teams = ['centrum', 'crabbehof', 'krispijn', 'oost', 'wielwijk'].map((id) => ({ id, name: id[0].toUpperCase() + id.slice(1), partner_id: 'st' }));
+const teams = ['centrum', 'crabbehof', 'krispijn', 'oost', 'wielwijk'].map((id) => ({
+  id,
+  name: id[0].toUpperCase() + id.slice(1),
+  partner_id: 'st',
+}));
 const partners = [{ id: 'st', name: 'Sociaal team' }];
 const byName = (vars: Variable[], name: string) => vars.find((v) => v.name === name)!;
 
@@ -26,7 +30,18 @@ describe('buildCodebook', () => {
   const vars = buildCodebook({ versions: [full], teams, partners });
 
   it('starts with the fixed columns, then one per item, one per meerkeuze option', () => {
-    expect(vars.slice(0, 10).map((v) => v.name)).toEqual(['submission_id', 'version', 'day', 'channel', 'partner', 'team', 'contact', 'status', 'role', 'fast']);
+    expect(vars.slice(0, 10).map((v) => v.name)).toEqual([
+      'submission_id',
+      'version',
+      'day',
+      'channel',
+      'partner',
+      'team',
+      'contact',
+      'status',
+      'role',
+      'fast',
+    ]);
     const names = vars.map((v) => v.name);
     expect(names).toContain('tot_cijfer');
     expect(names).toContain('hulp_geholpen_met__informatie');
@@ -69,7 +84,14 @@ describe('buildCodebook', () => {
   it('encodes a response: numbers for codes, 0/1 per meerkeuze option, empty when unanswered', () => {
     const rec = record({
       flags: 1,
-      answers: { tot_cijfer: 9, mw_serieus: 'weet_niet', mw_luisteren: 'helemaal_eens', tot_aanraden: 'misschien', ctx_team: 'oost', hulp_geholpen_met: ['informatie', 'advies'] },
+      answers: {
+        tot_cijfer: 9,
+        mw_serieus: 'weet_niet',
+        mw_luisteren: 'helemaal_eens',
+        tot_aanraden: 'misschien',
+        ctx_team: 'oost',
+        hulp_geholpen_met: ['informatie', 'advies'],
+      },
       texts: { tot_beter: '=1+1, "en" meer\nregels' },
     });
     const row = responseRow(vars, rec);
@@ -102,9 +124,28 @@ describe('buildCodebook', () => {
   it('keeps codes stable across versions and covers values no definition lists', () => {
     const text = { nl: 'Vraag', en: 'Question' };
     const v = (options: string[]): { sections: Section[] } => ({
-      sections: [{ id: 's', title: text, items: [{ id: 'k', type: 'keuze', text, required: false, options: options.map((id) => ({ id, text: { nl: id.toUpperCase(), en: id } })) }] }],
+      sections: [
+        {
+          id: 's',
+          title: text,
+          items: [
+            {
+              id: 'k',
+              type: 'keuze',
+              text,
+              required: false,
+              options: options.map((id) => ({ id, text: { nl: id.toUpperCase(), en: id } })),
+            },
+          ],
+        },
+      ],
     });
-    const vars2 = buildCodebook({ versions: [v(['a', 'b', 'weet_niet']), v(['c', 'b', 'weet_niet'])], teams, partners, seen: new Map([['k', ['*', 'b', 'zz']]]) });
+    const vars2 = buildCodebook({
+      versions: [v(['a', 'b', 'weet_niet']), v(['c', 'b', 'weet_niet'])],
+      teams,
+      partners,
+      seen: new Map([['k', ['*', 'b', 'zz']]]),
+    });
     expect(byName(vars2, 'k').values.map((x) => [x.code, x.value, x.label])).toEqual([
       [1, 'a', 'A'],
       [2, 'b', 'B'],
@@ -124,12 +165,23 @@ describe('buildCodebook', () => {
           items: [
             { id: 'to', type: 'cijfer' as const, text, required: false },
             { id: 'team', type: 'cijfer' as const, text, required: false },
-            { id: 'm', type: 'meerkeuze' as const, text, required: false, options: [{ id: 'a-b', text }, { id: '1x', text }] },
+            {
+              id: 'm',
+              type: 'meerkeuze' as const,
+              text,
+              required: false,
+              options: [
+                { id: 'a-b', text },
+                { id: '1x', text },
+              ],
+            },
           ],
         },
       ],
     };
-    const names = buildCodebook({ versions: [def], teams, partners }).slice(10).map((x) => x.name);
+    const names = buildCodebook({ versions: [def], teams, partners })
+      .slice(10)
+      .map((x) => x.name);
     expect(names).toEqual(['to_', 'team_2', 'm__a_b', 'm__1x']);
   });
 });
@@ -139,8 +191,12 @@ describe('codebookCsv', () => {
     const lines = codebookCsv(buildCodebook({ versions: [full], teams, partners })).split('\r\n');
     expect(lines[0]).toBe('variable,label,item,item_type,format,measure,code,value,value_label,missing');
     expect(lines).toContain('mw_serieus,De medewerker nam mij serieus.,mw_serieus,stelling,F1.0,ordinal,,,,');
-    expect(lines).toContain('mw_serieus,De medewerker nam mij serieus.,mw_serieus,stelling,F1.0,ordinal,9,weet_niet,Weet ik niet / niet van toepassing,1');
-    expect(lines).toContain('mw_serieus,De medewerker nam mij serieus.,mw_serieus,stelling,F1.0,ordinal,5,helemaal_eens,Helemaal mee eens,0');
+    expect(lines).toContain(
+      'mw_serieus,De medewerker nam mij serieus.,mw_serieus,stelling,F1.0,ordinal,9,weet_niet,Weet ik niet / niet van toepassing,1',
+    );
+    expect(lines).toContain(
+      'mw_serieus,De medewerker nam mij serieus.,mw_serieus,stelling,F1.0,ordinal,5,helemaal_eens,Helemaal mee eens,0',
+    );
     expect(lines).toContain('day,Dag van invullen of interview (Nederlandse tijd),meta,meta,SDATE10,scale,,,,');
   });
 });

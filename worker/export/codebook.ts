@@ -1,4 +1,14 @@
-import { ANSWERED, STELLING_VALUES, AANRADEN_VALUES, CHANNELS, CONTACT_VALUES, ORGANISATIE_IN_GENERAL, ROLE_VALUES, STATUS_VALUES, WEET_NIET } from '../../schemas/constants.js';
+import {
+  ANSWERED,
+  STELLING_VALUES,
+  AANRADEN_VALUES,
+  CHANNELS,
+  CONTACT_VALUES,
+  ORGANISATIE_IN_GENERAL,
+  ROLE_VALUES,
+  STATUS_VALUES,
+  WEET_NIET,
+} from '../../schemas/constants.js';
 import { assertNever } from '../../schemas/logic.js';
 import { allItems, fillText, type Item, type Section } from '../../schemas/questionnaire.js';
 import { FLAG_FAST, type LedgerRecord } from '../ledger-types.js';
@@ -58,10 +68,24 @@ export const AANRADEN_CODES: Record<(typeof AANRADEN_VALUES)[number], [number, s
 
 /** Dutch names of the context values, as the exports show them. */
 export const LABELS = {
-  channel: { web: 'Internet', telefoon: 'Telefonisch interview', papier: 'Papieren vragenlijst' } satisfies Record<(typeof CHANNELS)[number], string>,
-  contact: { kort: 'Kort gesprek voor informatie of advies', lang: 'Langere tijd hulp', weet_niet: 'Weet ik niet' } satisfies Record<(typeof CONTACT_VALUES)[number], string>,
-  status: { afgerond: 'Hulp afgerond', loopt: 'Hulp loopt nog', weet_niet: 'Weet ik niet' } satisfies Record<(typeof STATUS_VALUES)[number], string>,
-  role: { zelf: 'Voor mezelf', kind: 'Voor mijn kind', zorg: 'Voor iemand voor wie ik zorg', anders: 'Voor iemand anders' } satisfies Record<(typeof ROLE_VALUES)[number], string>,
+  channel: { web: 'Internet', telefoon: 'Telefonisch interview', papier: 'Papieren vragenlijst' } satisfies Record<
+    (typeof CHANNELS)[number],
+    string
+  >,
+  contact: { kort: 'Kort gesprek voor informatie of advies', lang: 'Langere tijd hulp', weet_niet: 'Weet ik niet' } satisfies Record<
+    (typeof CONTACT_VALUES)[number],
+    string
+  >,
+  status: { afgerond: 'Hulp afgerond', loopt: 'Hulp loopt nog', weet_niet: 'Weet ik niet' } satisfies Record<
+    (typeof STATUS_VALUES)[number],
+    string
+  >,
+  role: {
+    zelf: 'Voor mezelf',
+    kind: 'Voor mijn kind',
+    zorg: 'Voor iemand voor wie ik zorg',
+    anders: 'Voor iemand anders',
+  } satisfies Record<(typeof ROLE_VALUES)[number], string>,
 };
 
 /** SPSS keywords that cannot name a variable. */
@@ -109,7 +133,17 @@ function mergedItems(versions: { sections: Section[] }[]): Item[] {
 }
 
 function stringVar(name: string, label: string, width: number, values: ValueLabel[], get: (r: LedgerRecord) => string): Variable {
-  return { name, label, item: 'context', kind: 'context', format: { type: 'string', width }, level: 'nominal', values, missing: [], encode: get };
+  return {
+    name,
+    label,
+    item: 'context',
+    kind: 'context',
+    format: { type: 'string', width },
+    level: 'nominal',
+    values,
+    missing: [],
+    encode: get,
+  };
 }
 
 function labelled<V extends string>(labels: Record<V, string>): ValueLabel[] {
@@ -148,8 +182,20 @@ export function buildCodebook(input: CodebookInput): Variable[] {
       encode: (r) => r.day,
     },
     stringVar(name('channel'), 'Kanaal', 8, labelled(LABELS.channel), (r) => r.dims.channel),
-    stringVar(name('partner'), 'Partner', 64, input.partners.map((p) => ({ code: p.id, value: p.id, label: p.name })), (r) => r.dims.partner),
-    stringVar(name('team'), 'Team', 64, input.teams.map((t) => ({ code: t.id, value: t.id, label: t.name })), (r) => r.dims.team),
+    stringVar(
+      name('partner'),
+      'Partner',
+      64,
+      input.partners.map((p) => ({ code: p.id, value: p.id, label: p.name })),
+      (r) => r.dims.partner,
+    ),
+    stringVar(
+      name('team'),
+      'Team',
+      64,
+      input.teams.map((t) => ({ code: t.id, value: t.id, label: t.name })),
+      (r) => r.dims.team,
+    ),
     stringVar(name('contact'), 'Soort contact', 9, labelled(LABELS.contact), (r) => r.dims.contact),
     stringVar(name('status'), 'Hulp afgerond?', 9, labelled(LABELS.status), (r) => r.dims.status),
     stringVar(name('role'), 'Ingevuld voor', 6, labelled(LABELS.role), (r) => r.dims.role),
@@ -175,9 +221,16 @@ export function buildCodebook(input: CodebookInput): Variable[] {
     switch (item.type) {
       case 'cijfer':
       case 'nps': {
-        const values = item.type === 'cijfer'
-          ? [{ code: 1, value: '1', label: '1 heel slecht' }, { code: 10, value: '10', label: '10 heel goed' }]
-          : [{ code: 0, value: '0', label: '0 zeer onwaarschijnlijk' }, { code: 10, value: '10', label: '10 zeer waarschijnlijk' }];
+        const values =
+          item.type === 'cijfer'
+            ? [
+                { code: 1, value: '1', label: '1 heel slecht' },
+                { code: 10, value: '10', label: '10 heel goed' },
+              ]
+            : [
+                { code: 0, value: '0', label: '0 zeer onwaarschijnlijk' },
+                { code: 10, value: '10', label: '10 zeer waarschijnlijk' },
+              ];
         vars.push({
           ...base,
           name: name(item.id),
@@ -304,7 +357,9 @@ export function codebookCsv(vars: readonly Variable[]): string {
     const common = [v.name, v.label, v.item, v.kind, format, v.level];
     return [
       csvRow([...common, '', '', '', '']),
-      ...v.values.map((val) => csvRow([...common, val.code, val.value, val.label, typeof val.code === 'number' && v.missing.includes(val.code) ? 1 : 0])),
+      ...v.values.map((val) =>
+        csvRow([...common, val.code, val.value, val.label, typeof val.code === 'number' && v.missing.includes(val.code) ? 1 : 0]),
+      ),
     ];
   });
   return head + lines.join('');

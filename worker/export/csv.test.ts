@@ -3,10 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { BOM, csvField, csvRow, excelCsvRow, spreadsheetText, spssText, SPSS_ESCAPE } from './csv.js';
 import { readCsv } from '../../test/support/csv-reader.js';
 
-const TRICKY = ['gewoon', 'met, komma', 'met; puntkomma', 'met "quotes"', 'twee\r\nregels', 'lf\nalleen', 'tab\there', 'één ë 😀', '', ' spatie ', '=1+1', '+31', '-', '@SUM(A1)'];
+const TRICKY = [
+  'gewoon',
+  'met, komma',
+  'met; puntkomma',
+  'met "quotes"',
+  'twee\r\nregels',
+  'lf\nalleen',
+  'tab\there',
+  'één ë 😀',
+  '',
+  ' spatie ',
+  '=1+1',
+  '+31',
+  '-',
+  '@SUM(A1)',
+];
 
 /** Reverses `spssText` as the SPSS syntax does: three replacements, ␤0 last. */
-const unSpss = (s: string) => s.split(SPSS_ESCAPE.lf).join('\n').split(SPSS_ESCAPE.cr).join('\r').split(SPSS_ESCAPE.mark0).join(SPSS_ESCAPE.mark);
+const unSpss = (s: string) =>
+  s.split(SPSS_ESCAPE.lf).join('\n').split(SPSS_ESCAPE.cr).join('\r').split(SPSS_ESCAPE.mark0).join(SPSS_ESCAPE.mark);
 
 describe('csv', () => {
   it('quotes only what needs quoting', () => {
@@ -36,7 +52,7 @@ describe('csv', () => {
   });
 
   it('writes the spreadsheet dialect with semicolons, decimal commas and formula-safe text', () => {
-    expect(excelCsvRow(['a', 8.5, -20, 'x;y', 'p,q', '=1+1'])).toBe("a;8,5;-20;\"x;y\";p,q;'=1+1\r\n");
+    expect(excelCsvRow(['a', 8.5, -20, 'x;y', 'p,q', '=1+1'])).toBe('a;8,5;-20;"x;y";p,q;\'=1+1\r\n');
     expect(spreadsheetText('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(spreadsheetText('+31')).toBe("'+31");
     expect(spreadsheetText('-')).toBe("'-");

@@ -53,7 +53,9 @@ describe('spsSyntax', () => {
   });
 
   it('says where its CSV comes from and how to point SPSS at its folder', () => {
-    expect(spsSyntax(vars, { csvFile: 'x.csv', title: 't', origin: '/v1/export/responses.csv?format=spss' })).toContain('* Dat bestand komt van /v1/export/responses.csv?format=spss');
+    expect(spsSyntax(vars, { csvFile: 'x.csv', title: 't', origin: '/v1/export/responses.csv?format=spss' })).toContain(
+      '* Dat bestand komt van /v1/export/responses.csv?format=spss',
+    );
     expect(lines.some((l) => /^\* CD '.+'\.$/.test(l))).toBe(true);
   });
 

@@ -28,7 +28,15 @@ function widthOf(v: Variable): number {
 function codebookSheet(vars: readonly Variable[]): Sheet {
   const rows = vars.flatMap((v) => [
     [v.name, v.label, v.item, v.kind, null, null, null],
-    ...v.values.map((x) => [v.name, null, null, null, x.code, x.label, typeof x.code === 'number' && v.missing.includes(x.code) ? 'ja' : null]),
+    ...v.values.map((x) => [
+      v.name,
+      null,
+      null,
+      null,
+      x.code,
+      x.label,
+      typeof x.code === 'number' && v.missing.includes(x.code) ? 'ja' : null,
+    ]),
   ]);
   return {
     name: 'Codeboek',

@@ -35,8 +35,17 @@ describe('xlsxStream', () => {
     const sheet: Sheet = {
       name: 'Proef',
       columns: [{ width: 30, wrap: true }, { width: 10 }],
-      header: [['Tekst', 'Getal'], ['tekst', 'getal']],
-      rows: [TRICKY.map((t, i) => [t, i]), [[null, { number: 0.455, format: 'percent1' }], [{ date: '2025-03-04' }, { number: 8.25, format: 'decimal1' }]]],
+      header: [
+        ['Tekst', 'Getal'],
+        ['tekst', 'getal'],
+      ],
+      rows: [
+        TRICKY.map((t, i) => [t, i]),
+        [
+          [null, { number: 0.455, format: 'percent1' }],
+          [{ date: '2025-03-04' }, { number: 8.25, format: 'decimal1' }],
+        ],
+      ],
     };
     const { data } = await bytes(xlsxStream([sheet]));
     const book = XLSX.read(data, { type: 'array', cellDates: true, cellNF: true });
@@ -62,7 +71,14 @@ describe('xlsxStream', () => {
   it('has no formula anywhere in the sheet XML, and keeps the header rows in view', async () => {
     const { data } = await bytes(xlsxStream([{ name: 'S', columns: [{ width: 10 }], header: [['h']], rows: [[['=1+1'], ['@A1']]] }]));
     const files = unzipSync(data);
-    expect(Object.keys(files)).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+    expect(Object.keys(files)).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
     const xml = strFromU8(files['xl/worksheets/sheet1.xml']);
     expect(xml).not.toContain('<f>');
     expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');

@@ -18,4 +18,3 @@ export function cellsOf(answers: Answers, texts: Record<string, string>): [item:
   for (const item of Object.keys(texts)) cells.push([item, ANSWERED]);
   return cells;
 }
-

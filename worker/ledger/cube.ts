@@ -85,6 +85,9 @@ export function removeResponses(sql: SqlStorage, where: string, args: (string | 
     sql.exec('DELETE FROM responses WHERE submission_id = ?', r.submission_id);
   }
   for (const table of CUBES) sql.exec(`DELETE FROM ${table} WHERE count <= 0`);
-  forgetReleases(sql, rows.map((r) => ({ partner: r.partner, month: r.day.slice(0, 7) })));
+  forgetReleases(
+    sql,
+    rows.map((r) => ({ partner: r.partner, month: r.day.slice(0, 7) })),
+  );
   return rows.length;
 }

@@ -47,7 +47,9 @@ export function heldBursts(sql: SqlStorage): HeldBurst[] {
  * their months (queued here). Returns how many.
  */
 export function acceptBurst(sql: SqlStorage, burst: string): number {
-  const rows = sql.exec<{ partner: string; day: string }>('UPDATE responses SET held = NULL WHERE held = ? RETURNING partner, day', burst).toArray();
+  const rows = sql
+    .exec<{ partner: string; day: string }>('UPDATE responses SET held = NULL WHERE held = ? RETURNING partner, day', burst)
+    .toArray();
   for (const r of rows) queueRelease(sql, r.partner, r.day.slice(0, 7));
   return rows.length;
 }

@@ -17,7 +17,9 @@ export function needsRecordKeys(sql: SqlStorage): boolean {
 export async function missingKeys(sql: SqlStorage): Promise<{ salt: string; keys: [string, number][] }> {
   const salt = readMeta(sql, 'rkey_salt') ?? newSalt();
   const ids = sql.exec<{ submission_id: string }>('SELECT submission_id FROM responses WHERE rkey IS NULL').toArray();
-  const keys = await Promise.all(ids.map(async ({ submission_id }): Promise<[string, number]> => [submission_id, await backfillKey(salt, submission_id)]));
+  const keys = await Promise.all(
+    ids.map(async ({ submission_id }): Promise<[string, number]> => [submission_id, await backfillKey(salt, submission_id)]),
+  );
   return { salt, keys };
 }
 
@@ -27,11 +29,23 @@ export function applyRecordKeys(sql: SqlStorage, missing: { salt: string; keys: 
   for (const [id, key] of missing.keys) sql.exec('UPDATE responses SET rkey = ? WHERE submission_id = ? AND rkey IS NULL', key, id);
   const match = DIMENSIONS.map((d) => `${d} = ?`).join(' AND ');
   for (const table of ['cube', 'cube_month']) sql.exec(`UPDATE ${table} SET keysum = 0`);
-  for (const r of sql.exec<{ day: string; answers: string; texts: string; rkey: number } & Record<string, string>>('SELECT * FROM responses')) {
+  for (const r of sql.exec<{ day: string; answers: string; texts: string; rkey: number } & Record<string, string>>(
+    'SELECT * FROM responses',
+  )) {
     const dims = DIMENSIONS.map((d) => r[d]);
     for (const [item, value] of cellsOf(JSON.parse(r.answers) as Answers, JSON.parse(r.texts) as Record<string, string>)) {
-      for (const [table, day] of [['cube', r.day], ['cube_month', monthOf(r.day)]] as const) {
-        sql.exec(`UPDATE ${table} SET keysum = keysum + ? WHERE day = ? AND ${match} AND item = ? AND value = ?`, r.rkey, day, ...dims, item, value);
+      for (const [table, day] of [
+        ['cube', r.day],
+        ['cube_month', monthOf(r.day)],
+      ] as const) {
+        sql.exec(
+          `UPDATE ${table} SET keysum = keysum + ? WHERE day = ? AND ${match} AND item = ? AND value = ?`,
+          r.rkey,
+          day,
+          ...dims,
+          item,
+          value,
+        );
       }
     }
   }

@@ -58,7 +58,13 @@ export async function liveMessage(sql: SqlStorage, db: D1Database, sub: LiveSubs
   const cells = readCells(sql, filter, sub.groupBy);
   const openItems = allItems(def).flatMap((i) => (i.type === 'open' ? [i.id] : []));
   const openTexts = openItems.length ? readOpenTexts(sql, filter, openItems) : undefined;
-  const aggregate = buildAggregate(def, cells, { k: sub.k, grouped: sub.groupBy !== undefined, groupOrder: sub.groupOrder, openTexts, weetNiet: sub.weetNiet });
+  const aggregate = buildAggregate(def, cells, {
+    k: sub.k,
+    grouped: sub.groupBy !== undefined,
+    groupOrder: sub.groupOrder,
+    openTexts,
+    weetNiet: sub.weetNiet,
+  });
   return JSON.stringify({ type: 'aggregate', questionnaire: sub.questionnaire, ...aggregate });
 }
 

@@ -3,7 +3,18 @@ import { UNKNOWN_GROUP } from '../../schemas/constants.js';
 import type { Item } from '../../schemas/questionnaire.js';
 import type { ProtectedQuery } from '../disclosure/audience.js';
 import { protectedItem, protectedN } from '../disclosure/figures.js';
-import { addMonth, monthCell, periodById, protectedPeriod, quarterCell, quarterStart, rolling12Cell, subPeriods, yearCell, type PeriodCell } from '../disclosure/periods.js';
+import {
+  addMonth,
+  monthCell,
+  periodById,
+  protectedPeriod,
+  quarterCell,
+  quarterStart,
+  rolling12Cell,
+  subPeriods,
+  yearCell,
+  type PeriodCell,
+} from '../disclosure/periods.js';
 import { releaseDue, shuffled } from '../disclosure/release.js';
 import { cellId, isHidden, sliceKey, sliceOf, type ProtectedDim, type Slice, type Table } from '../disclosure/table.js';
 import { isIndicatief } from '../report/suppress.js';
@@ -80,14 +91,23 @@ export function releaseQueued(sql: SqlStorage, tableOf: (partner: string) => Tab
         const current = table.n.get(id) ?? 0;
         const last = readRelease(sql, partner, id);
         if (!releaseDue(current, last?.n, ctx.k)) continue;
-        writeRelease(sql, partner, id, { n: current, fresh: current - (last?.n ?? 0), at: now, counts: snapshotOf(sql, partner, period, sliceOf(key)) });
+        writeRelease(sql, partner, id, {
+          n: current,
+          fresh: current - (last?.n ?? 0),
+          at: now,
+          counts: snapshotOf(sql, partner, period, sliceOf(key)),
+        });
       }
       for (const item of ctx.openItems) {
         const id = cellId(periodId, '');
         const count = countTexts(sql, partner, period, undefined, item, ctx.review);
         const last = readTextRelease(sql, partner, id, item);
         if (!releaseDue(count, last?.n, ctx.k)) continue;
-        const texts = shuffled(`${partner}\u0000${id}\u0000${item}\u0000${count}`, eligibleTexts(sql, partner, period, undefined, item, ctx.review), TEXT_LIMIT);
+        const texts = shuffled(
+          `${partner}\u0000${id}\u0000${item}\u0000${count}`,
+          eligibleTexts(sql, partner, period, undefined, item, ctx.review),
+          TEXT_LIMIT,
+        );
         writeTextRelease(sql, partner, id, item, { n: count, at: now, texts });
       }
     }
@@ -99,9 +119,17 @@ function periodOf(q: Pick<ProtectedQuery, 'period'>, today: string): PeriodCell 
   return typeof q.period === 'string' ? periodById(q.period) : protectedPeriod({ period: q.period.current }, today);
 }
 
-function itemsOf(items: Item[], release: Release | undefined, k: number, texts?: (item: Item) => string[] | undefined): Record<string, ItemCell> {
+function itemsOf(
+  items: Item[],
+  release: Release | undefined,
+  k: number,
+  texts?: (item: Item) => string[] | undefined,
+): Record<string, ItemCell> {
   return Object.fromEntries(
-    items.map((item): [string, ItemCell] => [item.id, release ? protectedItem(item, release.counts, k, item.type === 'open' ? texts?.(item) : undefined) : { suppressed: true }]),
+    items.map((item): [string, ItemCell] => [
+      item.id,
+      release ? protectedItem(item, release.counts, k, item.type === 'open' ? texts?.(item) : undefined) : { suppressed: true },
+    ]),
   );
 }
 
@@ -124,7 +152,13 @@ function valuesIn(table: Table, period: string, dim: ProtectedDim): string[] {
  * made first, then every cell is read from its last release. A cell the table hides, or one without a
  * release, is suppressed.
  */
-export function protectedAggregate(sql: SqlStorage, tableOf: (partner: string) => Table, q: ProtectedQuery, today: string, now = Date.now()): Aggregate {
+export function protectedAggregate(
+  sql: SqlStorage,
+  tableOf: (partner: string) => Table,
+  q: ProtectedQuery,
+  today: string,
+  now = Date.now(),
+): Aggregate {
   const openItems = q.items.flatMap((i) => (i.type === 'open' ? [i.id] : []));
   releaseQueued(sql, tableOf, { k: q.k, openItems, review: q.review }, today, now);
   const table = tableOf(q.partner);
@@ -137,7 +171,8 @@ export function protectedAggregate(sql: SqlStorage, tableOf: (partner: string) =
     return release;
   };
   // Open texts only with the partner's figures of a whole period, not per team or other selection.
-  const texts = (item: Item) => (q.texts && !q.slice ? readTextRelease(sql, q.partner, cellId(period.id, ''), item.id)?.texts.map((t) => t.text) : undefined);
+  const texts = (item: Item) =>
+    q.texts && !q.slice ? readTextRelease(sql, q.partner, cellId(period.id, ''), item.id)?.texts.map((t) => t.text) : undefined;
 
   const total = read(period, q.slice);
   const k = table.k;

@@ -25,10 +25,15 @@ const GROUP_EXPR: Record<GroupBy, string> = {
   year: 'substr(day, 1, 4)',
 };
 
-type ResponseRow = { rowid: number; submission_id: string; version: number; day: string; flags: number; answers: string; texts: string } & Record<
-  string,
-  string
->;
+type ResponseRow = {
+  rowid: number;
+  submission_id: string;
+  version: number;
+  day: string;
+  flags: number;
+  answers: string;
+  texts: string;
+} & Record<string, string>;
 
 function dimsOf(row: Record<string, string>): LedgerRecord['dims'] {
   return Object.fromEntries(DIMENSIONS.map((k) => [k, row[k]])) as LedgerRecord['dims'];
@@ -64,7 +69,8 @@ export function readCells(sql: SqlStorage, filter: CellFilter, groupBy?: GroupBy
   const group = groupBy ? GROUP_EXPR[groupBy] : "''";
   // Cells kept apart per combination of `by` (for weights, which depend only on those values).
   const extra = by.map((d) => `, ${d}`).join('');
-  const plan: RangePlan = groupBy === 'day' || groupBy === 'week' ? { days: [{ from: filter.from, to: filter.to }] } : planRange(filter.from, filter.to);
+  const plan: RangePlan =
+    groupBy === 'day' || groupBy === 'week' ? { days: [{ from: filter.from, to: filter.to }] } : planRange(filter.from, filter.to);
   const reads: { table: string; from?: string; to?: string; toExcl?: string }[] = plan.days.map((d) => ({ table: 'cube', ...d }));
   if (plan.months) reads.push({ table: 'cube_month', from: plan.months.from, toExcl: plan.months.toExcl });
   const sums = new Map<string, CubeCell>();
@@ -84,7 +90,14 @@ export function readCells(sql: SqlStorage, filter: CellFilter, groupBy?: GroupBy
       const key = [g, ...combo, r.item, r.value].join('\u0000');
       const cell = sums.get(key);
       if (cell) cell.count += r.count;
-      else sums.set(key, { group: g, item: r.item, value: r.value, count: r.count, ...(by.length ? { dims: Object.fromEntries(by.map((d, i) => [d, combo[i]])) } : {}) });
+      else
+        sums.set(key, {
+          group: g,
+          item: r.item,
+          value: r.value,
+          count: r.count,
+          ...(by.length ? { dims: Object.fromEntries(by.map((d, i) => [d, combo[i]])) } : {}),
+        });
     }
   }
   return [...sums.values()];

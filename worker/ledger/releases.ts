@@ -42,7 +42,11 @@ export function monthCounts(sql: SqlStorage, partner: string): MonthCount[] {
     partner,
     RESPONDENTS,
   )) {
-    counts.set(key(r), { month: r.month, n: r.n, dims: Object.fromEntries(PROTECTED_DIMS.map((d) => [d, r[d]])) as Record<ProtectedDim, string> });
+    counts.set(key(r), {
+      month: r.month,
+      n: r.n,
+      dims: Object.fromEntries(PROTECTED_DIMS.map((d) => [d, r[d]])) as Record<ProtectedDim, string>,
+    });
   }
   for (const r of sql.exec<Record<ProtectedDim, string> & { month: string; n: number }>(
     `SELECT substr(day, 1, 7) AS month, ${dims}, COUNT(*) AS n FROM responses WHERE partner = ? AND ${HELD} GROUP BY month, ${dims}`,
@@ -88,7 +92,11 @@ export function snapshotOf(sql: SqlStorage, partner: string, period: PeriodCell,
 
 export function readRelease(sql: SqlStorage, partner: string, cell: string): Release | undefined {
   const row = sql
-    .exec<{ n: number; fresh: number; at: number; counts: string }>('SELECT n, fresh, at, counts FROM releases WHERE partner = ? AND cell = ?', partner, cell)
+    .exec<{ n: number; fresh: number; at: number; counts: string }>(
+      'SELECT n, fresh, at, counts FROM releases WHERE partner = ? AND cell = ?',
+      partner,
+      cell,
+    )
     .toArray()[0];
   return row && { n: row.n, fresh: row.fresh, at: row.at, counts: JSON.parse(row.counts) as Snapshot };
 }
@@ -126,7 +134,10 @@ export function clearQueue(sql: SqlStorage): void {
 
 /** Partners with responses: at the start of a month each gets its new twelve-month cells released. */
 export function partnersWithData(sql: SqlStorage): string[] {
-  return sql.exec<{ partner: string }>(`SELECT DISTINCT partner FROM cube_month WHERE item = ?`, RESPONDENTS).toArray().map((r) => r.partner);
+  return sql
+    .exec<{ partner: string }>(`SELECT DISTINCT partner FROM cube_month WHERE item = ?`, RESPONDENTS)
+    .toArray()
+    .map((r) => r.partner);
 }
 
 /**
@@ -158,19 +169,33 @@ function reviewed(review: boolean): string {
 function dayBounds(period: PeriodCell, slice: Slice): { sql: string; args: string[] } {
   const from = period.from;
   const to = period.to;
-  return slice ? { sql: `day >= ? AND day <= ? AND ${slice.dim} = ?`, args: [from, to, slice.value] } : { sql: 'day >= ? AND day <= ?', args: [from, to] };
+  return slice
+    ? { sql: `day >= ? AND day <= ? AND ${slice.dim} = ?`, args: [from, to, slice.value] }
+    : { sql: 'day >= ? AND day <= ?', args: [from, to] };
 }
 
 /** How many texts of an item a protected audience may get in a cell. */
 export function countTexts(sql: SqlStorage, partner: string, period: PeriodCell, slice: Slice, item: string, review: boolean): number {
   const b = dayBounds(period, slice);
   return sql
-    .exec<{ n: number }>(`SELECT COUNT(*) AS n FROM open_texts WHERE partner = ? AND item = ? AND ${b.sql} AND ${reviewed(review)}`, partner, item, ...b.args)
+    .exec<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM open_texts WHERE partner = ? AND item = ? AND ${b.sql} AND ${reviewed(review)}`,
+      partner,
+      item,
+      ...b.args,
+    )
     .one().n;
 }
 
 /** Those texts with their ids; no day, so nothing downstream can order them by time. */
-export function eligibleTexts(sql: SqlStorage, partner: string, period: PeriodCell, slice: Slice, item: string, review: boolean): { id: string; text: string }[] {
+export function eligibleTexts(
+  sql: SqlStorage,
+  partner: string,
+  period: PeriodCell,
+  slice: Slice,
+  item: string,
+  review: boolean,
+): { id: string; text: string }[] {
   const b = dayBounds(period, slice);
   return sql
     .exec<{ id: string; text: string }>(
@@ -191,20 +216,33 @@ export interface TextRelease {
 
 export function readTextRelease(sql: SqlStorage, partner: string, cell: string, item: string): TextRelease | undefined {
   const row = sql
-    .exec<{ n: number; at: number; texts: string }>('SELECT n, at, texts FROM text_releases WHERE partner = ? AND cell = ? AND item = ?', partner, cell, item)
+    .exec<{ n: number; at: number; texts: string }>(
+      'SELECT n, at, texts FROM text_releases WHERE partner = ? AND cell = ? AND item = ?',
+      partner,
+      cell,
+      item,
+    )
     .toArray()[0];
   return row && { n: row.n, at: row.at, texts: JSON.parse(row.texts) as TextRelease['texts'] };
 }
 
 /** Takes withheld texts out of every release that holds them, leaving the rest as they were. */
 export function withdrawTexts(sql: SqlStorage, ids: { submissionId: string; item: string }[]): void {
-  const rows = sql.exec<{ partner: string; cell: string; item: string; texts: string }>('SELECT partner, cell, item, texts FROM text_releases').toArray();
+  const rows = sql
+    .exec<{ partner: string; cell: string; item: string; texts: string }>('SELECT partner, cell, item, texts FROM text_releases')
+    .toArray();
   for (const r of rows) {
     const drop = new Set(ids.filter((i) => i.item === r.item).map((i) => i.submissionId));
     const texts = JSON.parse(r.texts) as TextRelease['texts'];
     const kept = texts.filter((t) => !drop.has(t.id));
     if (kept.length !== texts.length) {
-      sql.exec('UPDATE text_releases SET texts = ? WHERE partner = ? AND cell = ? AND item = ?', JSON.stringify(kept), r.partner, r.cell, r.item);
+      sql.exec(
+        'UPDATE text_releases SET texts = ? WHERE partner = ? AND cell = ? AND item = ?',
+        JSON.stringify(kept),
+        r.partner,
+        r.cell,
+        r.item,
+      );
     }
   }
 }

@@ -26,7 +26,15 @@ export function listTexts(sql: SqlStorage, review: ReviewState, limit: number): 
       limit,
     )
     .toArray()
-    .map((r) => ({ submissionId: r.submission_id, item: r.item, day: r.day, partner: r.partner, team: r.team, text: r.text, review: r.review }));
+    .map((r) => ({
+      submissionId: r.submission_id,
+      item: r.item,
+      day: r.day,
+      partner: r.partner,
+      team: r.team,
+      text: r.text,
+      review: r.review,
+    }));
 }
 
 /**

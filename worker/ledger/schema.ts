@@ -45,7 +45,10 @@ export function createTables(sql: SqlStorage): void {
   `);
   // Ledgers from before disclosure control get the columns it needs; their keys are backfilled.
   const has = (table: string, column: string) =>
-    sql.exec<{ name: string }>(`PRAGMA table_info(${table})`).toArray().some((c) => c.name === column);
+    sql
+      .exec<{ name: string }>(`PRAGMA table_info(${table})`)
+      .toArray()
+      .some((c) => c.name === column);
   if (!has('responses', 'rkey')) sql.exec('ALTER TABLE responses ADD COLUMN rkey INTEGER');
   for (const cube of ['cube', 'cube_month']) {
     if (!has(cube, 'keysum')) sql.exec(`ALTER TABLE ${cube} ADD COLUMN keysum INTEGER NOT NULL DEFAULT 0`);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { clopperPearson, fisherExact, marginsTable, maxMarginOfError, shareInterval, twoShareTest, welchTest, wilson } from './inference.js';
+import {
+  clopperPearson,
+  fisherExact,
+  marginsTable,
+  maxMarginOfError,
+  shareInterval,
+  twoShareTest,
+  welchTest,
+  wilson,
+} from './inference.js';
 
 // Reference values computed with R 4.2.2 (Debian r-base-core), the call beside each; values for the
 // finite-population correction and the margins table with Python 3's statistics.NormalDist.

@@ -67,7 +67,13 @@ describe('stelling', () => {
       // R 4.2: binom.test(8, 12), binom.test(2, 12), …: exact, as n < 30.
       ci95: { eens: [34.9, 90.1], neutraal: [2.1, 48.4], oneens: [2.1, 48.4] },
       pctDetail: { helemaal_eens: 25, eens: 41.7, neutraal: 16.7, oneens: 8.3, helemaal_oneens: 8.3 },
-      ci95Detail: { helemaal_eens: [5.5, 57.2], eens: [15.2, 72.3], neutraal: [2.1, 48.4], oneens: [0.2, 38.5], helemaal_oneens: [0.2, 38.5] },
+      ci95Detail: {
+        helemaal_eens: [5.5, 57.2],
+        eens: [15.2, 72.3],
+        neutraal: [2.1, 48.4],
+        oneens: [0.2, 38.5],
+        helemaal_oneens: [0.2, 38.5],
+      },
     });
   });
 
@@ -187,11 +193,11 @@ describe('buildAggregate', () => {
   });
 
   it('keeps open texts to the whole selection', () => {
-    const a = buildAggregate(
-      def,
-      [...cells('a', 20, { '7': 20 }, {}, 15), ...cells('b', 25, { '9': 25 }, {}, 12)],
-      { k: 10, grouped: true, openTexts: { open: ['Snel'] } },
-    );
+    const a = buildAggregate(def, [...cells('a', 20, { '7': 20 }, {}, 15), ...cells('b', 25, { '9': 25 }, {}, 12)], {
+      k: 10,
+      grouped: true,
+      openTexts: { open: ['Snel'] },
+    });
     expect(a.items.open).toMatchObject({ n: 27, texts: ['Snel'] });
     expect(a.groups).toEqual([
       expect.objectContaining({ key: 'a', n: 20, items: expect.objectContaining({ open: { type: 'open', n: 15, indicatief: true } }) }),
@@ -202,7 +208,12 @@ describe('buildAggregate', () => {
   it('orders groups as asked, then the rest, with _onbekend last and empty named groups suppressed', () => {
     const a = buildAggregate(
       def,
-      [...cells('_onbekend', 30, {}, {}, 0), ...cells('zuid', 30, {}, {}, 0), ...cells('noord', 30, {}, {}, 0), ...cells('', 30, {}, {}, 0)],
+      [
+        ...cells('_onbekend', 30, {}, {}, 0),
+        ...cells('zuid', 30, {}, {}, 0),
+        ...cells('noord', 30, {}, {}, 0),
+        ...cells('', 30, {}, {}, 0),
+      ],
       { k: 10, grouped: true, groupOrder: ['west', 'noord'] },
     );
     expect(a.n).toBe(120);
@@ -239,11 +250,7 @@ describe('buildAggregate', () => {
   it('covers a lone small item cell within published groups', () => {
     const a = buildAggregate(
       def,
-      [
-        ...cells('a', 40, {}, { eens: 30 }, 0),
-        ...cells('b', 30, {}, { eens: 3 }, 0),
-        ...cells('c', 30, {}, { eens: 12 }, 0),
-      ],
+      [...cells('a', 40, {}, { eens: 30 }, 0), ...cells('b', 30, {}, { eens: 3 }, 0), ...cells('c', 30, {}, { eens: 12 }, 0)],
       { k: 10, grouped: true },
     );
     // Groups all stand; in the stelling's line b (3) is hidden and c (12) covers it.
@@ -286,7 +293,12 @@ describe('buildComparison', () => {
   });
 
   it('leaves out items below k on either side, and calls p ≥ 0.05 not significant', () => {
-    const c = buildComparison(def, cellsOf(30, {}, { eens: 16, oneens: 14 }, { ja: 4 }), cellsOf(30, {}, { eens: 14, oneens: 16 }, { ja: 30 }), { k: 10 });
+    const c = buildComparison(
+      def,
+      cellsOf(30, {}, { eens: 16, oneens: 14 }, { ja: 4 }),
+      cellsOf(30, {}, { eens: 14, oneens: 16 }, { ja: 30 }),
+      { k: 10 },
+    );
     expect(Object.keys(c.items)).toEqual(['stelling']);
     expect(c.items.stelling).toMatchObject({ significant: false });
   });

@@ -55,8 +55,8 @@ function countsOf<V extends string>(counts: ValueCounts, values: readonly V[]): 
 
 /** Two-sided 95% t quantiles for 1–30 degrees of freedom. */
 const T975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
-  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
+  2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
 
 function t975(df: number): number {
@@ -134,7 +134,8 @@ function shares(counts: ValueCounts, base: readonly string[], nEff: number | und
   };
 }
 
-const each = <V extends string>(values: readonly V[]) => Object.fromEntries(values.map((v) => [v, [v] as readonly string[]])) as Record<V, readonly string[]>;
+const each = <V extends string>(values: readonly V[]) =>
+  Object.fromEntries(values.map((v) => [v, [v] as readonly string[]])) as Record<V, readonly string[]>;
 
 /** The figures of one item from its value counts, without any suppression; its base must be at least 1. */
 export function itemFigures(item: Item, counts: ValueCounts, k: number, texts?: string[], opts: FigureOptions = {}): ItemFigures {
@@ -335,7 +336,13 @@ export function buildAggregate(def: { sections: Section[] }, cells: CubeCell[], 
       items.map((item): [string, ItemCell] => [
         item.id,
         totalBase.get(item.id)! >= k
-          ? itemFigures(item, total.item(item.id), k, opts.openTexts?.[item.id], total.figureOptions(item.id, weighted, opts.population, opts.weetNiet))
+          ? itemFigures(
+              item,
+              total.item(item.id),
+              k,
+              opts.openTexts?.[item.id],
+              total.figureOptions(item.id, weighted, opts.population, opts.weetNiet),
+            )
           : { suppressed: true },
       ]),
     ),
@@ -364,7 +371,13 @@ export function buildAggregate(def: { sections: Section[] }, cells: CubeCell[], 
           item.id,
           itemHidden.get(item.id)![g]
             ? { suppressed: true }
-            : itemFigures(item, t.item(item.id), k, undefined, t.figureOptions(item.id, weighted, opts.groupPopulation?.[key], opts.weetNiet)),
+            : itemFigures(
+                item,
+                t.item(item.id),
+                k,
+                undefined,
+                t.figureOptions(item.id, weighted, opts.groupPopulation?.[key], opts.weetNiet),
+              ),
         ]),
       ),
     };
@@ -428,7 +441,7 @@ export function buildComparison(
       const values = item.type === 'stelling' ? ['helemaal_eens', 'eens'] : ['ja'];
       const [sa, sb] = [ha.share(values), hb.share(values)];
       const tested = twoShareTest(sa.x, sa.n, sb.x, sb.n);
-      result = { delta: round1(((sa.x / sa.n - sb.x / sb.n) * 100)), p: tested.p, test: tested.test };
+      result = { delta: round1((sa.x / sa.n - sb.x / sb.n) * 100), p: tested.p, test: tested.test };
     }
     if (result) items[item.id] = { ...result, p: Math.round(result.p * 10000) / 10000, significant: result.p < ALPHA, nNow, nThen };
   }

@@ -25,8 +25,7 @@ describe('isIndicatief', () => {
 });
 
 describe('suppressLine', () => {
-  const line = (values: number[], k = 10, totalPublished = true, forced?: boolean[]) =>
-    suppressLine(values, k, { totalPublished, forced });
+  const line = (values: number[], k = 10, totalPublished = true, forced?: boolean[]) => suppressLine(values, k, { totalPublished, forced });
 
   it('hides nothing when every cell reaches k', () => {
     expect(line([10, 30, 12])).toEqual([false, false, false]);

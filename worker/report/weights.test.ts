@@ -37,7 +37,14 @@ describe('raking', () => {
   });
 
   it('leaves respondents with a value the margin does not name at their weight', () => {
-    const w = rake([{ dims: { team: 'a' }, count: 10 }, { dims: { team: 'b' }, count: 30 }, { dims: { team: '' }, count: 10 }], { team: { a: 1, b: 1 } });
+    const w = rake(
+      [
+        { dims: { team: 'a' }, count: 10 },
+        { dims: { team: 'b' }, count: 30 },
+        { dims: { team: '' }, count: 10 },
+      ],
+      { team: { a: 1, b: 1 } },
+    );
     // a and b are set to equal weighted size (20 each of the 40), then all scaled to a mean of 1.
     expect(w.map((x) => Math.round(x * 1e6) / 1e6)).toEqual([2, 0.666667, 1]);
   });
@@ -46,7 +53,13 @@ describe('raking', () => {
 describe('weighted figures', () => {
   const text = { nl: 'x', en: 'x' };
   const def = {
-    sections: [Section.parse({ id: 's', title: text, items: [Item.parse({ id: 'c', type: 'cijfer', text }), Item.parse({ id: 's', type: 'stelling', text })] })],
+    sections: [
+      Section.parse({
+        id: 's',
+        title: text,
+        items: [Item.parse({ id: 'c', type: 'cijfer', text }), Item.parse({ id: 's', type: 'stelling', text })],
+      }),
+    ],
   };
   const grades = ['8', '7', '9', '6'];
   const cells: CubeCell[] = sample.flatMap(({ dims, count }, i) => [

@@ -21,40 +21,42 @@ import { buildAggregate, buildComparison, type CubeCell } from '../report/stats.
 import { WEIGHT_BOUNDS, weighCells, type Margins } from '../report/weights.js';
 import { parseWeights, populationOf } from './weights.js';
 
-
 /** The query fields of an aggregate read; the aggregate exports add their own `format`. */
 export const AggregateFields = z.object({
-    questionnaire: QuestionnaireId,
-    gemeente: Slug.optional(),
-    from: Day.optional(),
-    to: Day.optional(),
-    /** The current day, week (from Monday), month, quarter or year up to today, in Dutch time. */
-    period: z.enum(PERIODS).optional(),
-    team: Slug.optional(),
-    partner: Slug.optional(),
-    contact: z.enum(CONTACT_VALUES).optional(),
-    status: z.enum(STATUS_VALUES).optional(),
-    role: z.enum(ROLE_VALUES).optional(),
-    channel: z.enum(CHANNELS).optional(),
-    groupBy: z.enum(GROUP_BY).optional(),
+  questionnaire: QuestionnaireId,
+  gemeente: Slug.optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+  /** The current day, week (from Monday), month, quarter or year up to today, in Dutch time. */
+  period: z.enum(PERIODS).optional(),
+  team: Slug.optional(),
+  partner: Slug.optional(),
+  contact: z.enum(CONTACT_VALUES).optional(),
+  status: z.enum(STATUS_VALUES).optional(),
+  role: z.enum(ROLE_VALUES).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  groupBy: z.enum(GROUP_BY).optional(),
 });
 /** Checks across fields of an aggregate query. */
 export function refineAggregateQuery(
   q: { from?: string; to?: string; period?: string; compare?: string; compareFrom?: string; compareTo?: string },
   ctx: z.RefinementCtx,
 ): void {
-  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to', params: { code: 'invalid_date' } });
+  if (q.from && q.to && q.from > q.to)
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to', params: { code: 'invalid_date' } });
   if (q.period && (q.from || q.to)) {
     ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
   }
   if (q.compare && !q.period && !(q.from && q.to)) {
     ctx.addIssue({ code: 'custom', path: ['compare'], message: 'compare needs a period, or both from and to' });
   }
-  if (!q.compareFrom !== !q.compareTo) ctx.addIssue({ code: 'custom', path: ['compareFrom'], message: 'give both compareFrom and compareTo' });
+  if (!q.compareFrom !== !q.compareTo)
+    ctx.addIssue({ code: 'custom', path: ['compareFrom'], message: 'give both compareFrom and compareTo' });
   if (q.compareFrom && q.compareTo && q.compareFrom > q.compareTo) {
     ctx.addIssue({ code: 'custom', path: ['compareFrom'], message: 'compareFrom must not be after compareTo' });
   }
-  if (q.compareFrom && q.compare) ctx.addIssue({ code: 'custom', path: ['compare'], message: 'give either compare or compareFrom/compareTo, not both' });
+  if (q.compareFrom && q.compare)
+    ctx.addIssue({ code: 'custom', path: ['compare'], message: 'give either compare or compareFrom/compareTo, not both' });
 }
 export const AggregateQuery = AggregateFields.extend({
   /** Test the headline figures against the period of equal length just before, or the same dates a year earlier. */
@@ -151,7 +153,9 @@ export async function aggregateOf(env: Env, questionnaire: string, s: Selection,
     weighted: margins !== undefined,
     weetNiet: s.weetNiet,
     // The population given is that of everyone; a filtered selection is drawn from an unknown part of it.
-    ...(populationOf(w) !== undefined && !Object.values(s.filter.dims ?? {}).some((v) => v !== undefined) ? { population: populationOf(w) } : {}),
+    ...(populationOf(w) !== undefined && !Object.values(s.filter.dims ?? {}).some((v) => v !== undefined)
+      ? { population: populationOf(w) }
+      : {}),
     ...(groupPopulation ? { groupPopulation } : {}),
   });
   const result: Aggregate & { comparison?: Comparison; weighting?: { dimensions: string[]; bounds: typeof WEIGHT_BOUNDS } } = aggregate;
@@ -199,7 +203,14 @@ export async function labelsOf(env: Env, s: Selection, def: { title: Text; secti
 function protectedOf(q: AggregateQuery, s: Selection, def: { sections: Section[] } | null, texts: boolean) {
   return protectedQueryOf(
     q,
-    { partner: s.filter.dims!.partner!, k: s.k, review: s.review, groupOrder: s.groupOrder, items: allItems(def ?? { sections: [] }), texts },
+    {
+      partner: s.filter.dims!.partner!,
+      k: s.k,
+      review: s.review,
+      groupOrder: s.groupOrder,
+      items: allItems(def ?? { sections: [] }),
+      texts,
+    },
     dutchDay(),
   );
 }
@@ -224,50 +235,77 @@ export async function readAggregate(c: Context<AppEnv>, q: AggregateQuery) {
   return { s, def, aggregate };
 }
 
-export const aggregates = new Hono<AppEnv>().get('/', route({
-  summary: 'Aggregates: exact for the gemeente; disclosure-controlled for a partner (viewer) or public token, its own partner only',
-  tag: 'report',
-  ok: { 200: '{questionnaire, n, items, groups?, labels, disclosure?}' },
-  errors: [[400, 'bad_request'], [400, 'period_not_allowed'], [400, 'combination_not_allowed'], [404, 'questionnaire_not_found']],
-}), requireRole('operator', 'admin', 'viewer', 'public'), validate('query', AggregateQuery), async (c) => {
-  const q = c.req.valid('query');
-  const { s, def, aggregate } = await readAggregate(c, q);
-  c.header('Cache-Control', 'no-store');
-  return c.json({ questionnaire: q.questionnaire, ...aggregate, labels: await labelsOf(c.env, s, def) });
-});
+export const aggregates = new Hono<AppEnv>().get(
+  '/',
+  route({
+    summary: 'Aggregates: exact for the gemeente; disclosure-controlled for a partner (viewer) or public token, its own partner only',
+    tag: 'report',
+    ok: { 200: '{questionnaire, n, items, groups?, labels, disclosure?}' },
+    errors: [
+      [400, 'bad_request'],
+      [400, 'period_not_allowed'],
+      [400, 'combination_not_allowed'],
+      [404, 'questionnaire_not_found'],
+    ],
+  }),
+  requireRole('operator', 'admin', 'viewer', 'public'),
+  validate('query', AggregateQuery),
+  async (c) => {
+    const q = c.req.valid('query');
+    const { s, def, aggregate } = await readAggregate(c, q);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ questionnaire: q.questionnaire, ...aggregate, labels: await labelsOf(c.env, s, def) });
+  },
+);
 
 /** A WebSocket that receives the aggregate now and after every change, for the same selection as GET. */
-export const live = new Hono<AppEnv>().get('/', route({
-  summary: 'WebSocket: the aggregate now and after every change (token also as subprotocol bearer.TOKEN)',
-  tag: 'report',
-  ok: { 101: 'Switching protocols; every message is an aggregate as GET /v1/aggregates returns it' },
-  errors: [[426, 'bad_request'], [400, 'bad_request'], [404, 'questionnaire_not_found']],
-}), requireRole('operator', 'admin', 'viewer', 'public'), validate('query', AggregateQuery), async (c) => {
-  if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
-    throw new ApiError(426, 'bad_request', 'Connect with a WebSocket.');
-  }
-  const q = c.req.valid('query');
-  const s = await selection(c, q);
-  // A protected feed carries no items: the ledger reads the definition at each push.
-  const guarded = isProtected(c.get('token').role) ? (({ items: _items, texts: _texts, ...rest }) => rest)(protectedOf(q, s, null, false)) : undefined;
-  const sub: LiveSubscription = {
-    gemeente: s.gemeente,
-    questionnaire: q.questionnaire,
-    k: s.k,
-    weetNiet: s.weetNiet,
-    filter: s.period ? { dims: s.filter.dims } : s.filter,
-    groupBy: q.groupBy,
-    ...(s.period ? { period: s.period } : {}),
-    ...(s.groupOrder ? { groupOrder: s.groupOrder } : {}),
-    ...(guarded ? { protected: guarded } : {}),
-  };
-  const offered = c.req.header('Sec-WebSocket-Protocol')?.split(',').map((p) => p.trim()) ?? [];
-  const headers = new Headers(c.req.raw.headers);
-  headers.set('x-peil-subscription', JSON.stringify(sub));
-  const { id, created_at, expires_at } = c.get('token');
-  headers.set(TOKEN_HEADER, JSON.stringify({ id, created_at, expires_at } satisfies SocketToken));
-  if (offered.includes('peil.v1')) headers.set('x-peil-protocol', 'peil.v1');
-  const upgraded = await ledgerFor(c.env, s.gemeente, q.questionnaire).fetch(new Request(c.req.raw.url, { headers }));
-  // The Durable Object's response has immutable headers; middleware needs to add its own.
-  return new Response(null, { status: upgraded.status, webSocket: upgraded.webSocket, headers: new Headers(upgraded.headers) });
-});
+export const live = new Hono<AppEnv>().get(
+  '/',
+  route({
+    summary: 'WebSocket: the aggregate now and after every change (token also as subprotocol bearer.TOKEN)',
+    tag: 'report',
+    ok: { 101: 'Switching protocols; every message is an aggregate as GET /v1/aggregates returns it' },
+    errors: [
+      [426, 'bad_request'],
+      [400, 'bad_request'],
+      [404, 'questionnaire_not_found'],
+    ],
+  }),
+  requireRole('operator', 'admin', 'viewer', 'public'),
+  validate('query', AggregateQuery),
+  async (c) => {
+    if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
+      throw new ApiError(426, 'bad_request', 'Connect with a WebSocket.');
+    }
+    const q = c.req.valid('query');
+    const s = await selection(c, q);
+    // A protected feed carries no items: the ledger reads the definition at each push.
+    const guarded = isProtected(c.get('token').role)
+      ? (({ items: _items, texts: _texts, ...rest }) => rest)(protectedOf(q, s, null, false))
+      : undefined;
+    const sub: LiveSubscription = {
+      gemeente: s.gemeente,
+      questionnaire: q.questionnaire,
+      k: s.k,
+      weetNiet: s.weetNiet,
+      filter: s.period ? { dims: s.filter.dims } : s.filter,
+      groupBy: q.groupBy,
+      ...(s.period ? { period: s.period } : {}),
+      ...(s.groupOrder ? { groupOrder: s.groupOrder } : {}),
+      ...(guarded ? { protected: guarded } : {}),
+    };
+    const offered =
+      c.req
+        .header('Sec-WebSocket-Protocol')
+        ?.split(',')
+        .map((p) => p.trim()) ?? [];
+    const headers = new Headers(c.req.raw.headers);
+    headers.set('x-peil-subscription', JSON.stringify(sub));
+    const { id, created_at, expires_at } = c.get('token');
+    headers.set(TOKEN_HEADER, JSON.stringify({ id, created_at, expires_at } satisfies SocketToken));
+    if (offered.includes('peil.v1')) headers.set('x-peil-protocol', 'peil.v1');
+    const upgraded = await ledgerFor(c.env, s.gemeente, q.questionnaire).fetch(new Request(c.req.raw.url, { headers }));
+    // The Durable Object's response has immutable headers; middleware needs to add its own.
+    return new Response(null, { status: upgraded.status, webSocket: upgraded.webSocket, headers: new Headers(upgraded.headers) });
+  },
+);

@@ -42,7 +42,14 @@ const files = (q: string) => ({
  * Both read the one-line CSV: SPSS cannot read a line break inside a field, and R's read.csv turns a
  * carriage return inside one into a line feed; each script restores the line breaks exactly.
  */
-const IN_ZIP = { csv: 'antwoorden.csv', spssCsv: 'antwoorden-spss-r.csv', sps: 'antwoorden.sps', r: 'antwoorden.R', codebook: 'codeboek.csv', readme: 'LEESMIJ.txt' };
+const IN_ZIP = {
+  csv: 'antwoorden.csv',
+  spssCsv: 'antwoorden-spss-r.csv',
+  sps: 'antwoorden.sps',
+  r: 'antwoorden.R',
+  codebook: 'codeboek.csv',
+  readme: 'LEESMIJ.txt',
+};
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** `responses.csv?format=spss`: open answers on one line, for `responses.sps`. */
@@ -77,7 +84,7 @@ async function codebookFor(env: Env, gemeente: string, questionnaire: string): P
 
 /** Stored responses, page by page: the next page is read only when the last one has been written out. */
 async function* responsePages(ledger: DurableObjectStub<Ledger>): AsyncGenerator<LedgerRecord[]> {
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await ledger.responses(String(after), EXPORT_PAGE);
     if (page.length === 0) return;
     after = page[page.length - 1].rowid;
@@ -95,7 +102,9 @@ async function* csvPieces(vars: Variable[], pages: AsyncIterable<LedgerRecord[]>
 async function tableOf(c: Context<AppEnv>, q: AggregateQuery) {
   // The same figures as GET /v1/aggregates: exact for the gemeente, disclosure-controlled for a partner.
   const { s, def, aggregate } = await readAggregate(c, q);
-  const partners = await c.env.DB.prepare('SELECT id, name FROM partners WHERE gemeente_id = ?').bind(s.gemeente).all<{ id: string; name: string }>();
+  const partners = await c.env.DB.prepare('SELECT id, name FROM partners WHERE gemeente_id = ?')
+    .bind(s.gemeente)
+    .all<{ id: string; name: string }>();
   const labels = await labelsOf(c.env, s, def);
   const names: TableNames = { labels, partners: Object.fromEntries(partners.results.map((p) => [p.id, p.name])) };
   return { lines: aggregateTable(aggregate, names, q.groupBy), about: aboutTable(aggregate, names, q, dutchDay()) };
@@ -131,10 +140,20 @@ const microdataQuery = validate('query', Query);
 
 /** A gemeente-admin download of one questionnaire's data. */
 const microdataRoute = (summary: string, description: string, type: string) =>
-  route({ summary, tag: 'data', ok: { 200: { description, type } }, errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']] });
+  route({
+    summary,
+    tag: 'data',
+    ok: { 200: { description, type } },
+    errors: [
+      [400, 'bad_request'],
+      [404, 'questionnaire_not_found'],
+    ],
+  });
 
 /** The gemeente of a microdata request, once its questionnaire is known to exist. */
-async function scope(c: Context<AppEnv, string, { out: { query: z.infer<typeof Query> } }>): Promise<{ gemeente: string; questionnaire: string }> {
+async function scope(
+  c: Context<AppEnv, string, { out: { query: z.infer<typeof Query> } }>,
+): Promise<{ gemeente: string; questionnaire: string }> {
   const q = c.req.valid('query');
   const gemeente = gemeenteOf(c, q.gemeente);
   if (!(await getQuestionnaire(c.env.DB, gemeente, q.questionnaire))) {
@@ -144,96 +163,144 @@ async function scope(c: Context<AppEnv, string, { out: { query: z.infer<typeof Q
 }
 
 export const exportRoute = new Hono<AppEnv>()
-  .get('/responses.csv', microdataRoute('All responses as CSV (streamed); format=spss puts line breaks in open answers on one line', 'CSV', 'text/csv'), microdata, validate('query', CsvQuery), async (c) => {
-    const q = await scope(c);
-    const dialect = c.req.valid('query').format === 'spss' ? 'spss' : 'data';
-    const gemeente = q.gemeente;
-    const vars = await codebookFor(c.env, gemeente, q.questionnaire);
-    const ledger = ledgerFor(c.env, gemeente, q.questionnaire);
-    const encoder = new TextEncoder();
-    let after = 0;
-    // Pulled page by page: the next page is read only when the client has taken the last one.
-    const body = new ReadableStream<Uint8Array>(
-      {
-        start(controller) {
-          controller.enqueue(encoder.encode(BOM + headerRow(vars)));
+  .get(
+    '/responses.csv',
+    microdataRoute('All responses as CSV (streamed); format=spss puts line breaks in open answers on one line', 'CSV', 'text/csv'),
+    microdata,
+    validate('query', CsvQuery),
+    async (c) => {
+      const q = await scope(c);
+      const dialect = c.req.valid('query').format === 'spss' ? 'spss' : 'data';
+      const gemeente = q.gemeente;
+      const vars = await codebookFor(c.env, gemeente, q.questionnaire);
+      const ledger = ledgerFor(c.env, gemeente, q.questionnaire);
+      const encoder = new TextEncoder();
+      let after = 0;
+      // Pulled page by page: the next page is read only when the client has taken the last one.
+      const body = new ReadableStream<Uint8Array>(
+        {
+          start(controller) {
+            controller.enqueue(encoder.encode(BOM + headerRow(vars)));
+          },
+          async pull(controller) {
+            const page = await ledger.responses(String(after), EXPORT_PAGE);
+            if (page.length === 0) {
+              controller.close();
+              return;
+            }
+            after = page[page.length - 1].rowid;
+            controller.enqueue(encoder.encode(page.map((r) => responseRow(vars, r, dialect)).join('')));
+          },
         },
-        async pull(controller) {
-          const page = await ledger.responses(String(after), EXPORT_PAGE);
-          if (page.length === 0) {
-            controller.close();
-            return;
-          }
-          after = page[page.length - 1].rowid;
-          controller.enqueue(encoder.encode(page.map((r) => responseRow(vars, r, dialect)).join('')));
-        },
-      },
-      { highWaterMark: 1 },
-    );
-    return download(body, 'text/csv; charset=utf-8; header=present', files(q.questionnaire)[dialect === 'spss' ? 'spssCsv' : 'csv']);
-  })
-  .get('/responses.sps', microdataRoute('SPSS syntax describing the CSV', 'SPSS syntax', 'text/plain'), microdata, microdataQuery, async (c) => {
-    const q = await scope(c);
-    const gemeente = q.gemeente;
-    const vars = await codebookFor(c.env, gemeente, q.questionnaire);
-    const sps = spsSyntax(vars, {
-      csvFile: files(q.questionnaire).spssCsv,
-      title: `antwoorden op ${q.questionnaire} (${gemeente})`,
-      origin: `/v1/export/responses.csv?questionnaire=${q.questionnaire}&format=spss`,
-    });
-    return download(sps, 'text/plain; charset=utf-8', files(q.questionnaire).sps);
-  })
-  .get('/codebook.csv', microdataRoute('Codebook of the CSV columns and codes', 'CSV', 'text/csv'), microdata, microdataQuery, async (c) => {
-    const q = await scope(c);
-    const gemeente = q.gemeente;
-    const vars = await codebookFor(c.env, gemeente, q.questionnaire);
-    return download(BOM + codebookCsv(vars), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).codebook);
-  })
-  .get('/aggregates.csv', route({
-    summary: 'The (suppressed) aggregate as CSV; a partner token gets its own partner',
-    tag: 'report',
-    ok: { 200: { description: 'CSV', type: 'text/csv' } },
-    errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']],
-  }), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateCsvQuery), async (c) => {
-    // The same figures as GET /v1/aggregates: a partner gets its own partner, through the disclosure layer.
-    const q = c.req.valid('query');
-    const { format } = q;
-    if (format === 'excel') {
-      const { lines } = await tableOf(c, q);
-      return download(excelCsv(lines), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).aggregatesExcel);
-    }
-    const { aggregate } = await readAggregate(c, q);
-    return download(BOM + aggregateCsv(aggregate), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).aggregates);
-  })
-  .get('/aggregates.xlsx', route({
-    summary: 'The (suppressed) aggregate as an Excel workbook with Dutch labels; a partner token gets its own partner',
-    tag: 'report',
-    ok: { 200: { description: 'XLSX', type: XLSX } },
-    errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']],
-  }), requireRole('operator', 'admin', 'viewer'), validate('query', AggregateQuery), async (c) => {
-    const q = c.req.valid('query');
-    const { lines, about } = await tableOf(c, q);
-    return download(aggregatesWorkbook(lines, about), XLSX, files(q.questionnaire).aggregatesXlsx);
-  })
-  .get('/responses.xlsx', microdataRoute('All responses as an Excel workbook: Dutch questions, codes, labels, dates', 'XLSX', XLSX), microdata, microdataQuery, async (c) => {
-    const q = await scope(c);
-    const vars = await codebookFor(c.env, q.gemeente, q.questionnaire);
-    const ledger = ledgerFor(c.env, q.gemeente, q.questionnaire);
-    return download(responsesWorkbook(vars, responsePages(ledger)), XLSX, files(q.questionnaire).xlsx);
-  })
-  .get('/spss.zip', microdataRoute('One ZIP for SPSS and R: the CSV, .sps, R script and codebook', 'ZIP', 'application/zip'), microdata, microdataQuery, async (c) => {
-    const q = await scope(c);
-    const vars = await codebookFor(c.env, q.gemeente, q.questionnaire);
-    const title = `antwoorden op ${q.questionnaire} (${q.gemeente})`;
-    const ledger = ledgerFor(c.env, q.gemeente, q.questionnaire);
-    const zip = zipStream([
-      { name: IN_ZIP.readme, content: readme(q.questionnaire) },
-      { name: IN_ZIP.sps, content: spsSyntax(vars, { csvFile: IN_ZIP.spssCsv, title }) },
-      { name: IN_ZIP.r, content: rScript(vars, { csvFile: IN_ZIP.spssCsv, title }) },
-      { name: IN_ZIP.codebook, content: BOM + codebookCsv(vars) },
-      // Two passes over the ledger, one per CSV: a ZIP holds its files one after the other.
-      { name: IN_ZIP.csv, content: csvPieces(vars, responsePages(ledger), 'data') },
-      { name: IN_ZIP.spssCsv, content: csvPieces(vars, responsePages(ledger), 'spss') },
-    ]);
-    return download(zip, 'application/zip', files(q.questionnaire).zip);
-  });
+        { highWaterMark: 1 },
+      );
+      return download(body, 'text/csv; charset=utf-8; header=present', files(q.questionnaire)[dialect === 'spss' ? 'spssCsv' : 'csv']);
+    },
+  )
+  .get(
+    '/responses.sps',
+    microdataRoute('SPSS syntax describing the CSV', 'SPSS syntax', 'text/plain'),
+    microdata,
+    microdataQuery,
+    async (c) => {
+      const q = await scope(c);
+      const gemeente = q.gemeente;
+      const vars = await codebookFor(c.env, gemeente, q.questionnaire);
+      const sps = spsSyntax(vars, {
+        csvFile: files(q.questionnaire).spssCsv,
+        title: `antwoorden op ${q.questionnaire} (${gemeente})`,
+        origin: `/v1/export/responses.csv?questionnaire=${q.questionnaire}&format=spss`,
+      });
+      return download(sps, 'text/plain; charset=utf-8', files(q.questionnaire).sps);
+    },
+  )
+  .get(
+    '/codebook.csv',
+    microdataRoute('Codebook of the CSV columns and codes', 'CSV', 'text/csv'),
+    microdata,
+    microdataQuery,
+    async (c) => {
+      const q = await scope(c);
+      const gemeente = q.gemeente;
+      const vars = await codebookFor(c.env, gemeente, q.questionnaire);
+      return download(BOM + codebookCsv(vars), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).codebook);
+    },
+  )
+  .get(
+    '/aggregates.csv',
+    route({
+      summary: 'The (suppressed) aggregate as CSV; a partner token gets its own partner',
+      tag: 'report',
+      ok: { 200: { description: 'CSV', type: 'text/csv' } },
+      errors: [
+        [400, 'bad_request'],
+        [404, 'questionnaire_not_found'],
+      ],
+    }),
+    requireRole('operator', 'admin', 'viewer'),
+    validate('query', AggregateCsvQuery),
+    async (c) => {
+      // The same figures as GET /v1/aggregates: a partner gets its own partner, through the disclosure layer.
+      const q = c.req.valid('query');
+      const { format } = q;
+      if (format === 'excel') {
+        const { lines } = await tableOf(c, q);
+        return download(excelCsv(lines), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).aggregatesExcel);
+      }
+      const { aggregate } = await readAggregate(c, q);
+      return download(BOM + aggregateCsv(aggregate), 'text/csv; charset=utf-8; header=present', files(q.questionnaire).aggregates);
+    },
+  )
+  .get(
+    '/aggregates.xlsx',
+    route({
+      summary: 'The (suppressed) aggregate as an Excel workbook with Dutch labels; a partner token gets its own partner',
+      tag: 'report',
+      ok: { 200: { description: 'XLSX', type: XLSX } },
+      errors: [
+        [400, 'bad_request'],
+        [404, 'questionnaire_not_found'],
+      ],
+    }),
+    requireRole('operator', 'admin', 'viewer'),
+    validate('query', AggregateQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { lines, about } = await tableOf(c, q);
+      return download(aggregatesWorkbook(lines, about), XLSX, files(q.questionnaire).aggregatesXlsx);
+    },
+  )
+  .get(
+    '/responses.xlsx',
+    microdataRoute('All responses as an Excel workbook: Dutch questions, codes, labels, dates', 'XLSX', XLSX),
+    microdata,
+    microdataQuery,
+    async (c) => {
+      const q = await scope(c);
+      const vars = await codebookFor(c.env, q.gemeente, q.questionnaire);
+      const ledger = ledgerFor(c.env, q.gemeente, q.questionnaire);
+      return download(responsesWorkbook(vars, responsePages(ledger)), XLSX, files(q.questionnaire).xlsx);
+    },
+  )
+  .get(
+    '/spss.zip',
+    microdataRoute('One ZIP for SPSS and R: the CSV, .sps, R script and codebook', 'ZIP', 'application/zip'),
+    microdata,
+    microdataQuery,
+    async (c) => {
+      const q = await scope(c);
+      const vars = await codebookFor(c.env, q.gemeente, q.questionnaire);
+      const title = `antwoorden op ${q.questionnaire} (${q.gemeente})`;
+      const ledger = ledgerFor(c.env, q.gemeente, q.questionnaire);
+      const zip = zipStream([
+        { name: IN_ZIP.readme, content: readme(q.questionnaire) },
+        { name: IN_ZIP.sps, content: spsSyntax(vars, { csvFile: IN_ZIP.spssCsv, title }) },
+        { name: IN_ZIP.r, content: rScript(vars, { csvFile: IN_ZIP.spssCsv, title }) },
+        { name: IN_ZIP.codebook, content: BOM + codebookCsv(vars) },
+        // Two passes over the ledger, one per CSV: a ZIP holds its files one after the other.
+        { name: IN_ZIP.csv, content: csvPieces(vars, responsePages(ledger), 'data') },
+        { name: IN_ZIP.spssCsv, content: csvPieces(vars, responsePages(ledger), 'spss') },
+      ]);
+      return download(zip, 'application/zip', files(q.questionnaire).zip);
+    },
+  );

@@ -33,37 +33,66 @@ const noBurst = () => new ApiError(404, 'not_found', 'No held burst with this id
  * real (a family, a group filling in together) or rejects one that was padding.
  */
 export const held = new Hono<AppEnv>()
-  .get('/', route({
-    summary: 'Bursts held out of protected figures, for an admin to accept or reject',
-    tag: 'data',
-    ok: { 200: '{questionnaire, held, bursts: [{burst, count, ...}]}' },
-    errors: [[404, 'questionnaire_not_found']],
-  }), admin, own, validate('query', Query), async (c) => {
-    const { questionnaire, ledger } = await ledgerIn(c);
-    const bursts = await ledger.heldBursts();
-    return c.json({ questionnaire, held: bursts.reduce((n, b) => n + b.count, 0), bursts });
-  })
-  .post('/accept', route({
-    summary: 'Accept a held burst: protected audiences see its responses from now on',
-    tag: 'data',
-    ok: { 200: '{questionnaire, burst, accepted}' },
-    errors: [[404, 'questionnaire_not_found'], [404, 'not_found']],
-  }), admin, own, validate('query', Query), validate('json', HeldDecision), async (c) => {
-    const { questionnaire, ledger } = await ledgerIn(c);
-    const { burst } = c.req.valid('json');
-    const accepted = await ledger.acceptHeld(burst);
-    if (accepted === 0) throw noBurst();
-    return c.json({ questionnaire, burst, accepted });
-  })
-  .post('/reject', route({
-    summary: 'Reject a held burst: its responses are deleted and leave the counts',
-    tag: 'data',
-    ok: { 200: '{questionnaire, burst, rejected}' },
-    errors: [[404, 'questionnaire_not_found'], [404, 'not_found']],
-  }), admin, own, validate('query', Query), validate('json', HeldDecision), async (c) => {
-    const { questionnaire, ledger } = await ledgerIn(c);
-    const { burst } = c.req.valid('json');
-    const rejected = await ledger.rejectHeld(burst);
-    if (rejected === 0) throw noBurst();
-    return c.json({ questionnaire, burst, rejected });
-  });
+  .get(
+    '/',
+    route({
+      summary: 'Bursts held out of protected figures, for an admin to accept or reject',
+      tag: 'data',
+      ok: { 200: '{questionnaire, held, bursts: [{burst, count, ...}]}' },
+      errors: [[404, 'questionnaire_not_found']],
+    }),
+    admin,
+    own,
+    validate('query', Query),
+    async (c) => {
+      const { questionnaire, ledger } = await ledgerIn(c);
+      const bursts = await ledger.heldBursts();
+      return c.json({ questionnaire, held: bursts.reduce((n, b) => n + b.count, 0), bursts });
+    },
+  )
+  .post(
+    '/accept',
+    route({
+      summary: 'Accept a held burst: protected audiences see its responses from now on',
+      tag: 'data',
+      ok: { 200: '{questionnaire, burst, accepted}' },
+      errors: [
+        [404, 'questionnaire_not_found'],
+        [404, 'not_found'],
+      ],
+    }),
+    admin,
+    own,
+    validate('query', Query),
+    validate('json', HeldDecision),
+    async (c) => {
+      const { questionnaire, ledger } = await ledgerIn(c);
+      const { burst } = c.req.valid('json');
+      const accepted = await ledger.acceptHeld(burst);
+      if (accepted === 0) throw noBurst();
+      return c.json({ questionnaire, burst, accepted });
+    },
+  )
+  .post(
+    '/reject',
+    route({
+      summary: 'Reject a held burst: its responses are deleted and leave the counts',
+      tag: 'data',
+      ok: { 200: '{questionnaire, burst, rejected}' },
+      errors: [
+        [404, 'questionnaire_not_found'],
+        [404, 'not_found'],
+      ],
+    }),
+    admin,
+    own,
+    validate('query', Query),
+    validate('json', HeldDecision),
+    async (c) => {
+      const { questionnaire, ledger } = await ledgerIn(c);
+      const { burst } = c.req.valid('json');
+      const rejected = await ledger.rejectHeld(burst);
+      if (rejected === 0) throw noBurst();
+      return c.json({ questionnaire, burst, rejected });
+    },
+  );

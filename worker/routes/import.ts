@@ -46,7 +46,13 @@ function refusal(line: number, err: ApiError, submissionId?: string): RefusedLin
     ...(i.item ? { item: clip(i.item, PATH_CHARS) } : {}),
     message: clip(i.message),
   }));
-  return { line, ...(submissionId ? { submissionId } : {}), code: err.code, message: clip(err.message), ...(issues?.length ? { issues } : {}) };
+  return {
+    line,
+    ...(submissionId ? { submissionId } : {}),
+    code: err.code,
+    message: clip(err.message),
+    ...(issues?.length ? { issues } : {}),
+  };
 }
 
 /**
@@ -55,103 +61,131 @@ function refusal(line: number, err: ApiError, submissionId?: string): RefusedLin
  * stays flat at any size; the answer counts the lines and lists only the first refused ones, so its
  * size stays bounded too. Lines are idempotent on submissionId: sending an import again is safe.
  */
-export const importRoute = new Hono<AppEnv>().post('/', route({
-  summary: 'Import telephone and paper interviews as NDJSON; a bounded summary with the first refused lines',
-  tag: 'data',
-  body: {
-    type: 'application/x-ndjson',
-    schema: ImportLine,
-    description: `One interview per line, at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB in all and ${MAX_IMPORT_LINE_BYTES / 1024} kB a line; each line is checked on its own.`,
-  },
-  ok: { 200: `{lines, stored, duplicates, refused, accepted, refusedByCode, refusedLines: [{line, submissionId?, code, message, issues?}] (at most ${REFUSED_LINES_LISTED}), refusedLinesOmitted}` },
-  errors: [[400, 'bad_request'], [404, 'questionnaire_not_found'], [415, 'unsupported_media_type'], [400, 'invalid_json']],
-}), requireRole('operator', 'admin'), validate('query', Query), limit(MAX_IMPORT_BYTES), async (c) => {
-  const q = c.req.valid('query');
-  const gemeente = gemeenteOf(c, q.gemeente);
-  const row = await getQuestionnaire(c.env.DB, gemeente, q.questionnaire);
-  if (!row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
-  const type = (c.req.header('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
-  if (!['application/x-ndjson', 'application/jsonl', 'application/json', 'text/plain'].includes(type)) {
-    throw new ApiError(415, 'unsupported_media_type', 'Send the lines as application/x-ndjson.');
-  }
-  const [teams, versions] = await Promise.all([listTeams(c.env.DB, gemeente), listVersions(c.env.DB, gemeente, q.questionnaire)]);
-  // One materialized definition per version, not per line: an import may have tens of thousands of lines.
-  const definitions = new Map(versions.map((v) => [v.version, materialize(v.definition, { teams, organisatie: '' })]));
-  const summary = { lines: 0, stored: 0, duplicates: 0, refused: 0 };
-  const refusedByCode: Partial<Record<ErrorCode, number>> = {};
-  const refusedLines: RefusedLine[] = [];
-  let listedChars = 0;
-  const refuse = (line: number, err: ApiError, submissionId?: string) => {
-    summary.refused += 1;
-    refusedByCode[err.code] = (refusedByCode[err.code] ?? 0) + 1;
-    if (refusedLines.length >= REFUSED_LINES_LISTED || listedChars >= REFUSED_LIST_CHARS) return;
-    const entry = refusal(line, err, submissionId);
-    listedChars += JSON.stringify(entry).length;
-    refusedLines.push(entry);
-  };
+export const importRoute = new Hono<AppEnv>().post(
+  '/',
+  route({
+    summary: 'Import telephone and paper interviews as NDJSON; a bounded summary with the first refused lines',
+    tag: 'data',
+    body: {
+      type: 'application/x-ndjson',
+      schema: ImportLine,
+      description: `One interview per line, at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB in all and ${MAX_IMPORT_LINE_BYTES / 1024} kB a line; each line is checked on its own.`,
+    },
+    ok: {
+      200: `{lines, stored, duplicates, refused, accepted, refusedByCode, refusedLines: [{line, submissionId?, code, message, issues?}] (at most ${REFUSED_LINES_LISTED}), refusedLinesOmitted}`,
+    },
+    errors: [
+      [400, 'bad_request'],
+      [404, 'questionnaire_not_found'],
+      [415, 'unsupported_media_type'],
+      [400, 'invalid_json'],
+    ],
+  }),
+  requireRole('operator', 'admin'),
+  validate('query', Query),
+  limit(MAX_IMPORT_BYTES),
+  async (c) => {
+    const q = c.req.valid('query');
+    const gemeente = gemeenteOf(c, q.gemeente);
+    const row = await getQuestionnaire(c.env.DB, gemeente, q.questionnaire);
+    if (!row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
+    const type = (c.req.header('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+    if (!['application/x-ndjson', 'application/jsonl', 'application/json', 'text/plain'].includes(type)) {
+      throw new ApiError(415, 'unsupported_media_type', 'Send the lines as application/x-ndjson.');
+    }
+    const [teams, versions] = await Promise.all([listTeams(c.env.DB, gemeente), listVersions(c.env.DB, gemeente, q.questionnaire)]);
+    // One materialized definition per version, not per line: an import may have tens of thousands of lines.
+    const definitions = new Map(versions.map((v) => [v.version, materialize(v.definition, { teams, organisatie: '' })]));
+    const summary = { lines: 0, stored: 0, duplicates: 0, refused: 0 };
+    const refusedByCode: Partial<Record<ErrorCode, number>> = {};
+    const refusedLines: RefusedLine[] = [];
+    let listedChars = 0;
+    const refuse = (line: number, err: ApiError, submissionId?: string) => {
+      summary.refused += 1;
+      refusedByCode[err.code] = (refusedByCode[err.code] ?? 0) + 1;
+      if (refusedLines.length >= REFUSED_LINES_LISTED || listedChars >= REFUSED_LIST_CHARS) return;
+      const entry = refusal(line, err, submissionId);
+      listedChars += JSON.stringify(entry).length;
+      refusedLines.push(entry);
+    };
 
-  const ledger = ledgerFor(c.env, gemeente, q.questionnaire);
-  let pending: { line: number; record: LedgerRecord }[] = [];
-  const flush = async () => {
-    if (pending.length === 0) return;
-    const chunk = pending;
-    pending = [];
-    const results = await ledger.submitMany(gemeente, q.questionnaire, chunk.map((p) => p.record));
-    results.forEach((result, j) => {
-      if (result.status === 'stored') summary.stored += 1;
-      else if (result.status === 'duplicate') summary.duplicates += 1;
-      // The submission id was stored earlier with other answers: this line is refused, nothing changes.
-      else refuse(chunk[j].line, new ApiError(409, 'submission_conflict', 'This submission id was already used for other answers.'), chunk[j].record.submissionId);
-    });
-  };
-
-  for await (const line of readLines(c, MAX_IMPORT_BYTES, MAX_IMPORT_LINE_BYTES)) {
-    if ('problem' in line) {
-      summary.lines += 1;
-      refuse(
-        line.number,
-        line.problem === 'too_long'
-          ? new ApiError(413, 'payload_too_large', `A line may be at most ${MAX_IMPORT_LINE_BYTES} bytes.`)
-          : new ApiError(400, 'invalid_json', 'This line is not valid UTF-8.'),
+    const ledger = ledgerFor(c.env, gemeente, q.questionnaire);
+    let pending: { line: number; record: LedgerRecord }[] = [];
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const chunk = pending;
+      pending = [];
+      const results = await ledger.submitMany(
+        gemeente,
+        q.questionnaire,
+        chunk.map((p) => p.record),
       );
-      continue;
-    }
-    if (line.text.trim() === '') continue;
-    summary.lines += 1;
-    let submissionId: string | undefined;
-    try {
-      let data: unknown;
+      results.forEach((result, j) => {
+        if (result.status === 'stored') summary.stored += 1;
+        else if (result.status === 'duplicate') summary.duplicates += 1;
+        // The submission id was stored earlier with other answers: this line is refused, nothing changes.
+        else
+          refuse(
+            chunk[j].line,
+            new ApiError(409, 'submission_conflict', 'This submission id was already used for other answers.'),
+            chunk[j].record.submissionId,
+          );
+      });
+    };
+
+    for await (const line of readLines(c, MAX_IMPORT_BYTES, MAX_IMPORT_LINE_BYTES)) {
+      if ('problem' in line) {
+        summary.lines += 1;
+        refuse(
+          line.number,
+          line.problem === 'too_long'
+            ? new ApiError(413, 'payload_too_large', `A line may be at most ${MAX_IMPORT_LINE_BYTES} bytes.`)
+            : new ApiError(400, 'invalid_json', 'This line is not valid UTF-8.'),
+        );
+        continue;
+      }
+      if (line.text.trim() === '') continue;
+      summary.lines += 1;
+      let submissionId: string | undefined;
       try {
-        data = JSON.parse(line.text);
-      } catch {
-        throw new ApiError(400, 'invalid_json', 'This line is not valid JSON.');
+        let data: unknown;
+        try {
+          data = JSON.parse(line.text);
+        } catch {
+          throw new ApiError(400, 'invalid_json', 'This line is not valid JSON.');
+        }
+        const parsed = ImportLine.safeParse(data);
+        if (!parsed.success)
+          throw new ApiError(400, 'validation_failed', 'This line does not have the expected shape.', zodIssues(parsed.error.issues));
+        const input = parsed.data;
+        submissionId = input.submissionId;
+        if (input.questionnaireId !== q.questionnaire) {
+          throw new ApiError(422, 'questionnaire_not_found', `This line is for ${input.questionnaireId}, not ${q.questionnaire}.`);
+        }
+        const def = definitions.get(input.version);
+        if (!def) throw new ApiError(404, 'version_not_found', `No version ${input.version}.`);
+        const team = input.context.team === undefined ? undefined : teams.find((t) => t.id === input.context.team);
+        if (input.context.team !== undefined && !team)
+          throw new ApiError(422, 'team_not_allowed', `No team ${input.context.team} in this gemeente.`);
+        const at = input.submittedAt ? new Date(input.submittedAt) : new Date();
+        pending.push({
+          line: line.number,
+          record: toRecord(def, input, { partner: team?.partner_id ?? '', channel: input.channel, day: dutchDay(at) }),
+        });
+        if (pending.length >= CHUNK) await flush();
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        refuse(line.number, err, submissionId);
       }
-      const parsed = ImportLine.safeParse(data);
-      if (!parsed.success) throw new ApiError(400, 'validation_failed', 'This line does not have the expected shape.', zodIssues(parsed.error.issues));
-      const input = parsed.data;
-      submissionId = input.submissionId;
-      if (input.questionnaireId !== q.questionnaire) {
-        throw new ApiError(422, 'questionnaire_not_found', `This line is for ${input.questionnaireId}, not ${q.questionnaire}.`);
-      }
-      const def = definitions.get(input.version);
-      if (!def) throw new ApiError(404, 'version_not_found', `No version ${input.version}.`);
-      const team = input.context.team === undefined ? undefined : teams.find((t) => t.id === input.context.team);
-      if (input.context.team !== undefined && !team) throw new ApiError(422, 'team_not_allowed', `No team ${input.context.team} in this gemeente.`);
-      const at = input.submittedAt ? new Date(input.submittedAt) : new Date();
-      pending.push({ line: line.number, record: toRecord(def, input, { partner: team?.partner_id ?? '', channel: input.channel, day: dutchDay(at) }) });
-      if (pending.length >= CHUNK) await flush();
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      refuse(line.number, err, submissionId);
     }
-  }
-  await flush();
-  return c.json({
-    ...summary,
-    // Lines that are in the ledger now, stored by this import or by an earlier one.
-    accepted: summary.stored + summary.duplicates,
-    refusedByCode,
-    refusedLines,
-    refusedLinesOmitted: summary.refused - refusedLines.length,
-  });
-});
+    await flush();
+    return c.json({
+      ...summary,
+      // Lines that are in the ledger now, stored by this import or by an earlier one.
+      accepted: summary.stored + summary.duplicates,
+      refusedByCode,
+      refusedLines,
+      refusedLinesOmitted: summary.refused - refusedLines.length,
+    });
+  },
+);

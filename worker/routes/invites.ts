@@ -22,7 +22,10 @@ export const InviteCreate = z
     count: z.number().int().min(1).max(500).default(1),
     expiresInDays: z.number().int().min(1).max(365).default(30),
     /** The partner's page with the survey; must be on one of its site key origins. Defaults to the first origin. */
-    url: z.url({ protocol: /^https?$/ }).max(500).optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional(),
   })
   .strict();
 const GemeenteQuery = z.object({ gemeente: Slug.optional() });
@@ -93,90 +96,109 @@ function linkFor(base: string, token: string): string {
  * for one response. Only the hash is stored, so the links shown here cannot be shown again.
  */
 export const invites = new Hono<AppEnv>()
-  .post('/', route({
-    summary: 'Create one-time invite tokens and links for a partner',
-    tag: 'submit',
-    ok: { 201: '{questionnaire, partner, team, expiresAt, invites: [{token, link}]}' },
-    errors: [[404, 'questionnaire_not_found'], [404, 'not_found'], [422, 'team_not_allowed']],
-  }), requireRole('operator', 'admin', 'viewer'), validate('query', GemeenteQuery), forGemeente('query'), validate('json', InviteCreate), async (c) => {
-    const { gemeente: wanted } = c.req.valid('query');
-    const gemeente = gemeenteOf(c, wanted);
-    const body = c.req.valid('json');
-    const token = c.get('token');
-    if (token.role === 'viewer' && body.partner && body.partner !== token.partner_id) {
-      throw new ApiError(403, 'forbidden', 'A partner token creates invites only for its own partner.');
-    }
-    const partner = token.role === 'viewer' ? token.partner_id! : body.partner;
-    if (!partner) throw new ApiError(400, 'validation_failed', 'Name the partner the invites are for.', [
-      { code: 'required_missing', path: ['partner'], message: 'a partner id is required' },
-    ]);
-    const db = c.env.DB;
-    const [questionnaire, p, teams, origins] = await Promise.all([
-      getQuestionnaire(db, gemeente, body.questionnaire),
-      getPartner(db, gemeente, partner),
-      listTeams(db, gemeente, partner),
-      partnerOrigins(db, gemeente, partner),
-    ]);
-    if (!questionnaire) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${body.questionnaire}.`);
-    if (!p) throw new ApiError(404, 'not_found', `No partner ${partner}.`);
-    if (body.team !== undefined && !teams.some((t) => t.id === body.team)) {
-      throw new ApiError(422, 'team_not_allowed', `Team ${body.team} does not belong to partner ${partner}.`);
-    }
-    if (body.url !== undefined && !origins.includes(new URL(body.url).origin)) {
-      throw new ApiError(400, 'validation_failed', 'The link must point at one of the partner’s site key origins.', [
-        { code: 'origin_not_allowed', path: ['url'], message: `one of ${origins.join(', ') || '(no active site key)'}` },
+  .post(
+    '/',
+    route({
+      summary: 'Create one-time invite tokens and links for a partner',
+      tag: 'submit',
+      ok: { 201: '{questionnaire, partner, team, expiresAt, invites: [{token, link}]}' },
+      errors: [
+        [404, 'questionnaire_not_found'],
+        [404, 'not_found'],
+        [422, 'team_not_allowed'],
+      ],
+    }),
+    requireRole('operator', 'admin', 'viewer'),
+    validate('query', GemeenteQuery),
+    forGemeente('query'),
+    validate('json', InviteCreate),
+    async (c) => {
+      const { gemeente: wanted } = c.req.valid('query');
+      const gemeente = gemeenteOf(c, wanted);
+      const body = c.req.valid('json');
+      const token = c.get('token');
+      if (token.role === 'viewer' && body.partner && body.partner !== token.partner_id) {
+        throw new ApiError(403, 'forbidden', 'A partner token creates invites only for its own partner.');
+      }
+      const partner = token.role === 'viewer' ? token.partner_id! : body.partner;
+      if (!partner)
+        throw new ApiError(400, 'validation_failed', 'Name the partner the invites are for.', [
+          { code: 'required_missing', path: ['partner'], message: 'a partner id is required' },
+        ]);
+      const db = c.env.DB;
+      const [questionnaire, p, teams, origins] = await Promise.all([
+        getQuestionnaire(db, gemeente, body.questionnaire),
+        getPartner(db, gemeente, partner),
+        listTeams(db, gemeente, partner),
+        partnerOrigins(db, gemeente, partner),
       ]);
-    }
-    const base = body.url ?? (origins[0] ? `${origins[0]}/` : undefined);
-    const expiresAt = new Date(Date.now() + body.expiresInDays * DAY_MS).toISOString();
-    const created = await Promise.all(
-      Array.from({ length: body.count }, async () => {
-        const secret = newSecret('inv');
-        return { token: secret, hash: await sha256Hex(secret) };
-      }),
-    );
-    await db.batch(
-      created.map((i) =>
-        db
-          .prepare('INSERT INTO invites (hash, gemeente_id, questionnaire_id, partner_id, team, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
-          .bind(i.hash, gemeente, body.questionnaire, partner, body.team ?? null, expiresAt),
-      ),
-    );
-    return c.json(
-      {
-        questionnaire: body.questionnaire,
-        partner,
-        team: body.team ?? null,
-        expiresAt,
-        invites: created.map((i) => ({ token: i.token, link: base ? linkFor(base, i.token) : null })),
-      },
-      201,
-    );
-  })
-  .get('/', route({
-    summary: 'How many invites were created, used and expired',
-    tag: 'submit',
-    ok: { 200: '{questionnaire, partner, total, used, expired, open}' },
-    errors: [[400, 'bad_request']],
-  }), requireRole('operator', 'admin', 'viewer'), validate('query', StatsQuery), async (c) => {
-    const q = c.req.valid('query');
-    const gemeente = gemeenteOf(c, q.gemeente);
-    const token = c.get('token');
-    if (token.role === 'viewer' && q.partner && q.partner !== token.partner_id) {
-      throw new ApiError(403, 'forbidden', 'A partner token sees only its own partner.');
-    }
-    const partner = token.role === 'viewer' ? token.partner_id! : q.partner;
-    const now = new Date().toISOString();
-    const row = await c.env.DB.prepare(
-      `SELECT COUNT(*) AS total,
+      if (!questionnaire) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${body.questionnaire}.`);
+      if (!p) throw new ApiError(404, 'not_found', `No partner ${partner}.`);
+      if (body.team !== undefined && !teams.some((t) => t.id === body.team)) {
+        throw new ApiError(422, 'team_not_allowed', `Team ${body.team} does not belong to partner ${partner}.`);
+      }
+      if (body.url !== undefined && !origins.includes(new URL(body.url).origin)) {
+        throw new ApiError(400, 'validation_failed', 'The link must point at one of the partner’s site key origins.', [
+          { code: 'origin_not_allowed', path: ['url'], message: `one of ${origins.join(', ') || '(no active site key)'}` },
+        ]);
+      }
+      const base = body.url ?? (origins[0] ? `${origins[0]}/` : undefined);
+      const expiresAt = new Date(Date.now() + body.expiresInDays * DAY_MS).toISOString();
+      const created = await Promise.all(
+        Array.from({ length: body.count }, async () => {
+          const secret = newSecret('inv');
+          return { token: secret, hash: await sha256Hex(secret) };
+        }),
+      );
+      await db.batch(
+        created.map((i) =>
+          db
+            .prepare('INSERT INTO invites (hash, gemeente_id, questionnaire_id, partner_id, team, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+            .bind(i.hash, gemeente, body.questionnaire, partner, body.team ?? null, expiresAt),
+        ),
+      );
+      return c.json(
+        {
+          questionnaire: body.questionnaire,
+          partner,
+          team: body.team ?? null,
+          expiresAt,
+          invites: created.map((i) => ({ token: i.token, link: base ? linkFor(base, i.token) : null })),
+        },
+        201,
+      );
+    },
+  )
+  .get(
+    '/',
+    route({
+      summary: 'How many invites were created, used and expired',
+      tag: 'submit',
+      ok: { 200: '{questionnaire, partner, total, used, expired, open}' },
+      errors: [[400, 'bad_request']],
+    }),
+    requireRole('operator', 'admin', 'viewer'),
+    validate('query', StatsQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const gemeente = gemeenteOf(c, q.gemeente);
+      const token = c.get('token');
+      if (token.role === 'viewer' && q.partner && q.partner !== token.partner_id) {
+        throw new ApiError(403, 'forbidden', 'A partner token sees only its own partner.');
+      }
+      const partner = token.role === 'viewer' ? token.partner_id! : q.partner;
+      const now = new Date().toISOString();
+      const row = await c.env.DB.prepare(
+        `SELECT COUNT(*) AS total,
               COUNT(used_at) AS used,
               SUM(CASE WHEN used_at IS NULL AND expires_at <= ? THEN 1 ELSE 0 END) AS expired
          FROM invites WHERE gemeente_id = ? AND questionnaire_id = ? AND (? IS NULL OR partner_id = ?)`,
-    )
-      .bind(now, gemeente, q.questionnaire, partner ?? null, partner ?? null)
-      .first<{ total: number; used: number; expired: number | null }>();
-    const total = row?.total ?? 0;
-    const used = row?.used ?? 0;
-    const expired = row?.expired ?? 0;
-    return c.json({ questionnaire: q.questionnaire, partner: partner ?? null, total, used, expired, open: total - used - expired });
-  });
+      )
+        .bind(now, gemeente, q.questionnaire, partner ?? null, partner ?? null)
+        .first<{ total: number; used: number; expired: number | null }>();
+      const total = row?.total ?? 0;
+      const used = row?.used ?? 0;
+      const expired = row?.expired ?? 0;
+      return c.json({ questionnaire: q.questionnaire, partner: partner ?? null, total, used, expired, open: total - used - expired });
+    },
+  );

@@ -13,17 +13,25 @@ import { REVIEW_STATES, type ReviewState } from '../ledger/review.js';
 /** Texts listed per request, at most. */
 const LIST_LIMIT = 500;
 
-export const OpenTextsQuery = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional(), review: z.enum(REVIEW_STATES).default('pending') });
+export const OpenTextsQuery = z.object({
+  questionnaire: QuestionnaireId,
+  gemeente: Slug.optional(),
+  review: z.enum(REVIEW_STATES).default('pending'),
+});
 export const ReviewBody = z
   .object({
     questionnaire: QuestionnaireId,
-    texts: z.array(z.object({ submissionId: SubmissionId, item: ItemId }).strict()).min(1).max(500),
+    texts: z
+      .array(z.object({ submissionId: SubmissionId, item: ItemId }).strict())
+      .min(1)
+      .max(500),
   })
   .strict();
 const GemeenteQuery = z.object({ gemeente: Slug.optional() });
 
 async function ledgerOf(c: Context<AppEnv>, questionnaire: string, gemeente: string) {
-  if (!(await getQuestionnaire(c.env.DB, gemeente, questionnaire))) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${questionnaire}.`);
+  if (!(await getQuestionnaire(c.env.DB, gemeente, questionnaire)))
+    throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${questionnaire}.`);
   return ledgerFor(c.env, gemeente, questionnaire);
 }
 
@@ -34,7 +42,12 @@ const own = forGemeente('query');
 /** Releases or holds back the texts of a request body, for the gemeente of the query. */
 const decide = (review: ReviewState, summary: string) =>
   [
-    route({ summary, tag: 'report', ok: { 200: `{questionnaire, review: '${review}', changed}` }, errors: [[404, 'questionnaire_not_found']] }),
+    route({
+      summary,
+      tag: 'report',
+      ok: { 200: `{questionnaire, review: '${review}', changed}` },
+      errors: [[404, 'questionnaire_not_found']],
+    }),
     admin,
     own,
     validate('query', GemeenteQuery),

@@ -7,12 +7,22 @@ import { ImportLine, Submission, SubmissionResult } from '../../schemas/response
 import type { AppEnv } from '../context.js';
 import { TAGS, componentNames, route, type PeilSpec } from '../describe.js';
 import { InviteCreate } from './invites.js';
-import { GemeenteCreate, GemeenteUpdate, PartnerCreate, RetentionUpdate, SiteKeyCreate, SiteKeyUpdate, TeamsAdd, TokenCreate } from './tenants.js';
+import {
+  GemeenteCreate,
+  GemeenteUpdate,
+  PartnerCreate,
+  RetentionUpdate,
+  SiteKeyCreate,
+  SiteKeyUpdate,
+  TeamsAdd,
+  TokenCreate,
+} from './tenants.js';
 import { WeightsUpdate } from './weights.js';
 
 /** What each code means; the widget and dashboard choose their own localized text by code. */
 export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
-  bad_request: 'The request is malformed in a way no other code describes: an operator token that names no gemeente, or a WebSocket route called without Upgrade.',
+  bad_request:
+    'The request is malformed in a way no other code describes: an operator token that names no gemeente, or a WebSocket route called without Upgrade.',
   invalid_json: 'The body (or an NDJSON line) is not valid JSON or not valid UTF-8.',
   unsupported_media_type: 'The Content-Type is not one this route accepts.',
   payload_too_large: 'The body is larger than the route allows (16 kB for a submission).',
@@ -31,7 +41,8 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   incompatible_change: 'A new version changes an item in a way that would break trends.',
   already_exists: 'A gemeente, partner or team with this id already exists.',
   submission_conflict: 'The submission id is already used for different content.',
-  invalid_date: 'A date in the query does not exist (2026-02-30, 2026-13-45), or a range ends before it starts; `issues` names the parameter.',
+  invalid_date:
+    'A date in the query does not exist (2026-02-30, 2026-13-45), or a range ends before it starts; `issues` names the parameter.',
   token_expired: 'The bearer token has passed its expiry (`expiresAt`); an admin can rotate it for a new one.',
   invite_required: 'This site key takes only responses with a one-time invite (`inviteRequired`).',
   period_not_allowed:
@@ -85,7 +96,11 @@ interface Operation extends PeilSpec {
   security?: Record<string, string[]>[];
 }
 
-const pascal = (s: string) => s.split(/[\W_]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+const pascal = (s: string) =>
+  s
+    .split(/[\W_]+/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 
 /**
  * Turns the refusals that a route's middleware and handler declared into one response per status,
@@ -93,7 +108,14 @@ const pascal = (s: string) => s.split(/[\W_]+/).map((w) => w.charAt(0).toUpperCa
  * hono-openapi would give every route under a `.use()` with more than one middleware the same one.
  */
 function finish(method: string, path: string, op: Operation): void {
-  op.operationId = method + (path === '/' ? 'Index' : path.split('/').map((s) => (s.startsWith('{') ? `By${pascal(s.slice(1, -1))}` : pascal(s))).join(''));
+  op.operationId =
+    method +
+    (path === '/'
+      ? 'Index'
+      : path
+          .split('/')
+          .map((s) => (s.startsWith('{') ? `By${pascal(s.slice(1, -1))}` : pascal(s)))
+          .join(''));
   const byStatus = new Map<string, Set<ErrorCode>>();
   const add = (status: string | number, code: ErrorCode) => {
     const codes = byStatus.get(String(status)) ?? new Set();
@@ -163,8 +185,12 @@ export function openApiDocument(app: Hono<AppEnv>): Promise<OpenApiDocument> {
 
 export const openapi = (app: Hono<AppEnv>) => {
   let json: string | undefined;
-  return new Hono<AppEnv>().get('/', route({ summary: 'This document', tag: 'meta', ok: { 200: { description: 'OpenAPI 3.1', type: 'application/json' } } }), async (c) => {
-    json ??= JSON.stringify(await openApiDocument(app));
-    return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
-  });
+  return new Hono<AppEnv>().get(
+    '/',
+    route({ summary: 'This document', tag: 'meta', ok: { 200: { description: 'OpenAPI 3.1', type: 'application/json' } } }),
+    async (c) => {
+      json ??= JSON.stringify(await openApiDocument(app));
+      return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
+    },
+  );
 };

@@ -67,14 +67,24 @@ const dashboard = page(
 
 export const pages = new Hono<AppEnv>()
   .get('/', route({ summary: 'To the demo page', tag: 'pages', ok: { 302: 'Redirect to /demo' } }), (c) => c.redirect('/demo'))
-  .get('/demo', route({ summary: 'A partner’s page with the survey embedded', tag: 'pages', ok: { 200: { description: 'HTML', type: 'text/html' } } }), (c) =>
-    c.html(demo, 200, { 'Content-Security-Policy': CSP }),
+  .get(
+    '/demo',
+    route({ summary: 'A partner’s page with the survey embedded', tag: 'pages', ok: { 200: { description: 'HTML', type: 'text/html' } } }),
+    (c) => c.html(demo, 200, { 'Content-Security-Policy': CSP }),
   )
-  .get('/dashboard', route({ summary: 'The gemeente’s dashboard (token in the URL fragment)', tag: 'pages', ok: { 200: { description: 'HTML', type: 'text/html' } } }), (c) =>
-    c.html(dashboard, 200, { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' }),
+  .get(
+    '/dashboard',
+    route({
+      summary: 'The gemeente’s dashboard (token in the URL fragment)',
+      tag: 'pages',
+      ok: { 200: { description: 'HTML', type: 'text/html' } },
+    }),
+    (c) => c.html(dashboard, 200, { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' }),
   )
   .get('/favicon.svg', route({ summary: 'Peil’s icon', tag: 'pages', ok: { 200: { description: 'SVG', type: 'image/svg+xml' } } }), (c) =>
     c.body(FAVICON, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' }),
   )
   // Browsers and tools ask for /favicon.ico on their own, also where no page names an icon.
-  .get('/favicon.ico', route({ summary: 'To /favicon.svg', tag: 'pages', ok: { 301: 'Redirect to /favicon.svg' } }), (c) => c.redirect('/favicon.svg', 301));
+  .get('/favicon.ico', route({ summary: 'To /favicon.svg', tag: 'pages', ok: { 301: 'Redirect to /favicon.svg' } }), (c) =>
+    c.redirect('/favicon.svg', 301),
+  );

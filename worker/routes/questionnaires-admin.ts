@@ -115,21 +115,30 @@ export const questionnairesAdmin = new Hono<AppEnv>()
     const gemeente = await scope(c);
     return c.json({ gemeente, questionnaires: await listQuestionnaires(c.env.DB, gemeente) });
   })
-  .post('/', adminRoute('Create from a template or a definition, optionally publishing it', {
-    ok: { 201: 'The summary of the new questionnaire' },
-    errors: [[409, 'already_exists'], [422, 'validation_failed'], [422, 'incompatible_change']],
-  }), validate('json', CreateBody, { limit: MAX_DEFINITION_BYTES }), async (c) => {
-    const gemeente = await scope(c);
-    const body = c.req.valid('json');
-    const source = body.template ? { ...TEMPLATES[body.template], ...(body.id ? { id: body.id } : {}) } : body.definition;
-    const def = definitionOrThrow(source, body.template ? undefined : body.id);
-    if (!(await createQuestionnaire(c.env.DB, gemeente, def))) {
-      throw new ApiError(409, 'already_exists', `Questionnaire ${def.id} already exists; edit its draft instead.`);
-    }
-    if (body.publish) await publishStored(c.env.DB, gemeente, await questionnaireOrThrow(c.env.DB, gemeente, def.id));
-    await registryChanged(c.env, gemeente, def.id);
-    return c.json(await summaryOf(c.env.DB, gemeente, def.id), 201);
-  })
+  .post(
+    '/',
+    adminRoute('Create from a template or a definition, optionally publishing it', {
+      ok: { 201: 'The summary of the new questionnaire' },
+      errors: [
+        [409, 'already_exists'],
+        [422, 'validation_failed'],
+        [422, 'incompatible_change'],
+      ],
+    }),
+    validate('json', CreateBody, { limit: MAX_DEFINITION_BYTES }),
+    async (c) => {
+      const gemeente = await scope(c);
+      const body = c.req.valid('json');
+      const source = body.template ? { ...TEMPLATES[body.template], ...(body.id ? { id: body.id } : {}) } : body.definition;
+      const def = definitionOrThrow(source, body.template ? undefined : body.id);
+      if (!(await createQuestionnaire(c.env.DB, gemeente, def))) {
+        throw new ApiError(409, 'already_exists', `Questionnaire ${def.id} already exists; edit its draft instead.`);
+      }
+      if (body.publish) await publishStored(c.env.DB, gemeente, await questionnaireOrThrow(c.env.DB, gemeente, def.id));
+      await registryChanged(c.env, gemeente, def.id);
+      return c.json(await summaryOf(c.env.DB, gemeente, def.id), 201);
+    },
+  )
   .get('/:id', adminRoute('One questionnaire: its summary, latest definition and draft'), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
@@ -160,57 +169,84 @@ export const questionnairesAdmin = new Hono<AppEnv>()
     });
     return c.json({ id: row.id, versions: out });
   })
-  .get('/:id/versions/:version', adminRoute('One published version', { errors: [[400, 'validation_failed'], [404, 'version_not_found']] }), async (c) => {
-    const gemeente = await scope(c);
-    const parsed = VersionParam.safeParse(c.req.param('version'));
-    if (!parsed.success) throw new ApiError(400, 'validation_failed', 'The version is a whole number from 1.', zodIssues(parsed.error.issues));
-    const version = parsed.data;
-    const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
-    const found = await getVersion(c.env.DB, gemeente, row.id, version);
-    if (!found) throw new ApiError(404, 'version_not_found', `Questionnaire ${row.id} has no version ${version}.`);
-    return c.json({ id: row.id, version: found.version, publishedAt: found.published_at, definition: found.definition });
-  })
+  .get(
+    '/:id/versions/:version',
+    adminRoute('One published version', {
+      errors: [
+        [400, 'validation_failed'],
+        [404, 'version_not_found'],
+      ],
+    }),
+    async (c) => {
+      const gemeente = await scope(c);
+      const parsed = VersionParam.safeParse(c.req.param('version'));
+      if (!parsed.success)
+        throw new ApiError(400, 'validation_failed', 'The version is a whole number from 1.', zodIssues(parsed.error.issues));
+      const version = parsed.data;
+      const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
+      const found = await getVersion(c.env.DB, gemeente, row.id, version);
+      if (!found) throw new ApiError(404, 'version_not_found', `Questionnaire ${row.id} has no version ${version}.`);
+      return c.json({ id: row.id, version: found.version, publishedAt: found.published_at, definition: found.definition });
+    },
+  )
   .get('/:id/draft', adminRoute('The draft', { errors: [[404, 'not_a_draft']] }), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     if (row.draft === null) throw new ApiError(404, 'not_a_draft', `Questionnaire ${row.id} has no draft; POST to start one.`);
     return c.json({ id: row.id, draft: JSON.parse(row.draft) as unknown });
   })
-  .post('/:id/draft', adminRoute('Start a draft from the latest version', {
-    ok: { 200: 'The draft that already existed', 201: 'The new draft' },
-    errors: [[404, 'version_not_found']],
-  }), async (c) => {
-    const gemeente = await scope(c);
-    const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
-    if (row.draft !== null) return c.json({ id: row.id, draft: JSON.parse(row.draft) as unknown }, 200);
-    const latest = await getVersion(c.env.DB, gemeente, row.id);
-    if (!latest) throw new ApiError(404, 'version_not_found', `Questionnaire ${row.id} has no published version to start from.`);
-    await saveDraft(c.env.DB, gemeente, row.id, latest.definition);
-    return c.json({ id: row.id, draft: latest.definition }, 201);
-  })
-  .put('/:id/draft', adminRoute('Replace the draft with a full definition'), validate('json', QuestionnaireDefinition, { limit: MAX_DEFINITION_BYTES, invalid: 422 }), async (c) => {
-    const gemeente = await scope(c);
-    const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
-    const def = definitionOrThrow(c.req.valid('json'), row.id);
-    await saveDraft(c.env.DB, gemeente, row.id, def);
-    return c.json({ id: row.id, draft: def });
-  })
+  .post(
+    '/:id/draft',
+    adminRoute('Start a draft from the latest version', {
+      ok: { 200: 'The draft that already existed', 201: 'The new draft' },
+      errors: [[404, 'version_not_found']],
+    }),
+    async (c) => {
+      const gemeente = await scope(c);
+      const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
+      if (row.draft !== null) return c.json({ id: row.id, draft: JSON.parse(row.draft) as unknown }, 200);
+      const latest = await getVersion(c.env.DB, gemeente, row.id);
+      if (!latest) throw new ApiError(404, 'version_not_found', `Questionnaire ${row.id} has no published version to start from.`);
+      await saveDraft(c.env.DB, gemeente, row.id, latest.definition);
+      return c.json({ id: row.id, draft: latest.definition }, 201);
+    },
+  )
+  .put(
+    '/:id/draft',
+    adminRoute('Replace the draft with a full definition'),
+    validate('json', QuestionnaireDefinition, { limit: MAX_DEFINITION_BYTES, invalid: 422 }),
+    async (c) => {
+      const gemeente = await scope(c);
+      const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
+      const def = definitionOrThrow(c.req.valid('json'), row.id);
+      await saveDraft(c.env.DB, gemeente, row.id, def);
+      return c.json({ id: row.id, draft: def });
+    },
+  )
   .delete('/:id/draft', adminRoute('Discard the draft', { ok: { 200: '{id, discarded}' } }), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     await saveDraft(c.env.DB, gemeente, row.id, null);
     return c.json({ id: row.id, discarded: row.draft !== null });
   })
-  .post('/:id/publish', adminRoute('Publish the draft as the next version', {
-    ok: { 201: 'The summary with the new version' },
-    errors: [[409, 'not_a_draft'], [422, 'incompatible_change'], [422, 'validation_failed']],
-  }), async (c) => {
-    const gemeente = await scope(c);
-    const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
-    const version = await publishStored(c.env.DB, gemeente, row);
-    await registryChanged(c.env, gemeente, row.id);
-    return c.json({ ...(await summaryOf(c.env.DB, gemeente, row.id)), version }, 201);
-  })
+  .post(
+    '/:id/publish',
+    adminRoute('Publish the draft as the next version', {
+      ok: { 201: 'The summary with the new version' },
+      errors: [
+        [409, 'not_a_draft'],
+        [422, 'incompatible_change'],
+        [422, 'validation_failed'],
+      ],
+    }),
+    async (c) => {
+      const gemeente = await scope(c);
+      const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
+      const version = await publishStored(c.env.DB, gemeente, row);
+      await registryChanged(c.env, gemeente, row.id);
+      return c.json({ ...(await summaryOf(c.env.DB, gemeente, row.id)), version }, 201);
+    },
+  )
   .post('/:id/close', adminRoute('Stop taking answers'), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
@@ -226,32 +262,43 @@ export const questionnairesAdmin = new Hono<AppEnv>()
     return c.json(await summaryOf(c.env.DB, gemeente, row.id));
   })
   /** Stored responses against the cube's respondent count: equal unless something drifted. */
-  .get('/:id/integrity', adminRoute('Stored responses against the cube count (equal unless something drifted)', {
-    ok: { 200: '{questionnaire, responses, cube, consistent}' },
-  }), async (c) => {
-    const gemeente = await scope(c);
-    const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
-    const counts = await ledgerFor(c.env, gemeente, row.id).counts();
-    return c.json({ questionnaire: row.id, ...counts, consistent: counts.responses === counts.cube });
-  });
+  .get(
+    '/:id/integrity',
+    adminRoute('Stored responses against the cube count (equal unless something drifted)', {
+      ok: { 200: '{questionnaire, responses, cube, consistent}' },
+    }),
+    async (c) => {
+      const gemeente = await scope(c);
+      const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
+      const counts = await ledgerFor(c.env, gemeente, row.id).counts();
+      return c.json({ questionnaire: row.id, ...counts, consistent: counts.responses === counts.cube });
+    },
+  );
 
 /** Public: the default questionnaires any gemeente can start from. */
 export const templates = new Hono<AppEnv>()
-  .get('/', route({ summary: 'Templates from the item bank', tag: 'questionnaires', ok: { 200: '{templates: [{id, title, sections, items}]}' } }), (c) =>
-    c.json({
-      templates: Object.values(TEMPLATES).map((t) => {
-        const def = QuestionnaireDefinition.parse(t);
-        return { id: def.id, title: def.title, sections: def.sections.length, items: allItems(def).length };
+  .get(
+    '/',
+    route({ summary: 'Templates from the item bank', tag: 'questionnaires', ok: { 200: '{templates: [{id, title, sections, items}]}' } }),
+    (c) =>
+      c.json({
+        templates: Object.values(TEMPLATES).map((t) => {
+          const def = QuestionnaireDefinition.parse(t);
+          return { id: def.id, title: def.title, sections: def.sections.length, items: allItems(def).length };
+        }),
       }),
-    }),
   )
-  .get('/:id', route({
-    summary: 'One template',
-    tag: 'questionnaires',
-    ok: { 200: { description: 'The template’s definition', schema: QuestionnaireDefinition } },
-    errors: [[404, 'not_found']],
-  }), (c) => {
-    const id = c.req.param('id');
-    if (!Object.hasOwn(TEMPLATES, id)) throw new ApiError(404, 'not_found', `No template ${id}; see GET /v1/templates.`);
-    return c.json(QuestionnaireDefinition.parse(TEMPLATES[id as keyof typeof TEMPLATES]));
-  });
+  .get(
+    '/:id',
+    route({
+      summary: 'One template',
+      tag: 'questionnaires',
+      ok: { 200: { description: 'The template’s definition', schema: QuestionnaireDefinition } },
+      errors: [[404, 'not_found']],
+    }),
+    (c) => {
+      const id = c.req.param('id');
+      if (!Object.hasOwn(TEMPLATES, id)) throw new ApiError(404, 'not_found', `No template ${id}; see GET /v1/templates.`);
+      return c.json(QuestionnaireDefinition.parse(TEMPLATES[id as keyof typeof TEMPLATES]));
+    },
+  );

@@ -18,32 +18,38 @@ const Query = z.object({
 const revalidated = etag({ retainedHeaders: [...RETAINED_304_HEADERS, 'access-control-allow-origin', 'access-control-expose-headers'] });
 
 /** Public: the published definition a widget renders. Cacheable; revalidated with an ETag. */
-export const questionnaires = new Hono<AppEnv>().get('/:id', route({
-  summary: 'A published questionnaire as a partner’s clients see it (ETag, cacheable)',
-  tag: 'submit',
-  ok: {
-    200: { description: 'The definition with placeholders filled', schema: PublishedQuestionnaire },
-    304: 'Not modified: the ETag in If-None-Match is still current',
+export const questionnaires = new Hono<AppEnv>().get(
+  '/:id',
+  route({
+    summary: 'A published questionnaire as a partner’s clients see it (ETag, cacheable)',
+    tag: 'submit',
+    ok: {
+      200: { description: 'The definition with placeholders filled', schema: PublishedQuestionnaire },
+      304: 'Not modified: the ETag in If-None-Match is still current',
+    },
+    errors: [
+      [401, 'unknown_site_key'],
+      [404, 'questionnaire_not_found'],
+      [404, 'version_not_found'],
+      [422, 'team_not_allowed'],
+    ],
+  }),
+  revalidated,
+  validate('query', Query),
+  async (c) => {
+    const q = c.req.valid('query');
+    const site = await siteKeyOrThrow(c.env.DB, q.siteKey);
+    const served = await servedDefinition(c.env.DB, site, c.req.param('id'), { team: q.team, version: q.version });
+    const body: PublishedQuestionnaire = {
+      ...served.definition,
+      version: served.version,
+      status: served.status,
+      context: q.team ? { team: q.team } : undefined,
+      ...(site.inviteRequired ? { inviteRequired: true as const } : {}),
+    };
+    c.header('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Access-Control-Expose-Headers', 'ETag');
+    return c.body(JSON.stringify(body), 200, { 'Content-Type': 'application/json; charset=utf-8' });
   },
-  errors: [
-    [401, 'unknown_site_key'],
-    [404, 'questionnaire_not_found'],
-    [404, 'version_not_found'],
-    [422, 'team_not_allowed'],
-  ],
-}), revalidated, validate('query', Query), async (c) => {
-  const q = c.req.valid('query');
-  const site = await siteKeyOrThrow(c.env.DB, q.siteKey);
-  const served = await servedDefinition(c.env.DB, site, c.req.param('id'), { team: q.team, version: q.version });
-  const body: PublishedQuestionnaire = {
-    ...served.definition,
-    version: served.version,
-    status: served.status,
-    context: q.team ? { team: q.team } : undefined,
-    ...(site.inviteRequired ? { inviteRequired: true as const } : {}),
-  };
-  c.header('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
-  c.header('Access-Control-Allow-Origin', '*');
-  c.header('Access-Control-Expose-Headers', 'ETag');
-  return c.body(JSON.stringify(body), 200, { 'Content-Type': 'application/json; charset=utf-8' });
-});
+);

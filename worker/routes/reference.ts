@@ -38,7 +38,8 @@ interface Operation {
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /** Text from the document, with its `code` spans kept as code. */
-const prose = (text: string | undefined): Html => html`${(text ?? '').split('`').map((part, i) => (i % 2 ? html`<code>${part}</code>` : part))}`;
+const prose = (text: string | undefined): Html =>
+  html`${(text ?? '').split('`').map((part, i) => (i % 2 ? html`<code>${part}</code>` : part))}`;
 
 const schemaName = (ref: string) => ref.slice(ref.lastIndexOf('/') + 1);
 
@@ -66,7 +67,11 @@ function schema(s: Schema | undefined): Html {
     return html`<a href="#schema-${name}">${name}</a>`;
   }
   const alternatives = (s.anyOf ?? s.oneOf) as Schema[] | undefined;
-  if (alternatives) return html`one of: <ul class="alternatives">${alternatives.map((a) => html`<li>${schema(a)}</li>`)}</ul>`;
+  if (alternatives)
+    return html`one of:
+      <ul class="alternatives">
+        ${alternatives.map((a) => html`<li>${schema(a)}</li>`)}
+      </ul>`;
   if (Array.isArray(s.enum)) return html`one of ${s.enum.map((v, i) => html`${i ? ', ' : ''}<code>${JSON.stringify(v)}</code>`)}`;
   if (s.const !== undefined) return html`<code>${JSON.stringify(s.const)}</code>`;
   if (s.type === 'object' && s.properties) return fields(s);
@@ -83,29 +88,52 @@ function fields(s: Schema): Html {
   const required = new Set((s.required as string[] | undefined) ?? []);
   const properties = Object.entries(s.properties as Record<string, Schema>);
   return html`<table class="fields">
-<thead><tr><th scope="col">Field</th><th scope="col">Required</th><th scope="col">Type</th></tr></thead>
-<tbody>${properties.map(
-    ([name, p]) => html`<tr><th scope="row"><code>${name}</code></th><td>${required.has(name) ? 'yes' : 'no'}</td><td>${schema(p)}${
-      p.description ? html`<p>${prose(String(p.description))}</p>` : ''
-    }</td></tr>`,
-  )}</tbody>
-</table>`;
+    <thead>
+      <tr>
+        <th scope="col">Field</th>
+        <th scope="col">Required</th>
+        <th scope="col">Type</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${properties.map(
+        ([name, p]) =>
+          html`<tr>
+            <th scope="row"><code>${name}</code></th>
+            <td>${required.has(name) ? 'yes' : 'no'}</td>
+            <td>${schema(p)}${p.description ? html`<p>${prose(String(p.description))}</p>` : ''}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 function parameters(list: Parameter[]): Html {
   const described = list.some((p) => p.description);
   return html`<h4>Parameters</h4>
-<table>
-<thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Required</th><th scope="col">Type</th>${
-    described ? html`<th scope="col">Description</th>` : ''
-  }</tr></thead>
-<tbody>${list.map(
-    (p) =>
-      html`<tr><th scope="row"><code>${p.name}</code></th><td>${p.in}</td><td>${p.required ? 'yes' : 'no'}</td><td>${schema(p.schema)}</td>${
-        described ? html`<td>${prose(p.description)}</td>` : ''
-      }</tr>`,
-  )}</tbody>
-</table>`;
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">In</th>
+          <th scope="col">Required</th>
+          <th scope="col">Type</th>
+          ${described ? html`<th scope="col">Description</th>` : ''}
+        </tr>
+      </thead>
+      <tbody>
+        ${list.map(
+          (p) =>
+            html`<tr>
+              <th scope="row"><code>${p.name}</code></th>
+              <td>${p.in}</td>
+              <td>${p.required ? 'yes' : 'no'}</td>
+              <td>${schema(p.schema)}</td>
+              ${described ? html`<td>${prose(p.description)}</td>` : ''}
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
 }
 
 const content = (c: Record<string, Media> | undefined): Html =>
@@ -113,29 +141,56 @@ const content = (c: Record<string, Media> | undefined): Html =>
 
 function responses(rs: Record<string, ResponseObject>): Html {
   return html`<h4>Responses</h4>
-<table>
-<thead><tr><th scope="col">Status</th><th scope="col">Meaning</th></tr></thead>
-<tbody>${Object.entries(rs).map(
-    ([status, r]) => html`<tr><th scope="row">${status}</th><td>${
-      r['x-error-codes']
-        ? html`<ul class="codes">${r['x-error-codes'].map((c) => html`<li><a href="#error-${c}"><code>${c}</code></a>: ${prose(ERROR_DESCRIPTIONS[c])}</li>`)}</ul>`
-        : html`${prose(r.description)}${content(r.content)}`
-    }</td></tr>`,
-  )}</tbody>
-</table>`;
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Status</th>
+          <th scope="col">Meaning</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${Object.entries(rs).map(
+          ([status, r]) =>
+            html`<tr>
+              <th scope="row">${status}</th>
+              <td>
+                ${
+                  r['x-error-codes']
+                    ? html`<ul class="codes">
+                        ${r['x-error-codes'].map(
+                          (c) =>
+                            html`<li>
+                              <a href="#error-${c}"><code>${c}</code></a
+                              >: ${prose(ERROR_DESCRIPTIONS[c])}
+                            </li>`,
+                        )}
+                      </ul>`
+                    : html`${prose(r.description)}${content(r.content)}`
+                }
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
 }
 
 function operation(method: string, path: string, op: Operation): Html {
   const who = op['x-roles'] ? html`Bearer token of: ${op['x-roles'].join(', ')}.` : html`No token.`;
   return html`<section class="operation" id="${op.operationId}" aria-labelledby="${op.operationId}-title">
-<h3 id="${op.operationId}-title"><span class="method method-${method}">${method.toUpperCase()}</span> <code>${path}</code></h3>
-<p>${prose(op.summary)}</p>
-${op.description ? html`<p>${prose(op.description)}</p>` : ''}
-<p class="who">${who}</p>
-${op.parameters?.length ? parameters(op.parameters) : ''}
-${op.requestBody ? html`<h4>Body</h4><p>${prose(op.requestBody.description)}</p>${content(op.requestBody.content)}` : ''}
-${responses(op.responses)}
-</section>`;
+    <h3 id="${op.operationId}-title"><span class="method method-${method}">${method.toUpperCase()}</span> <code>${path}</code></h3>
+    <p>${prose(op.summary)}</p>
+    ${op.description ? html`<p>${prose(op.description)}</p>` : ''}
+    <p class="who">${who}</p>
+    ${op.parameters?.length ? parameters(op.parameters) : ''}
+    ${
+      op.requestBody
+        ? html`<h4>Body</h4>
+            <p>${prose(op.requestBody.description)}</p>
+            ${content(op.requestBody.content)}`
+        : ''
+    }
+    ${responses(op.responses)}
+  </section>`;
 }
 
 /** Operations by tag, in the order of the document's tags. */
@@ -157,59 +212,73 @@ async function page(doc: OpenApiDocument): Promise<string> {
   const groups = byTag(doc);
   const schemas = Object.entries((doc.components.schemas ?? {}) as Record<string, Schema>);
   const body = await html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${doc.info.title} reference</title>
-<link rel="stylesheet" href="/api.css">
-</head>
-<body>
-<a class="skip" href="#main">Skip to content</a>
-<header class="site">
-<p class="brand">Peil</p>
-<nav aria-label="Contents">
-<ul>
-${groups.map(([t]) => html`<li><a href="#tag-${t.name}">${t.name}</a></li>`)}
-<li><a href="#errors">error codes</a></li>
-<li><a href="#schemas">schemas</a></li>
-</ul>
-</nav>
-</header>
-<main id="main">
-<h1>${doc.info.title}</h1>
-<p>${prose(doc.info.description)}</p>
-<p>The same as OpenAPI ${doc.openapi}: <a href="/v1/openapi.json">/v1/openapi.json</a>.</p>
-${groups.map(
-  ([t, ops]) => html`<section class="tag" aria-labelledby="tag-${t.name}">
-<h2 id="tag-${t.name}">${t.name}</h2>
-<p>${prose(t.description)}</p>
-${ops.map(([method, path, op]) => operation(method, path, op))}
-</section>`,
-)}
-<section aria-labelledby="errors">
-<h2 id="errors">Error codes</h2>
-<p>Every error is <code>{"error":{"code","message","issues?"}}</code>; choose what to show by <code>code</code>.</p>
-<dl class="errors">
-${Object.entries(ERROR_DESCRIPTIONS).map(([code, text]) => html`<dt id="error-${code}"><code>${code}</code></dt><dd>${prose(text)}</dd>`)}
-</dl>
-</section>
-<section aria-labelledby="schemas">
-<h2 id="schemas">Schemas</h2>
-${schemas.map(([name, s]) => html`<section class="schema" aria-labelledby="schema-${name}"><h3 id="schema-${name}">${name}</h3>${schema(s)}</section>`)}
-</section>
-</main>
-</body>
-</html>
-`;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${doc.info.title} reference</title>
+        <link rel="stylesheet" href="/api.css" />
+      </head>
+      <body>
+        <a class="skip" href="#main">Skip to content</a>
+        <header class="site">
+          <p class="brand">Peil</p>
+          <nav aria-label="Contents">
+            <ul>
+              ${groups.map(([t]) => html`<li><a href="#tag-${t.name}">${t.name}</a></li>`)}
+              <li><a href="#errors">error codes</a></li>
+              <li><a href="#schemas">schemas</a></li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main">
+          <h1>${doc.info.title}</h1>
+          <p>${prose(doc.info.description)}</p>
+          <p>The same as OpenAPI ${doc.openapi}: <a href="/v1/openapi.json">/v1/openapi.json</a>.</p>
+          ${groups.map(
+            ([t, ops]) =>
+              html`<section class="tag" aria-labelledby="tag-${t.name}">
+                <h2 id="tag-${t.name}">${t.name}</h2>
+                <p>${prose(t.description)}</p>
+                ${ops.map(([method, path, op]) => operation(method, path, op))}
+              </section>`,
+          )}
+          <section aria-labelledby="errors">
+            <h2 id="errors">Error codes</h2>
+            <p>Every error is <code>{"error":{"code","message","issues?"}}</code>; choose what to show by <code>code</code>.</p>
+            <dl class="errors">
+              ${Object.entries(ERROR_DESCRIPTIONS).map(
+                ([code, text]) =>
+                  html`<dt id="error-${code}"><code>${code}</code></dt>
+                    <dd>${prose(text)}</dd>`,
+              )}
+            </dl>
+          </section>
+          <section aria-labelledby="schemas">
+            <h2 id="schemas">Schemas</h2>
+            ${schemas.map(
+              ([name, s]) =>
+                html`<section class="schema" aria-labelledby="schema-${name}">
+                  <h3 id="schema-${name}">${name}</h3>
+                  ${schema(s)}
+                </section>`,
+            )}
+          </section>
+        </main>
+      </body>
+    </html> `;
   return body.toString();
 }
 
 /** `GET /api`: the OpenAPI document as a page a developer reads. */
 export const reference = (app: Hono<AppEnv>) => {
   let rendered: Promise<string> | undefined;
-  return new Hono<AppEnv>().get('/', route({ summary: 'This API as a readable page', tag: 'pages', ok: { 200: { description: 'HTML', type: 'text/html' } } }), async (c) => {
-    rendered ??= openApiDocument(app).then(page);
-    return c.html(await rendered, 200, { 'Content-Security-Policy': CSP, 'Cache-Control': 'public, max-age=300' });
-  });
+  return new Hono<AppEnv>().get(
+    '/',
+    route({ summary: 'This API as a readable page', tag: 'pages', ok: { 200: { description: 'HTML', type: 'text/html' } } }),
+    async (c) => {
+      rendered ??= openApiDocument(app).then(page);
+      return c.html(await rendered, 200, { 'Content-Security-Policy': CSP, 'Cache-Control': 'public, max-age=300' });
+    },
+  );
 };

@@ -100,7 +100,10 @@ function expiryOf(role: Role, days: number | undefined, now = Date.now()): strin
 }
 
 /** A new bearer token: the secret is returned once, only its hash is stored. */
-async function issueToken(db: D1Database, t: { role: Role; gemeente: string; partner: string | null; label: string; expiresInDays?: number }) {
+async function issueToken(
+  db: D1Database,
+  t: { role: Role; gemeente: string; partner: string | null; label: string; expiresInDays?: number },
+) {
   const id = `tok_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const token = newSecret(t.role === 'admin' ? 'peil_adm' : t.role === 'public' ? 'peil_pub' : 'peil_view');
   const expiresAt = expiryOf(t.role, t.expiresInDays);
@@ -188,307 +191,465 @@ const NO_GEMEENTE: Refusal = [404, 'not_found'];
  * (that gemeente's admin). Every query names the gemeente, so an id from another gemeente is not found.
  */
 export const gemeenten = new Hono<AppEnv>()
-  .post('/', route({
-    summary: 'Create a gemeente and its first admin token (shown once)',
-    tag: 'tenants',
-    ok: { 201: '{id, name, k, adminToken, tokenId}' },
-    errors: [[409, 'already_exists']],
-  }), requireRole('operator'), validate('json', GemeenteCreate), async (c) => {
-    const body = c.req.valid('json');
-    const inserted = await c.env.DB.prepare('INSERT OR IGNORE INTO gemeenten (id, name, k) VALUES (?, ?, ?)')
-      .bind(body.id, body.name, body.k ?? 10)
-      .run();
-    if (inserted.meta.changes !== 1) throw new ApiError(409, 'already_exists', `Gemeente ${body.id} already exists.`);
-    const issued = await issueToken(c.env.DB, { role: 'admin', gemeente: body.id, partner: null, label: 'first admin' });
-    await issued.stmt.run();
-    return c.json({ id: body.id, name: body.name, k: body.k ?? 10, adminToken: issued.token, tokenId: issued.id }, 201);
-  })
-  .get('/', route({
-    summary: 'Gemeenten the token may see (an admin: its own)',
-    tag: 'tenants',
-    ok: { 200: '{gemeenten: [{id, name, k, created_at}]}' },
-  }), admin, validate('query', GemeenteFilter), async (c) => {
-    const { gemeente } = c.req.valid('query');
-    // An operator lists all (or the one named); an admin only its own, and naming another is refused.
-    const only = c.get('token').role === 'operator' ? gemeente : gemeenteOf(c, gemeente);
-    const { results } = only
-      ? await c.env.DB.prepare('SELECT id, name, k, created_at FROM gemeenten WHERE id = ?').bind(only).all()
-      : await c.env.DB.prepare('SELECT id, name, k, created_at FROM gemeenten ORDER BY id').all();
-    return c.json({ gemeenten: results });
-  })
-  .get('/:id', route({ summary: 'One gemeente', tag: 'tenants', ok: { 200: '{id, name, k, openTextReview, weetNiet}' }, errors: [NO_GEMEENTE] }), admin, async (c) => {
-    const id = await gemeenteIn(c);
-    const g = (await getGemeente(c.env.DB, id))!;
-    return c.json({ id: g.id, name: g.name, k: g.k, openTextReview: g.open_text_review === 1, weetNiet: g.weetNiet });
-  })
-  .patch('/:id', route({
-    summary: 'Settings of a gemeente: openTextReview (partners see open texts only once an admin released them), weetNiet (exclude or include-at-20)',
-    tag: 'tenants',
-    ok: { 200: '{id, name, k, openTextReview, weetNiet}' },
-    errors: [NO_GEMEENTE],
-  }), admin, inPath, validate('json', GemeenteUpdate), async (c) => {
-    const id = await gemeenteIn(c);
-    const body = c.req.valid('json');
-    if (body.openTextReview !== undefined) {
-      await c.env.DB.prepare('UPDATE gemeenten SET open_text_review = ? WHERE id = ?').bind(body.openTextReview ? 1 : 0, id).run();
-    }
-    if (body.weetNiet !== undefined) await c.env.DB.prepare('UPDATE gemeenten SET weet_niet = ? WHERE id = ?').bind(body.weetNiet, id).run();
-    const g = (await getGemeente(c.env.DB, id))!;
-    return c.json({ id: g.id, name: g.name, k: g.k, openTextReview: g.open_text_review === 1, weetNiet: g.weetNiet });
-  })
-  .get('/:id/partners', route({
-    summary: 'Partners with their teams',
-    tag: 'tenants',
-    ok: { 200: '{partners: [{id, name, organisatie, teams}]}' },
-    errors: [NO_GEMEENTE],
-  }), admin, async (c) => {
-    const g = await gemeenteIn(c);
-    const [{ results: partners }, teams] = await Promise.all([
-      c.env.DB.prepare('SELECT id, name, organisatie FROM partners WHERE gemeente_id = ? ORDER BY id').bind(g).all<{ id: string; name: string; organisatie: string }>(),
-      listTeams(c.env.DB, g),
-    ]);
-    return c.json({
-      partners: partners.map((p) => ({ ...p, teams: teams.filter((t) => t.partner_id === p.id).map((t) => ({ id: t.id, name: t.name })) })),
-    });
-  })
-  .post('/:id/partners', route({
-    summary: 'Create a partner with teams, a site key and a viewer token (shown once)',
-    tag: 'tenants',
-    ok: { 201: '{id, teams, origins, siteKey, viewerToken, viewerTokenId}' },
-    errors: [NO_GEMEENTE, [409, 'already_exists']],
-  }), admin, inPath, validate('json', PartnerCreate), async (c) => {
-    const g = await gemeenteIn(c);
-    const body = c.req.valid('json');
-    if (await getPartner(c.env.DB, g, body.id)) throw new ApiError(409, 'already_exists', `Partner ${body.id} already exists.`);
-    const teams = body.teams.map(byTeam);
-    await teamsFree(c.env.DB, g, teams.map((t) => t.id));
-    const siteKey = newSecret('site');
-    const viewer = await issueToken(c.env.DB, { role: 'viewer', gemeente: g, partner: body.id, label: `${body.name} (viewer)` });
-    const db = c.env.DB;
-    try {
-      // One batch is one transaction: a partner never exists without its teams, key and token.
-      await db.batch([
-        db.prepare('INSERT INTO partners (gemeente_id, id, name, organisatie) VALUES (?, ?, ?, ?)').bind(g, body.id, body.name, body.organisatie ?? body.name),
-        ...teams.map((t) => db.prepare('INSERT INTO teams (gemeente_id, id, partner_id, name) VALUES (?, ?, ?, ?)').bind(g, t.id, body.id, t.name)),
-        db.prepare('INSERT INTO site_keys (key, gemeente_id, partner_id, origins) VALUES (?, ?, ?, ?)').bind(siteKey, g, body.id, JSON.stringify(body.origins)),
-        viewer.stmt,
-      ]);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new ApiError(409, 'already_exists', 'The partner or one of its teams was created at the same moment.');
-      throw err;
-    }
-    await registryChanged(c.env, g);
-    return c.json(
-      { id: body.id, teams, origins: body.origins, siteKey, viewerToken: viewer.token, viewerTokenId: viewer.id, viewerTokenExpiresAt: viewer.expiresAt },
-      201,
-    );
-  })
-  .post('/:id/partners/:partner/teams', route({
-    summary: 'Add teams to a partner',
-    tag: 'tenants',
-    ok: { 201: '{partner, teams}' },
-    errors: [[404, 'not_found'], [409, 'already_exists']],
-  }), admin, inPath, validate('json', TeamsAdd), async (c) => {
-    const g = await gemeenteIn(c);
-    const partner = c.req.param('partner');
-    await partnerOrThrow(c.env.DB, g, partner);
-    const teams = c.req.valid('json').teams.map(byTeam);
-    await teamsFree(c.env.DB, g, teams.map((t) => t.id));
-    const db = c.env.DB;
-    try {
-      await db.batch(teams.map((t) => db.prepare('INSERT INTO teams (gemeente_id, id, partner_id, name) VALUES (?, ?, ?, ?)').bind(g, t.id, partner, t.name)));
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new ApiError(409, 'already_exists', 'One of these teams was created at the same moment.');
-      throw err;
-    }
-    await registryChanged(c.env, g);
-    return c.json({ partner, teams }, 201);
-  })
-  .get('/:id/site-keys', route({
-    summary: 'Site keys with their origins, revoked ones included',
-    tag: 'tenants',
-    ok: { 200: '{siteKeys: [{siteKey, partner, origins, createdAt, revokedAt}]}' },
-    errors: [NO_GEMEENTE],
-  }), admin, validate('query', PartnerFilter), async (c) => {
-    const g = await gemeenteIn(c);
-    const { partner } = c.req.valid('query');
-    const { results } = partner
-      ? await c.env.DB.prepare(`SELECT ${SITE_KEY_COLUMNS} FROM site_keys WHERE gemeente_id = ? AND partner_id = ? ORDER BY created_at, key`)
-          .bind(g, partner)
-          .all<SiteKeyRow>()
-      : await c.env.DB.prepare(`SELECT ${SITE_KEY_COLUMNS} FROM site_keys WHERE gemeente_id = ? ORDER BY created_at, key`)
+  .post(
+    '/',
+    route({
+      summary: 'Create a gemeente and its first admin token (shown once)',
+      tag: 'tenants',
+      ok: { 201: '{id, name, k, adminToken, tokenId}' },
+      errors: [[409, 'already_exists']],
+    }),
+    requireRole('operator'),
+    validate('json', GemeenteCreate),
+    async (c) => {
+      const body = c.req.valid('json');
+      const inserted = await c.env.DB.prepare('INSERT OR IGNORE INTO gemeenten (id, name, k) VALUES (?, ?, ?)')
+        .bind(body.id, body.name, body.k ?? 10)
+        .run();
+      if (inserted.meta.changes !== 1) throw new ApiError(409, 'already_exists', `Gemeente ${body.id} already exists.`);
+      const issued = await issueToken(c.env.DB, { role: 'admin', gemeente: body.id, partner: null, label: 'first admin' });
+      await issued.stmt.run();
+      return c.json({ id: body.id, name: body.name, k: body.k ?? 10, adminToken: issued.token, tokenId: issued.id }, 201);
+    },
+  )
+  .get(
+    '/',
+    route({
+      summary: 'Gemeenten the token may see (an admin: its own)',
+      tag: 'tenants',
+      ok: { 200: '{gemeenten: [{id, name, k, created_at}]}' },
+    }),
+    admin,
+    validate('query', GemeenteFilter),
+    async (c) => {
+      const { gemeente } = c.req.valid('query');
+      // An operator lists all (or the one named); an admin only its own, and naming another is refused.
+      const only = c.get('token').role === 'operator' ? gemeente : gemeenteOf(c, gemeente);
+      const { results } = only
+        ? await c.env.DB.prepare('SELECT id, name, k, created_at FROM gemeenten WHERE id = ?').bind(only).all()
+        : await c.env.DB.prepare('SELECT id, name, k, created_at FROM gemeenten ORDER BY id').all();
+      return c.json({ gemeenten: results });
+    },
+  )
+  .get(
+    '/:id',
+    route({ summary: 'One gemeente', tag: 'tenants', ok: { 200: '{id, name, k, openTextReview, weetNiet}' }, errors: [NO_GEMEENTE] }),
+    admin,
+    async (c) => {
+      const id = await gemeenteIn(c);
+      const g = (await getGemeente(c.env.DB, id))!;
+      return c.json({ id: g.id, name: g.name, k: g.k, openTextReview: g.open_text_review === 1, weetNiet: g.weetNiet });
+    },
+  )
+  .patch(
+    '/:id',
+    route({
+      summary:
+        'Settings of a gemeente: openTextReview (partners see open texts only once an admin released them), weetNiet (exclude or include-at-20)',
+      tag: 'tenants',
+      ok: { 200: '{id, name, k, openTextReview, weetNiet}' },
+      errors: [NO_GEMEENTE],
+    }),
+    admin,
+    inPath,
+    validate('json', GemeenteUpdate),
+    async (c) => {
+      const id = await gemeenteIn(c);
+      const body = c.req.valid('json');
+      if (body.openTextReview !== undefined) {
+        await c.env.DB.prepare('UPDATE gemeenten SET open_text_review = ? WHERE id = ?')
+          .bind(body.openTextReview ? 1 : 0, id)
+          .run();
+      }
+      if (body.weetNiet !== undefined)
+        await c.env.DB.prepare('UPDATE gemeenten SET weet_niet = ? WHERE id = ?').bind(body.weetNiet, id).run();
+      const g = (await getGemeente(c.env.DB, id))!;
+      return c.json({ id: g.id, name: g.name, k: g.k, openTextReview: g.open_text_review === 1, weetNiet: g.weetNiet });
+    },
+  )
+  .get(
+    '/:id/partners',
+    route({
+      summary: 'Partners with their teams',
+      tag: 'tenants',
+      ok: { 200: '{partners: [{id, name, organisatie, teams}]}' },
+      errors: [NO_GEMEENTE],
+    }),
+    admin,
+    async (c) => {
+      const g = await gemeenteIn(c);
+      const [{ results: partners }, teams] = await Promise.all([
+        c.env.DB.prepare('SELECT id, name, organisatie FROM partners WHERE gemeente_id = ? ORDER BY id')
           .bind(g)
-          .all<SiteKeyRow>();
-    return c.json({ siteKeys: results.map(siteKeyOut) });
-  })
-  .post('/:id/site-keys', route({
-    summary: 'Add a site key for a partner',
-    tag: 'tenants',
-    ok: { 201: '{siteKey, partner, origins}' },
-    errors: [[404, 'not_found']],
-  }), admin, inPath, validate('json', SiteKeyCreate), async (c) => {
-    const g = await gemeenteIn(c);
-    const body = c.req.valid('json');
-    await partnerOrThrow(c.env.DB, g, body.partner);
-    const siteKey = newSecret('site');
-    const inviteRequired = body.inviteRequired ?? false;
-    const kiosk = body.kiosk ?? false;
-    await c.env.DB.prepare('INSERT INTO site_keys (key, gemeente_id, partner_id, origins, invite_required, kiosk) VALUES (?, ?, ?, ?, ?, ?)')
-      .bind(siteKey, g, body.partner, JSON.stringify(body.origins), inviteRequired ? 1 : 0, kiosk ? 1 : 0)
-      .run();
-    await registryChanged(c.env, g);
-    return c.json({ siteKey, partner: body.partner, origins: body.origins, inviteRequired, kiosk }, 201);
-  })
-  .patch('/:id/site-keys/:key', route({
-    summary: 'Replace a site key’s origins',
-    tag: 'tenants',
-    ok: { 200: '{siteKey, origins}' },
-    errors: [[404, 'not_found']],
-  }), admin, inPath, validate('json', SiteKeyUpdate), async (c) => {
-    const g = await gemeenteIn(c);
-    const body = c.req.valid('json');
-    const key = c.req.param('key');
-    await registryChanged(c.env, g);
-    // What the body leaves out stays as it is.
-    const row = await c.env.DB.prepare(
-      `UPDATE site_keys SET origins = COALESCE(?, origins), invite_required = COALESCE(?, invite_required), kiosk = COALESCE(?, kiosk)
-        WHERE key = ? AND gemeente_id = ? AND revoked_at IS NULL RETURNING ${SITE_KEY_COLUMNS}`,
-    )
-      .bind(
-        body.origins ? JSON.stringify(body.origins) : null,
-        body.inviteRequired === undefined ? null : Number(body.inviteRequired),
-        body.kiosk === undefined ? null : Number(body.kiosk),
-        key,
+          .all<{ id: string; name: string; organisatie: string }>(),
+        listTeams(c.env.DB, g),
+      ]);
+      return c.json({
+        partners: partners.map((p) => ({
+          ...p,
+          teams: teams.filter((t) => t.partner_id === p.id).map((t) => ({ id: t.id, name: t.name })),
+        })),
+      });
+    },
+  )
+  .post(
+    '/:id/partners',
+    route({
+      summary: 'Create a partner with teams, a site key and a viewer token (shown once)',
+      tag: 'tenants',
+      ok: { 201: '{id, teams, origins, siteKey, viewerToken, viewerTokenId}' },
+      errors: [NO_GEMEENTE, [409, 'already_exists']],
+    }),
+    admin,
+    inPath,
+    validate('json', PartnerCreate),
+    async (c) => {
+      const g = await gemeenteIn(c);
+      const body = c.req.valid('json');
+      if (await getPartner(c.env.DB, g, body.id)) throw new ApiError(409, 'already_exists', `Partner ${body.id} already exists.`);
+      const teams = body.teams.map(byTeam);
+      await teamsFree(
+        c.env.DB,
         g,
+        teams.map((t) => t.id),
+      );
+      const siteKey = newSecret('site');
+      const viewer = await issueToken(c.env.DB, { role: 'viewer', gemeente: g, partner: body.id, label: `${body.name} (viewer)` });
+      const db = c.env.DB;
+      try {
+        // One batch is one transaction: a partner never exists without its teams, key and token.
+        await db.batch([
+          db
+            .prepare('INSERT INTO partners (gemeente_id, id, name, organisatie) VALUES (?, ?, ?, ?)')
+            .bind(g, body.id, body.name, body.organisatie ?? body.name),
+          ...teams.map((t) =>
+            db.prepare('INSERT INTO teams (gemeente_id, id, partner_id, name) VALUES (?, ?, ?, ?)').bind(g, t.id, body.id, t.name),
+          ),
+          db
+            .prepare('INSERT INTO site_keys (key, gemeente_id, partner_id, origins) VALUES (?, ?, ?, ?)')
+            .bind(siteKey, g, body.id, JSON.stringify(body.origins)),
+          viewer.stmt,
+        ]);
+      } catch (err) {
+        if (isUniqueViolation(err))
+          throw new ApiError(409, 'already_exists', 'The partner or one of its teams was created at the same moment.');
+        throw err;
+      }
+      await registryChanged(c.env, g);
+      return c.json(
+        {
+          id: body.id,
+          teams,
+          origins: body.origins,
+          siteKey,
+          viewerToken: viewer.token,
+          viewerTokenId: viewer.id,
+          viewerTokenExpiresAt: viewer.expiresAt,
+        },
+        201,
+      );
+    },
+  )
+  .post(
+    '/:id/partners/:partner/teams',
+    route({
+      summary: 'Add teams to a partner',
+      tag: 'tenants',
+      ok: { 201: '{partner, teams}' },
+      errors: [
+        [404, 'not_found'],
+        [409, 'already_exists'],
+      ],
+    }),
+    admin,
+    inPath,
+    validate('json', TeamsAdd),
+    async (c) => {
+      const g = await gemeenteIn(c);
+      const partner = c.req.param('partner');
+      await partnerOrThrow(c.env.DB, g, partner);
+      const teams = c.req.valid('json').teams.map(byTeam);
+      await teamsFree(
+        c.env.DB,
+        g,
+        teams.map((t) => t.id),
+      );
+      const db = c.env.DB;
+      try {
+        await db.batch(
+          teams.map((t) =>
+            db.prepare('INSERT INTO teams (gemeente_id, id, partner_id, name) VALUES (?, ?, ?, ?)').bind(g, t.id, partner, t.name),
+          ),
+        );
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new ApiError(409, 'already_exists', 'One of these teams was created at the same moment.');
+        throw err;
+      }
+      await registryChanged(c.env, g);
+      return c.json({ partner, teams }, 201);
+    },
+  )
+  .get(
+    '/:id/site-keys',
+    route({
+      summary: 'Site keys with their origins, revoked ones included',
+      tag: 'tenants',
+      ok: { 200: '{siteKeys: [{siteKey, partner, origins, createdAt, revokedAt}]}' },
+      errors: [NO_GEMEENTE],
+    }),
+    admin,
+    validate('query', PartnerFilter),
+    async (c) => {
+      const g = await gemeenteIn(c);
+      const { partner } = c.req.valid('query');
+      const { results } = partner
+        ? await c.env.DB.prepare(
+            `SELECT ${SITE_KEY_COLUMNS} FROM site_keys WHERE gemeente_id = ? AND partner_id = ? ORDER BY created_at, key`,
+          )
+            .bind(g, partner)
+            .all<SiteKeyRow>()
+        : await c.env.DB.prepare(`SELECT ${SITE_KEY_COLUMNS} FROM site_keys WHERE gemeente_id = ? ORDER BY created_at, key`)
+            .bind(g)
+            .all<SiteKeyRow>();
+      return c.json({ siteKeys: results.map(siteKeyOut) });
+    },
+  )
+  .post(
+    '/:id/site-keys',
+    route({
+      summary: 'Add a site key for a partner',
+      tag: 'tenants',
+      ok: { 201: '{siteKey, partner, origins}' },
+      errors: [[404, 'not_found']],
+    }),
+    admin,
+    inPath,
+    validate('json', SiteKeyCreate),
+    async (c) => {
+      const g = await gemeenteIn(c);
+      const body = c.req.valid('json');
+      await partnerOrThrow(c.env.DB, g, body.partner);
+      const siteKey = newSecret('site');
+      const inviteRequired = body.inviteRequired ?? false;
+      const kiosk = body.kiosk ?? false;
+      await c.env.DB.prepare(
+        'INSERT INTO site_keys (key, gemeente_id, partner_id, origins, invite_required, kiosk) VALUES (?, ?, ?, ?, ?, ?)',
       )
-      .first<SiteKeyRow>();
-    if (!row) throw new ApiError(404, 'not_found', 'No active site key with this id in this gemeente.');
-    const { siteKey, origins, inviteRequired, kiosk } = siteKeyOut(row);
-    return c.json({ siteKey, origins, inviteRequired, kiosk });
-  })
-  .delete('/:id/site-keys/:key', route({
-    summary: 'Revoke a site key',
-    tag: 'tenants',
-    ok: { 200: '{siteKey, revoked: true}' },
-    errors: [[404, 'not_found']],
-  }), admin, async (c) => {
-    const g = await gemeenteIn(c);
-    const key = c.req.param('key');
-    const res = await c.env.DB.prepare(
-      "UPDATE site_keys SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE key = ? AND gemeente_id = ? AND revoked_at IS NULL",
-    )
-      .bind(key, g)
-      .run();
-    if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active site key with this id in this gemeente.');
-    await registryChanged(c.env, g);
-    return c.json({ siteKey: key, revoked: true });
-  })
-  .get('/:id/tokens', route({
-    summary: 'Tokens (hint and label only; secrets are never shown again)',
-    tag: 'tenants',
-    ok: { 200: '{tokens: [{id, role, partner, label, hint, createdAt, revokedAt}]}' },
-    errors: [NO_GEMEENTE],
-  }), admin, async (c) => {
-    const g = await gemeenteIn(c);
-    const { results } = await c.env.DB.prepare(
-      'SELECT id, role, partner_id, label, hint, created_at, revoked_at, expires_at FROM tokens WHERE gemeente_id = ? ORDER BY created_at, id',
-    )
-      .bind(g)
-      .all<TokenListRow>();
-    return c.json({ tokens: results.map(tokenOut) });
-  })
-  .post('/:id/tokens', route({
-    summary: 'Create an admin or partner viewer token (shown once)',
-    tag: 'tenants',
-    ok: { 201: '{id, role, partner, token}' },
-    errors: [[404, 'not_found']],
-  }), admin, inPath, validate('json', TokenCreate), async (c) => {
-    const g = await gemeenteIn(c);
-    const body = c.req.valid('json');
-    if (body.partner) await partnerOrThrow(c.env.DB, g, body.partner);
-    const issued = await issueToken(c.env.DB, {
-      role: body.role,
-      gemeente: g,
-      partner: body.partner ?? null,
-      label: body.label ?? '',
-      expiresInDays: body.expiresInDays,
-    });
-    await issued.stmt.run();
-    return c.json({ id: issued.id, role: body.role, partner: body.partner ?? null, token: issued.token, expiresAt: issued.expiresAt }, 201);
-  })
-  .post('/:id/tokens/:tokenId/rotate', route({
-    summary: 'Replace a token’s secret; the old one stops working at once',
-    tag: 'tenants',
-    ok: { 200: '{id, token}' },
-    errors: [[404, 'not_found']],
-  }), admin, async (c) => {
-    const g = await gemeenteIn(c);
-    const id = c.req.param('tokenId');
-    const row = await c.env.DB.prepare('SELECT created_at, expires_at FROM tokens WHERE id = ? AND gemeente_id = ? AND revoked_at IS NULL')
-      .bind(id, g)
-      .first<{ created_at: string; expires_at: string | null }>();
-    if (!row) throw new ApiError(404, 'not_found', 'No active token with this id in this gemeente.');
-    const token = newSecret('peil_rot');
-    const now = Date.now();
-    // The token keeps its term, counted from now: a viewer token made for a year works another year.
-    const expiresAt = row.expires_at === null ? null : new Date(now + Date.parse(row.expires_at) - Date.parse(row.created_at)).toISOString();
-    // In place: the id, role and scope stay, the old secret stops working at once. The new created_at
-    // (to the millisecond) is how a ledger tells a connection made with the old secret.
-    const res = await c.env.DB.prepare('UPDATE tokens SET hash = ?, hint = ?, created_at = ?, expires_at = ? WHERE id = ? AND gemeente_id = ? AND revoked_at IS NULL')
-      .bind(await sha256Hex(token), token.slice(-4), new Date(now).toISOString(), expiresAt, id, g)
-      .run();
-    if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active token with this id in this gemeente.');
-    await closeTokenSockets(c.env, g, id, 'token rotated');
-    return c.json({ id, token, expiresAt });
-  })
-  .delete('/:id/tokens/:tokenId', route({
-    summary: 'Revoke a token',
-    tag: 'tenants',
-    ok: { 200: '{id, revoked: true}' },
-    errors: [[404, 'not_found']],
-  }), admin, async (c) => {
-    const g = await gemeenteIn(c);
-    const id = c.req.param('tokenId');
-    const res = await c.env.DB.prepare(
-      "UPDATE tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ? AND gemeente_id = ? AND revoked_at IS NULL",
-    )
-      .bind(id, g)
-      .run();
-    if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active token with this id in this gemeente.');
-    await closeTokenSockets(c.env, g, id, 'token revoked');
-    return c.json({ id, revoked: true });
-  });
+        .bind(siteKey, g, body.partner, JSON.stringify(body.origins), inviteRequired ? 1 : 0, kiosk ? 1 : 0)
+        .run();
+      await registryChanged(c.env, g);
+      return c.json({ siteKey, partner: body.partner, origins: body.origins, inviteRequired, kiosk }, 201);
+    },
+  )
+  .patch(
+    '/:id/site-keys/:key',
+    route({
+      summary: 'Replace a site key’s origins',
+      tag: 'tenants',
+      ok: { 200: '{siteKey, origins}' },
+      errors: [[404, 'not_found']],
+    }),
+    admin,
+    inPath,
+    validate('json', SiteKeyUpdate),
+    async (c) => {
+      const g = await gemeenteIn(c);
+      const body = c.req.valid('json');
+      const key = c.req.param('key');
+      await registryChanged(c.env, g);
+      // What the body leaves out stays as it is.
+      const row = await c.env.DB.prepare(
+        `UPDATE site_keys SET origins = COALESCE(?, origins), invite_required = COALESCE(?, invite_required), kiosk = COALESCE(?, kiosk)
+        WHERE key = ? AND gemeente_id = ? AND revoked_at IS NULL RETURNING ${SITE_KEY_COLUMNS}`,
+      )
+        .bind(
+          body.origins ? JSON.stringify(body.origins) : null,
+          body.inviteRequired === undefined ? null : Number(body.inviteRequired),
+          body.kiosk === undefined ? null : Number(body.kiosk),
+          key,
+          g,
+        )
+        .first<SiteKeyRow>();
+      if (!row) throw new ApiError(404, 'not_found', 'No active site key with this id in this gemeente.');
+      const { siteKey, origins, inviteRequired, kiosk } = siteKeyOut(row);
+      return c.json({ siteKey, origins, inviteRequired, kiosk });
+    },
+  )
+  .delete(
+    '/:id/site-keys/:key',
+    route({
+      summary: 'Revoke a site key',
+      tag: 'tenants',
+      ok: { 200: '{siteKey, revoked: true}' },
+      errors: [[404, 'not_found']],
+    }),
+    admin,
+    async (c) => {
+      const g = await gemeenteIn(c);
+      const key = c.req.param('key');
+      const res = await c.env.DB.prepare(
+        "UPDATE site_keys SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE key = ? AND gemeente_id = ? AND revoked_at IS NULL",
+      )
+        .bind(key, g)
+        .run();
+      if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active site key with this id in this gemeente.');
+      await registryChanged(c.env, g);
+      return c.json({ siteKey: key, revoked: true });
+    },
+  )
+  .get(
+    '/:id/tokens',
+    route({
+      summary: 'Tokens (hint and label only; secrets are never shown again)',
+      tag: 'tenants',
+      ok: { 200: '{tokens: [{id, role, partner, label, hint, createdAt, revokedAt}]}' },
+      errors: [NO_GEMEENTE],
+    }),
+    admin,
+    async (c) => {
+      const g = await gemeenteIn(c);
+      const { results } = await c.env.DB.prepare(
+        'SELECT id, role, partner_id, label, hint, created_at, revoked_at, expires_at FROM tokens WHERE gemeente_id = ? ORDER BY created_at, id',
+      )
+        .bind(g)
+        .all<TokenListRow>();
+      return c.json({ tokens: results.map(tokenOut) });
+    },
+  )
+  .post(
+    '/:id/tokens',
+    route({
+      summary: 'Create an admin or partner viewer token (shown once)',
+      tag: 'tenants',
+      ok: { 201: '{id, role, partner, token}' },
+      errors: [[404, 'not_found']],
+    }),
+    admin,
+    inPath,
+    validate('json', TokenCreate),
+    async (c) => {
+      const g = await gemeenteIn(c);
+      const body = c.req.valid('json');
+      if (body.partner) await partnerOrThrow(c.env.DB, g, body.partner);
+      const issued = await issueToken(c.env.DB, {
+        role: body.role,
+        gemeente: g,
+        partner: body.partner ?? null,
+        label: body.label ?? '',
+        expiresInDays: body.expiresInDays,
+      });
+      await issued.stmt.run();
+      return c.json(
+        { id: issued.id, role: body.role, partner: body.partner ?? null, token: issued.token, expiresAt: issued.expiresAt },
+        201,
+      );
+    },
+  )
+  .post(
+    '/:id/tokens/:tokenId/rotate',
+    route({
+      summary: 'Replace a token’s secret; the old one stops working at once',
+      tag: 'tenants',
+      ok: { 200: '{id, token}' },
+      errors: [[404, 'not_found']],
+    }),
+    admin,
+    async (c) => {
+      const g = await gemeenteIn(c);
+      const id = c.req.param('tokenId');
+      const row = await c.env.DB.prepare(
+        'SELECT created_at, expires_at FROM tokens WHERE id = ? AND gemeente_id = ? AND revoked_at IS NULL',
+      )
+        .bind(id, g)
+        .first<{ created_at: string; expires_at: string | null }>();
+      if (!row) throw new ApiError(404, 'not_found', 'No active token with this id in this gemeente.');
+      const token = newSecret('peil_rot');
+      const now = Date.now();
+      // The token keeps its term, counted from now: a viewer token made for a year works another year.
+      const expiresAt =
+        row.expires_at === null ? null : new Date(now + Date.parse(row.expires_at) - Date.parse(row.created_at)).toISOString();
+      // In place: the id, role and scope stay, the old secret stops working at once. The new created_at
+      // (to the millisecond) is how a ledger tells a connection made with the old secret.
+      const res = await c.env.DB.prepare(
+        'UPDATE tokens SET hash = ?, hint = ?, created_at = ?, expires_at = ? WHERE id = ? AND gemeente_id = ? AND revoked_at IS NULL',
+      )
+        .bind(await sha256Hex(token), token.slice(-4), new Date(now).toISOString(), expiresAt, id, g)
+        .run();
+      if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active token with this id in this gemeente.');
+      await closeTokenSockets(c.env, g, id, 'token rotated');
+      return c.json({ id, token, expiresAt });
+    },
+  )
+  .delete(
+    '/:id/tokens/:tokenId',
+    route({
+      summary: 'Revoke a token',
+      tag: 'tenants',
+      ok: { 200: '{id, revoked: true}' },
+      errors: [[404, 'not_found']],
+    }),
+    admin,
+    async (c) => {
+      const g = await gemeenteIn(c);
+      const id = c.req.param('tokenId');
+      const res = await c.env.DB.prepare(
+        "UPDATE tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ? AND gemeente_id = ? AND revoked_at IS NULL",
+      )
+        .bind(id, g)
+        .run();
+      if (res.meta.changes !== 1) throw new ApiError(404, 'not_found', 'No active token with this id in this gemeente.');
+      await closeTokenSockets(c.env, g, id, 'token revoked');
+      return c.json({ id, revoked: true });
+    },
+  );
 
 /**
  * Per-questionnaire retention. Shortening it deletes what is now too old at once; after that the
  * ledger's daily alarm keeps deleting.
  */
 export const retention = new Hono<AppEnv>()
-  .get('/', route({
-    summary: 'A questionnaire’s retention period',
-    tag: 'data',
-    ok: { 200: '{questionnaire, retentionDays}' },
-    errors: [[400, 'bad_request'], [404, 'questionnaire_not_found']],
-  }), admin, validate('query', RetentionQuery), async (c) => {
-    const q = c.req.valid('query');
-    const g = gemeenteOf(c, q.gemeente);
-    const row = await getQuestionnaire(c.env.DB, g, q.questionnaire);
-    if (!row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
-    return c.json({ questionnaire: q.questionnaire, retentionDays: row.retention_days });
-  })
-  .put('/', route({
-    summary: 'Set the retention period; responses older than it are deleted now and daily after',
-    tag: 'data',
-    ok: { 200: '{questionnaire, retentionDays, deleted}' },
-    errors: [[404, 'questionnaire_not_found']],
-  }), admin, validate('query', RetentionQuery), forGemeente('query'), validate('json', RetentionUpdate), async (c) => {
-    const q = c.req.valid('query');
-    const g = gemeenteOf(c, q.gemeente);
-    const { days } = c.req.valid('json');
-    const res = await c.env.DB.prepare('UPDATE questionnaires SET retention_days = ? WHERE gemeente_id = ? AND id = ?')
-      .bind(days, g, q.questionnaire)
-      .run();
-    if (res.meta.changes !== 1) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
-    const deleted = await ledgerFor(c.env, g, q.questionnaire).applyRetention(days);
-    return c.json({ questionnaire: q.questionnaire, retentionDays: days, deleted });
-  });
+  .get(
+    '/',
+    route({
+      summary: 'A questionnaire’s retention period',
+      tag: 'data',
+      ok: { 200: '{questionnaire, retentionDays}' },
+      errors: [
+        [400, 'bad_request'],
+        [404, 'questionnaire_not_found'],
+      ],
+    }),
+    admin,
+    validate('query', RetentionQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const g = gemeenteOf(c, q.gemeente);
+      const row = await getQuestionnaire(c.env.DB, g, q.questionnaire);
+      if (!row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
+      return c.json({ questionnaire: q.questionnaire, retentionDays: row.retention_days });
+    },
+  )
+  .put(
+    '/',
+    route({
+      summary: 'Set the retention period; responses older than it are deleted now and daily after',
+      tag: 'data',
+      ok: { 200: '{questionnaire, retentionDays, deleted}' },
+      errors: [[404, 'questionnaire_not_found']],
+    }),
+    admin,
+    validate('query', RetentionQuery),
+    forGemeente('query'),
+    validate('json', RetentionUpdate),
+    async (c) => {
+      const q = c.req.valid('query');
+      const g = gemeenteOf(c, q.gemeente);
+      const { days } = c.req.valid('json');
+      const res = await c.env.DB.prepare('UPDATE questionnaires SET retention_days = ? WHERE gemeente_id = ? AND id = ?')
+        .bind(days, g, q.questionnaire)
+        .run();
+      if (res.meta.changes !== 1) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
+      const deleted = await ledgerFor(c.env, g, q.questionnaire).applyRetention(days);
+      return c.json({ questionnaire: q.questionnaire, retentionDays: days, deleted });
+    },
+  );

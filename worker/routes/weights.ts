@@ -40,28 +40,43 @@ export function populationOf(w: WeightsUpdate | undefined): number | undefined {
 const admin = requireRole('operator', 'admin');
 
 export const weights = new Hono<AppEnv>()
-  .get('/', route({
-    summary: 'A questionnaire’s population margins for weighting',
-    tag: 'report',
-    ok: { 200: '{questionnaire, margins, population?}' },
-    errors: [[404, 'questionnaire_not_found']],
-  }), admin, validate('query', WeightsQuery), forGemeente('query'), async (c) => {
-    const q = c.req.valid('query');
-    const stored = await getWeights(c.env.DB, gemeenteOf(c, q.gemeente), q.questionnaire);
-    if (stored === undefined) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
-    return c.json({ questionnaire: q.questionnaire, ...(parseWeights(stored) ?? { margins: {} }) });
-  })
-  .put('/', route({
-    summary: 'Set the population margins: weighted=1 on aggregates rakes to them',
-    tag: 'report',
-    ok: { 200: '{questionnaire, margins, population?}' },
-    errors: [[404, 'questionnaire_not_found']],
-  }), admin, validate('query', WeightsQuery), forGemeente('query'), validate('json', WeightsUpdate), async (c) => {
-    const q = c.req.valid('query');
-    const g = gemeenteOf(c, q.gemeente);
-    const body = c.req.valid('json');
-    if (!(await setWeights(c.env.DB, g, q.questionnaire, JSON.stringify(body)))) {
-      throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
-    }
-    return c.json({ questionnaire: q.questionnaire, ...body });
-  });
+  .get(
+    '/',
+    route({
+      summary: 'A questionnaire’s population margins for weighting',
+      tag: 'report',
+      ok: { 200: '{questionnaire, margins, population?}' },
+      errors: [[404, 'questionnaire_not_found']],
+    }),
+    admin,
+    validate('query', WeightsQuery),
+    forGemeente('query'),
+    async (c) => {
+      const q = c.req.valid('query');
+      const stored = await getWeights(c.env.DB, gemeenteOf(c, q.gemeente), q.questionnaire);
+      if (stored === undefined) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
+      return c.json({ questionnaire: q.questionnaire, ...(parseWeights(stored) ?? { margins: {} }) });
+    },
+  )
+  .put(
+    '/',
+    route({
+      summary: 'Set the population margins: weighted=1 on aggregates rakes to them',
+      tag: 'report',
+      ok: { 200: '{questionnaire, margins, population?}' },
+      errors: [[404, 'questionnaire_not_found']],
+    }),
+    admin,
+    validate('query', WeightsQuery),
+    forGemeente('query'),
+    validate('json', WeightsUpdate),
+    async (c) => {
+      const q = c.req.valid('query');
+      const g = gemeenteOf(c, q.gemeente);
+      const body = c.req.valid('json');
+      if (!(await setWeights(c.env.DB, g, q.questionnaire, JSON.stringify(body)))) {
+        throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
+      }
+      return c.json({ questionnaire: q.questionnaire, ...body });
+    },
+  );
