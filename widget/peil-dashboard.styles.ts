@@ -174,6 +174,8 @@ export const styles = css`
     border-radius: 8px;
     padding: 1rem;
     break-inside: avoid;
+    /* A grid item would otherwise grow to its widest content (a data table) past a 320 px screen. */
+    min-width: 0;
   }
   .card {
     margin-bottom: 1rem;
