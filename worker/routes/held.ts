@@ -25,6 +25,24 @@ async function ledgerIn(c: Context<AppEnv, string, { out: { query: z.infer<typeo
   return { questionnaire: q.questionnaire, ledger: ledgerFor(c.env, gemeente, q.questionnaire) };
 }
 
+/** What accepting and rejecting a burst share: who may, the questionnaire, the burst in the body. */
+const decision = (summary: string, counted: string) =>
+  [
+    route({
+      summary,
+      tag: 'data',
+      ok: { 200: `{questionnaire, burst, ${counted}}` },
+      errors: [
+        [404, 'questionnaire_not_found'],
+        [404, 'not_found'],
+      ],
+    }),
+    admin,
+    own,
+    validate('query', Query),
+    validate('json', HeldDecision),
+  ] as const;
+
 const noBurst = () => new ApiError(404, 'not_found', 'No held burst with this id.');
 
 /**
@@ -50,49 +68,17 @@ export const held = new Hono<AppEnv>()
       return c.json({ questionnaire, held: bursts.reduce((n, b) => n + b.count, 0), bursts });
     },
   )
-  .post(
-    '/accept',
-    route({
-      summary: 'Accept a held burst: protected audiences see its responses from now on',
-      tag: 'data',
-      ok: { 200: '{questionnaire, burst, accepted}' },
-      errors: [
-        [404, 'questionnaire_not_found'],
-        [404, 'not_found'],
-      ],
-    }),
-    admin,
-    own,
-    validate('query', Query),
-    validate('json', HeldDecision),
-    async (c) => {
-      const { questionnaire, ledger } = await ledgerIn(c);
-      const { burst } = c.req.valid('json');
-      const accepted = await ledger.acceptHeld(burst);
-      if (accepted === 0) throw noBurst();
-      return c.json({ questionnaire, burst, accepted });
-    },
-  )
-  .post(
-    '/reject',
-    route({
-      summary: 'Reject a held burst: its responses are deleted and leave the counts',
-      tag: 'data',
-      ok: { 200: '{questionnaire, burst, rejected}' },
-      errors: [
-        [404, 'questionnaire_not_found'],
-        [404, 'not_found'],
-      ],
-    }),
-    admin,
-    own,
-    validate('query', Query),
-    validate('json', HeldDecision),
-    async (c) => {
-      const { questionnaire, ledger } = await ledgerIn(c);
-      const { burst } = c.req.valid('json');
-      const rejected = await ledger.rejectHeld(burst);
-      if (rejected === 0) throw noBurst();
-      return c.json({ questionnaire, burst, rejected });
-    },
-  );
+  .post('/accept', ...decision('Accept a held burst: protected audiences see its responses from now on', 'accepted'), async (c) => {
+    const { questionnaire, ledger } = await ledgerIn(c);
+    const { burst } = c.req.valid('json');
+    const accepted = await ledger.acceptHeld(burst);
+    if (accepted === 0) throw noBurst();
+    return c.json({ questionnaire, burst, accepted });
+  })
+  .post('/reject', ...decision('Reject a held burst: its responses are deleted and leave the counts', 'rejected'), async (c) => {
+    const { questionnaire, ledger } = await ledgerIn(c);
+    const { burst } = c.req.valid('json');
+    const rejected = await ledger.rejectHeld(burst);
+    if (rejected === 0) throw noBurst();
+    return c.json({ questionnaire, burst, rejected });
+  });
