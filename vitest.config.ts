@@ -28,6 +28,8 @@ export default defineConfig({
           name: 'workers',
           include: ['test/worker/**/*.test.ts'],
           setupFiles: ['./test/worker/setup.ts'],
+          // Two shared cores: a test that waits on a busy machine is slow, not wrong.
+          testTimeout: 30_000,
         },
       },
       {
