@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SOCIAAL_TEAM, SOCIAAL_TEAM_KORT, TEMPLATES } from './bank.js';
+import { SOCIAAL_TEAM, SOCIAAL_TEAM_KORT, TEMPLATES, withWijken } from './bank.js';
 import { QuestionnaireDefinition, allItems, type Answers, type Text } from './questionnaire.js';
 import { CONTACT_VALUES, CONTEXT_OPTIONS, ROLE_VALUES, STATUS_VALUES, checkAnswers } from './response.js';
 
@@ -25,7 +25,7 @@ const FULL_SECTIONS = {
     'res_nazorg',
     'hulp_geholpen_met',
   ],
-  tot_slot: ['tot_cijfer', 'tot_aanraden', 'tot_goed', 'tot_beter', 'meta_hulp_invullen'],
+  tot_slot: ['tot_cijfer', 'tot_aanraden', 'tot_goed', 'tot_beter', 'ctx_leeftijd', 'meta_hulp_invullen'],
 };
 
 const KORT_ANSWERS: Answers = {
@@ -67,6 +67,7 @@ const FULL_ANSWERS: Answers = {
   tot_aanraden: 'misschien',
   tot_goed: 'Ze luisterden echt.',
   tot_beter: 'Minder wisselingen van medewerker.',
+  ctx_leeftijd: '65_plus',
   meta_hulp_invullen: 'ja',
 };
 
@@ -143,7 +144,7 @@ describe('sociaal-team context items', () => {
     expect(optionIds('ctx_status')).toEqual([...STATUS_VALUES]);
     expect(optionIds('ctx_rol')).toEqual([...ROLE_VALUES]);
     for (const item of allItems(full)) {
-      if (item.type !== 'keuze' || !item.context || item.context === 'team') continue;
+      if (item.type !== 'keuze' || !item.context || item.context === 'team' || item.context === 'wijk') continue;
       expect(
         item.options.map((o) => o.id),
         item.id,
@@ -160,5 +161,34 @@ describe('sociaal-team context items', () => {
   it('hide res_nazorg while the help is still going on', () => {
     const issues = checkAnswers(full, { ...FULL_ANSWERS, ctx_status: 'loopt' });
     expect(issues).toEqual([expect.objectContaining({ code: 'hidden_item_answered', item: 'res_nazorg' })]);
+  });
+});
+
+describe('withWijken', () => {
+  const wijken = [
+    { id: 'noord', name: 'Noord' },
+    { id: 'zuid', name: 'Zuid' },
+  ];
+  const q = QuestionnaireDefinition.parse(withWijken(TEMPLATES['sociaal-team'], wijken));
+
+  it('asks for the wijk last, with the gemeente’s list and a way not to say', () => {
+    const last = q.sections.at(-1)!.items.at(-1)!;
+    expect(last).toMatchObject({ id: 'ctx_wijk', type: 'keuze', context: 'wijk' });
+    expect(last.type === 'keuze' && last.options.map((o) => o.id)).toEqual(['noord', 'zuid', 'weet_niet']);
+  });
+
+  it('takes a wijk from the list, from the answers or from the embed, and nothing else', () => {
+    expect(checkAnswers(q, { tot_cijfer: 7, tot_aanraden: 'nee', ctx_wijk: 'zuid' })).toEqual([]);
+    expect(checkAnswers(q, { tot_cijfer: 7, tot_aanraden: 'nee', ctx_wijk: 'oost' }).map((i) => i.code)).toEqual(['invalid_value']);
+    expect(checkAnswers(q, { tot_cijfer: 7, tot_aanraden: 'nee' }, { wijk: 'noord' })).toEqual([]);
+    expect(checkAnswers(q, { tot_cijfer: 7, tot_aanraden: 'nee' }, { wijk: 'oost' })).toEqual([
+      expect.objectContaining({ code: 'invalid_value', path: ['context', 'wijk'] }),
+    ]);
+    // Without a wijk question the gemeente has no list: a wijk from the embed cannot be checked, so it is refused.
+    expect(checkAnswers(full, { tot_cijfer: 7, tot_aanraden: 'nee' }, { wijk: 'noord' }).map((i) => i.code)).toEqual(['invalid_value']);
+    // The embed's wijk skips the question: answering it as well is an answer to a hidden item.
+    expect(checkAnswers(q, { tot_cijfer: 7, tot_aanraden: 'nee', ctx_wijk: 'zuid' }, { wijk: 'noord' }).map((i) => i.code)).toEqual([
+      'hidden_item_answered',
+    ]);
   });
 });

@@ -342,6 +342,22 @@ export const SOCIAAL_TEAM: QuestionnaireInput = {
         },
         totBeter,
         {
+          id: 'ctx_leeftijd',
+          type: 'keuze',
+          context: 'leeftijd',
+          text: { nl: 'Hoe oud bent u?', en: 'How old are you?' },
+          help: {
+            nl: 'Vult u dit in voor iemand anders? Geef dan de leeftijd van die persoon.',
+            en: 'Filling this in for someone else? Then give that person’s age.',
+          },
+          options: [
+            { id: 'jonger_dan_45', text: { nl: 'Jonger dan 45 jaar', en: 'Younger than 45' } },
+            { id: '45_64', text: { nl: '45 tot en met 64 jaar', en: '45 to 64' } },
+            { id: '65_plus', text: { nl: '65 jaar of ouder', en: '65 or older' } },
+            { id: 'weet_niet', text: { nl: 'Zeg ik liever niet', en: 'I would rather not say' } },
+          ],
+        },
+        {
           id: 'meta_hulp_invullen',
           type: 'keuze',
           text: {
@@ -354,6 +370,25 @@ export const SOCIAAL_TEAM: QuestionnaireInput = {
     },
   ],
 };
+
+/**
+ * A questionnaire with the gemeente's own list of wijken asked at the end (`ctx_wijk`), unless the embed
+ * sets the wijk. The list is the gemeente's: its ids are what breakdowns, filters and weights use.
+ */
+export function withWijken(q: QuestionnaireInput, wijken: { id: string; name: string }[]): QuestionnaireInput {
+  const wijk: ItemInput = {
+    id: 'ctx_wijk',
+    type: 'keuze',
+    context: 'wijk',
+    text: { nl: 'In welke wijk woont u?', en: 'Which neighbourhood do you live in?' },
+    options: [
+      ...wijken.map((w) => ({ id: w.id, text: { nl: w.name, en: w.name } })),
+      { id: 'weet_niet', text: { nl: 'Zeg ik liever niet', en: 'I would rather not say' } },
+    ],
+  };
+  const last = q.sections.length - 1;
+  return { ...q, sections: q.sections.map((s, i) => (i === last ? { ...s, items: [...s.items, wijk] } : s)) };
+}
 
 /** The default questionnaires by id. */
 export const TEMPLATES = {

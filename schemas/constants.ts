@@ -20,13 +20,19 @@ export type AanradenValue = (typeof AANRADEN_VALUES)[number];
 export const CIJFER_VALUES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
 export const NPS_VALUES = ['0', ...CIJFER_VALUES] as const;
 
-export const CONTEXT_FIELDS = ['team', 'contact', 'status', 'role'] as const;
+/**
+ * Context of a response: set by the embed or asked. `leeftijd` and `wijk` are background fields a gemeente
+ * weights and breaks down by; `wijk` takes the gemeente's own list (the options of its wijk item).
+ */
+export const CONTEXT_FIELDS = ['team', 'contact', 'status', 'role', 'leeftijd', 'wijk'] as const;
 export type ContextField = (typeof CONTEXT_FIELDS)[number];
 export const CONTACT_VALUES = ['kort', 'lang', WEET_NIET] as const;
 export type ContactValue = (typeof CONTACT_VALUES)[number];
 export const STATUS_VALUES = ['afgerond', 'loopt', WEET_NIET] as const;
 export type StatusValue = (typeof STATUS_VALUES)[number];
 export const ROLE_VALUES = ['zelf', 'kind', 'zorg', 'anders'] as const;
+/** Age bands as the Almere monitor reports them; `weet_niet` is "zeg ik liever niet". */
+export const LEEFTIJD_VALUES = ['jonger_dan_45', '45_64', '65_plus', WEET_NIET] as const;
 export const CHANNELS = ['web', 'telefoon', 'papier'] as const;
 
 /** Stable error codes of the API. The widget maps each to localized text; never show server prose. */

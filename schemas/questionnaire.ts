@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES, type ContextField } from './constants.js';
+import { CONTACT_VALUES, LEEFTIJD_VALUES, ROLE_VALUES, STATUS_VALUES, type ContextField } from './constants.js';
 import type { ErrorIssue } from './errors.js';
 import { QuestionnaireId } from './ids.js';
 import { Section, Text, type Item, type ItemType, type KeuzeItem, type ShowIf } from './item.js';
@@ -9,11 +9,15 @@ export * from './item.js';
 export { ItemId, QuestionnaireId } from './ids.js';
 export { AANRADEN_VALUES, CONTEXT_FIELDS, STELLING_VALUES, type ContextField } from './constants.js';
 
-/** The values a `keuze` item that fills a context field may offer (team options come from the partner). */
-export const CONTEXT_OPTIONS: Record<Exclude<ContextField, 'team'>, readonly string[]> = {
+/**
+ * The values a `keuze` item that fills a context field may offer. Team options come from the partner;
+ * a wijk item's options are the gemeente's own list of wijken.
+ */
+export const CONTEXT_OPTIONS: Record<Exclude<ContextField, 'team' | 'wijk'>, readonly string[]> = {
   contact: CONTACT_VALUES,
   status: STATUS_VALUES,
   role: ROLE_VALUES,
+  leeftijd: LEEFTIJD_VALUES,
 };
 
 type AddIssue = (where: PropertyKey[], message: string) => void;
@@ -29,6 +33,7 @@ function checkContextItem(item: KeuzeItem, contextItems: Map<ContextField, strin
     if (item.optionsFrom !== 'teams') issue(['optionsFrom'], 'an item with context team takes its options from the teams');
     return;
   }
+  if (item.context === 'wijk') return;
   const allowed = CONTEXT_OPTIONS[item.context];
   item.options.forEach((o, i) => {
     if (!allowed.includes(o.id)) issue(['options', i, 'id'], `${item.context} is one of ${allowed.join(', ')}`);

@@ -12,9 +12,9 @@ import {
 import type { ErrorIssue } from './errors.js';
 import { answerOf, valueProblem } from './logic.js';
 
-import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES, WEET_NIET } from './constants.js';
+import { CHANNELS, CONTACT_VALUES, LEEFTIJD_VALUES, ROLE_VALUES, STATUS_VALUES, WEET_NIET } from './constants.js';
 import { QuestionnaireId, Slug, SubmissionId } from './ids.js';
-export { CHANNELS, CONTACT_VALUES, CONTEXT_OPTIONS, ROLE_VALUES, STATUS_VALUES };
+export { CHANNELS, CONTACT_VALUES, CONTEXT_OPTIONS, LEEFTIJD_VALUES, ROLE_VALUES, STATUS_VALUES };
 
 export const Context = z
   .object({
@@ -22,6 +22,9 @@ export const Context = z
     contact: z.enum(CONTACT_VALUES).optional(),
     status: z.enum(STATUS_VALUES).optional(),
     role: z.enum(ROLE_VALUES).optional(),
+    leeftijd: z.enum(LEEFTIJD_VALUES).optional(),
+    /** One of the options of the questionnaire's wijk item (the gemeente's list); checked with the answers. */
+    wijk: Slug.optional(),
   })
   .strict();
 export type Context = z.infer<typeof Context>;
@@ -88,6 +91,13 @@ export function checkAnswers(
   const view = effectiveAnswers(def, answers, known);
   for (const id of Object.keys(answers)) {
     if (!byId.has(id)) issues.push({ code: 'unknown_item', item: id, message: `no item ${id} in this version` });
+  }
+  // A wijk from the embed must be on the gemeente's list, which is its wijk item; without one there is no list.
+  if (known.wijk !== undefined) {
+    const list = items.find((i) => i.type === 'keuze' && i.context === 'wijk');
+    if (list?.type !== 'keuze' || !list.options.some((o) => o.id === known.wijk)) {
+      issues.push({ code: 'invalid_value', path: ['context', 'wijk'], message: `${known.wijk} is not a wijk of this questionnaire` });
+    }
   }
   for (const item of items) {
     const value = answerOf(answers, item.id);

@@ -126,6 +126,10 @@ export class PeilSurvey extends LitElement {
    * Not `role`: on an element that attribute is the ARIA role.
    */
   @property({ attribute: 'respondent-role' }) respondentRole?: string;
+  /** Age band (`jonger_dan_45`, `45_64`, `65_plus`), when the partner knows it; that question is then skipped. */
+  @property() leeftijd?: string;
+  /** The client's wijk, one of the gemeente's list; that question is then skipped. */
+  @property() wijk?: string;
   /** `nl` or `en` (attribute `lang`); defaults to the page's `<html lang>`. */
   @property({ attribute: 'lang' }) language?: string;
   /** Base URL of the Peil API; defaults to the origin the script was loaded from. */
@@ -208,7 +212,14 @@ export class PeilSurvey extends LitElement {
 
   private get known(): Partial<Record<ContextField, string>> {
     const known: Partial<Record<ContextField, string>> = {};
-    const given = { team: this.team, contact: this.contact, status: this.status, role: this.respondentRole };
+    const given: Record<ContextField, string | undefined> = {
+      team: this.team,
+      contact: this.contact,
+      status: this.status,
+      role: this.respondentRole,
+      leeftijd: this.leeftijd,
+      wijk: this.wijk,
+    };
     for (const f of CONTEXT_FIELDS) if (given[f]) known[f] = given[f];
     return known;
   }

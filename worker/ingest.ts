@@ -52,6 +52,8 @@ export function toRecord(
       status: context.status ?? '',
       role: context.role ?? '',
       channel: extra.channel,
+      leeftijd: context.leeftijd ?? '',
+      wijk: context.wijk ?? '',
     },
     flags: fast ? FLAG_FAST : 0,
     answers,

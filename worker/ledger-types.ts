@@ -4,12 +4,34 @@ import type { ProtectedQuery } from './disclosure/audience.js';
 import type { Period } from './report/period.js';
 
 /** Dimensions a report may filter on; all stored as '' when unknown. */
-export const DIMENSIONS = ['partner', 'team', 'contact', 'status', 'role', 'channel'] as const;
+export const DIMENSIONS = ['partner', 'team', 'contact', 'status', 'role', 'channel', 'leeftijd', 'wijk'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 /** Dimensions a gemeente may give population margins for (the channel is how we asked, not who answered). */
-export const WEIGHT_DIMENSIONS = ['partner', 'team', 'contact', 'status', 'role'] as const satisfies readonly Dimension[];
+export const WEIGHT_DIMENSIONS = [
+  'partner',
+  'team',
+  'contact',
+  'status',
+  'role',
+  'leeftijd',
+  'wijk',
+] as const satisfies readonly Dimension[];
 
-export const GROUP_BY = ['team', 'partner', 'contact', 'status', 'role', 'channel', 'day', 'week', 'month', 'quarter', 'year'] as const;
+export const GROUP_BY = [
+  'team',
+  'partner',
+  'contact',
+  'status',
+  'role',
+  'channel',
+  'leeftijd',
+  'wijk',
+  'day',
+  'week',
+  'month',
+  'quarter',
+  'year',
+] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
 export const FLAG_FAST = 1;

@@ -1,4 +1,4 @@
-import { TEMPLATES } from '../schemas/bank.js';
+import { TEMPLATES, withWijken } from '../schemas/bank.js';
 import { QuestionnaireDefinition } from '../schemas/questionnaire.js';
 import { sha256Hex } from './crypto.js';
 
@@ -62,7 +62,8 @@ export async function demoSeed(port = 8787): Promise<Statement[]> {
     await token('tok_demo_public', DEMO.publicToken, 'public', p, 'demo public figure (sociaal team)'),
   ];
   for (const template of Object.values(TEMPLATES)) {
-    const def = QuestionnaireDefinition.parse(template);
+    // The long questionnaire asks for the demo gemeente's wijken, as a gemeente would add its own.
+    const def = QuestionnaireDefinition.parse(template.id === 'sociaal-team' ? withWijken(template, DEMO_WIJKEN) : template);
     stmts.push(
       { sql: 'INSERT OR IGNORE INTO questionnaires (gemeente_id, id) VALUES (?, ?)', params: [g, def.id] },
       {
@@ -73,6 +74,17 @@ export async function demoSeed(port = 8787): Promise<Statement[]> {
   }
   return stmts;
 }
+
+/** Wijken of the demo gemeente (Dordrecht's, where the demo's figures come from). */
+const DEMO_WIJKEN = [
+  { id: 'binnenstad', name: 'Binnenstad' },
+  { id: 'crabbehof', name: 'Crabbehof' },
+  { id: 'krispijn', name: 'Krispijn' },
+  { id: 'oost', name: 'Dordrecht-Oost' },
+  { id: 'sterrenburg', name: 'Sterrenburg' },
+  { id: 'stadspolders', name: 'Stadspolders' },
+  { id: 'wielwijk', name: 'Wielwijk' },
+];
 
 function literal(v: string | number | null): string {
   if (v === null) return 'NULL';

@@ -260,6 +260,7 @@ describe('privacy of what is stored', () => {
         'day',
         'flags',
         'held',
+        'leeftijd',
         'partner',
         'rkey',
         'role',
@@ -268,6 +269,7 @@ describe('privacy of what is stored', () => {
         'team',
         'texts',
         'version',
+        'wijk',
       ].sort(),
     );
     expect(res.headers.get('Set-Cookie')).toBeNull();

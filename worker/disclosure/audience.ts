@@ -41,6 +41,8 @@ export interface ProtectedParams {
   status?: string;
   role?: string;
   channel?: string;
+  leeftijd?: string;
+  wijk?: string;
   groupBy?: string;
 }
 

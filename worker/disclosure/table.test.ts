@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { periodById, subPeriods } from './periods.js';
 import { PROTECTED_DIMS, buildTable, cellId, isHidden, sliceKey, type MonthCount, type Table } from './table.js';
 
-const dims = (team: string, contact = 'kort') => ({ team, contact, status: 'loopt', role: 'zelf', channel: 'web' });
+const dims = (team: string, contact = 'kort') => ({ team, contact, status: 'loopt', role: 'zelf', channel: 'web', leeftijd: '', wijk: '' });
 
 /** The sums a reader can check, derived here from the definitions, not from the code under test. */
 function linesOf(rows: MonthCount[], periods: string[]): string[][] {
@@ -74,6 +74,8 @@ describe('the protected table', () => {
         status: fc.constantFrom('loopt', 'afgerond'),
         role: fc.constant('zelf'),
         channel: fc.constantFrom('web', 'telefoon'),
+        leeftijd: fc.constantFrom('jonger_dan_45', '65_plus', ''),
+        wijk: fc.constantFrom('noord', 'zuid', ''),
       }),
       n: fc.integer({ min: 1, max: 25 }),
     });

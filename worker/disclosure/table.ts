@@ -3,11 +3,11 @@ import { addMonth, monthCell, quarterCell, quarterStart, rolling12Cell, yearCell
 /**
  * The whole table a protected audience of one partner can reach: every period cell (month, quarter,
  * year, twelve months) × every selection (the partner as a whole, or one team, contact type, status,
- * role or channel), with its number of respondents. Which cells are hidden is decided here, once for
+ * role, channel, age band or wijk), with its number of respondents. Which cells are hidden is decided here, once for
  * the table, so a cell is hidden the same way in every view that shows it: as a group of a breakdown,
  * as the total of a filtered view, as a month of a trend.
  */
-export const PROTECTED_DIMS = ['team', 'contact', 'status', 'role', 'channel'] as const;
+export const PROTECTED_DIMS = ['team', 'contact', 'status', 'role', 'channel', 'leeftijd', 'wijk'] as const;
 export type ProtectedDim = (typeof PROTECTED_DIMS)[number];
 
 /** A selection within the partner: the whole partner, or one value of one dimension ('' = unknown). */

@@ -122,6 +122,12 @@ export interface TableNames {
   partners: Record<string, string>;
 }
 
+/** A wijk as the questionnaire's wijk item names it. */
+function wijkName(labels: ReportLabels, key: string): string {
+  const item = Object.values(labels.items).find((i) => i.context === 'wijk');
+  return item?.options?.[key]?.nl ?? key;
+}
+
 /** The Dutch name of a group key in a breakdown. */
 export function groupName(groupBy: GroupBy | undefined, key: string, names: TableNames): string {
   if (key === UNKNOWN_GROUP) return 'Onbekend';
@@ -134,7 +140,10 @@ export function groupName(groupBy: GroupBy | undefined, key: string, names: Tabl
     case 'status':
     case 'role':
     case 'channel':
+    case 'leeftijd':
       return (LABELS[groupBy] as Record<string, string>)[key] ?? key;
+    case 'wijk':
+      return wijkName(names.labels, key);
     default:
       return key;
   }
@@ -246,6 +255,8 @@ export interface TableSelection {
   status?: string;
   role?: string;
   channel?: string;
+  leeftijd?: string;
+  wijk?: string;
   groupBy?: GroupBy;
 }
 
@@ -256,6 +267,8 @@ const GROUP_BY_NAMES: Record<GroupBy, string> = {
   status: 'hulp afgerond of niet',
   role: 'ingevuld voor',
   channel: 'kanaal',
+  leeftijd: 'leeftijd',
+  wijk: 'wijk',
   day: 'dag',
   week: 'week',
   month: 'maand',
@@ -277,7 +290,7 @@ export function aboutTable(
   q: TableSelection & { questionnaire: string },
   today: string,
 ): [string, XlsxCell][] {
-  const filters = (['team', 'partner', 'contact', 'status', 'role', 'channel'] as const)
+  const filters = (['team', 'partner', 'contact', 'status', 'role', 'channel', 'leeftijd', 'wijk'] as const)
     .filter((f) => q[f] !== undefined)
     .map((f) => `${GROUP_BY_NAMES[f]}: ${groupName(f, q[f]!, names)}`);
   const period = q.period

@@ -4,6 +4,7 @@ import {
   AANRADEN_VALUES,
   CHANNELS,
   CONTACT_VALUES,
+  LEEFTIJD_VALUES,
   ORGANISATIE_IN_GENERAL,
   ROLE_VALUES,
   STATUS_VALUES,
@@ -86,7 +87,27 @@ export const LABELS = {
     zorg: 'Voor iemand voor wie ik zorg',
     anders: 'Voor iemand anders',
   } satisfies Record<(typeof ROLE_VALUES)[number], string>,
+  leeftijd: {
+    jonger_dan_45: 'Jonger dan 45 jaar',
+    '45_64': '45 tot en met 64 jaar',
+    '65_plus': '65 jaar of ouder',
+    weet_niet: 'Zeg ik liever niet',
+  } satisfies Record<(typeof LEEFTIJD_VALUES)[number], string>,
 };
+
+/** The gemeente's wijken as its questionnaires list them (the options of a wijk item), newest wording first. */
+export function wijkenOf(versions: { sections: Section[] }[]): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const def of [...versions].reverse()) {
+    for (const section of def.sections) {
+      for (const item of section.items) {
+        if (item.type !== 'keuze' || item.context !== 'wijk') continue;
+        for (const o of item.options) names[o.id] ??= o.text.nl;
+      }
+    }
+  }
+  return names;
+}
 
 /** SPSS keywords that cannot name a variable. */
 const RESERVED = new Set(['all', 'and', 'by', 'eq', 'ge', 'gt', 'le', 'lt', 'ne', 'not', 'or', 'to', 'with']);
@@ -199,6 +220,8 @@ export function buildCodebook(input: CodebookInput): Variable[] {
     stringVar(name('contact'), 'Soort contact', 9, labelled(LABELS.contact), (r) => r.dims.contact),
     stringVar(name('status'), 'Hulp afgerond?', 9, labelled(LABELS.status), (r) => r.dims.status),
     stringVar(name('role'), 'Ingevuld voor', 6, labelled(LABELS.role), (r) => r.dims.role),
+    stringVar(name('leeftijd'), 'Leeftijd', 13, labelled(LABELS.leeftijd), (r) => r.dims.leeftijd),
+    stringVar(name('wijk'), 'Wijk', 64, labelled(wijkenOf(input.versions)), (r) => r.dims.wijk),
     {
       name: name('fast'),
       label: 'Opvallend snel ingevuld',

@@ -17,6 +17,8 @@ const GROUP_EXPR: Record<GroupBy, string> = {
   status: 'status',
   role: 'role',
   channel: 'channel',
+  leeftijd: 'leeftijd',
+  wijk: 'wijk',
   day: 'day',
   // ISO 8601 weeks (Monday first, week-numbering year); workerd's SQLite has %G and %V.
   week: "strftime('%G-W%V', day)",

@@ -1,10 +1,12 @@
 import { DIMENSIONS } from '../ledger-types.js';
 
+const DIM_COLUMNS = DIMENSIONS.map((d) => `${d} TEXT NOT NULL DEFAULT ''`).join(', ');
+
 /** The daily cube and its monthly roll-up share one shape; the roll-up's day is the month's first. */
 function cubeTable(name: string): string {
   return `CREATE TABLE IF NOT EXISTS ${name} (
         day TEXT NOT NULL,
-        ${DIMENSIONS.map((d) => `${d} TEXT NOT NULL`).join(', ')},
+        ${DIM_COLUMNS},
         item TEXT NOT NULL, value TEXT NOT NULL,
         count INTEGER NOT NULL,
         keysum INTEGER NOT NULL DEFAULT 0,
@@ -20,8 +22,7 @@ export function createTables(sql: SqlStorage): void {
       submission_id TEXT PRIMARY KEY,
       version INTEGER NOT NULL,
       day TEXT NOT NULL,
-      partner TEXT NOT NULL, team TEXT NOT NULL, contact TEXT NOT NULL,
-      status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL,
+      ${DIM_COLUMNS},
       flags INTEGER NOT NULL DEFAULT 0,
       answers TEXT NOT NULL,
       texts TEXT NOT NULL,
@@ -34,8 +35,7 @@ export function createTables(sql: SqlStorage): void {
       submission_id TEXT NOT NULL,
       item TEXT NOT NULL,
       day TEXT NOT NULL,
-      partner TEXT NOT NULL, team TEXT NOT NULL, contact TEXT NOT NULL,
-      status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL,
+      ${DIM_COLUMNS},
       text TEXT NOT NULL,
       review TEXT NOT NULL DEFAULT 'pending',
       PRIMARY KEY (submission_id, item)
@@ -54,6 +54,7 @@ export function createTables(sql: SqlStorage): void {
     if (!has(cube, 'keysum')) sql.exec(`ALTER TABLE ${cube} ADD COLUMN keysum INTEGER NOT NULL DEFAULT 0`);
   }
   if (!has('open_texts', 'review')) sql.exec("ALTER TABLE open_texts ADD COLUMN review TEXT NOT NULL DEFAULT 'pending'");
+  addDimensions(sql, has);
   sql.exec(`
     CREATE TABLE IF NOT EXISTS releases (
       partner TEXT NOT NULL, cell TEXT NOT NULL,
@@ -72,6 +73,25 @@ export function createTables(sql: SqlStorage): void {
       PRIMARY KEY (partner, month)
     ) WITHOUT ROWID;
   `);
+}
+
+/**
+ * Ledgers from before a dimension existed get it as '' (unknown) everywhere. A cube's dimensions are its
+ * primary key, which SQLite cannot alter, so a cube is copied into a new table of the current shape.
+ */
+function addDimensions(sql: SqlStorage, has: (table: string, column: string) => boolean): void {
+  for (const table of ['responses', 'open_texts']) {
+    for (const d of DIMENSIONS) if (!has(table, d)) sql.exec(`ALTER TABLE ${table} ADD COLUMN ${d} TEXT NOT NULL DEFAULT ''`);
+  }
+  for (const cube of ['cube', 'cube_month']) {
+    const present = DIMENSIONS.filter((d) => has(cube, d));
+    if (present.length === DIMENSIONS.length) continue;
+    const columns = ['day', ...present, 'item', 'value', 'count', 'keysum'].join(', ');
+    sql.exec(`ALTER TABLE ${cube} RENAME TO ${cube}_old`);
+    sql.exec(cubeTable(cube));
+    sql.exec(`INSERT INTO ${cube} (${columns}) SELECT ${columns} FROM ${cube}_old`);
+    sql.exec(`DROP TABLE ${cube}_old`);
+  }
 }
 
 export function readMeta(sql: SqlStorage, key: string): string | undefined {

@@ -4,7 +4,7 @@ import type { Aggregate, Comparison, ReportLabels } from '../../schemas/aggregat
 import { Day, QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { ORGANISATIE_IN_GENERAL, RESPONDENTS, type WeetNietRule } from '../../schemas/constants.js';
 import { allItems, fillText, type Section, type Text } from '../../schemas/questionnaire.js';
-import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
+import { CHANNELS, CONTACT_VALUES, LEEFTIJD_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
@@ -35,6 +35,8 @@ export const AggregateFields = z.object({
   status: z.enum(STATUS_VALUES).optional(),
   role: z.enum(ROLE_VALUES).optional(),
   channel: z.enum(CHANNELS).optional(),
+  leeftijd: z.enum(LEEFTIJD_VALUES).optional(),
+  wijk: Slug.optional(),
   groupBy: z.enum(GROUP_BY).optional(),
 });
 /** Checks across fields of an aggregate query. */
@@ -98,7 +100,16 @@ export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<
   const range = q.period ? currentPeriod(q.period, dutchDay()) : { from: q.from, to: q.to };
   const filter: CellFilter = {
     ...range,
-    dims: { team: q.team, partner, contact: q.contact, status: q.status, role: q.role, channel: q.channel },
+    dims: {
+      team: q.team,
+      partner,
+      contact: q.contact,
+      status: q.status,
+      role: q.role,
+      channel: q.channel,
+      leeftijd: q.leeftijd,
+      wijk: q.wijk,
+    },
   };
   return {
     gemeente,
