@@ -354,6 +354,28 @@ describe('<peil-dashboard>', () => {
       await waitUntil(() => new URLSearchParams(location.search).get('status') === 'afgerond');
     });
 
+    it('filters on age and wijk with the questionnaire’s own answers, and names them in the scope', async () => {
+      const el = await mount();
+      await loaded(el);
+      const wijk = $<HTMLSelectElement>(el, '#f-wijk');
+      expect([...wijk.options].map((o) => o.text)).to.deep.equal(['Alle wijken', 'Binnenstad', 'Krispijn']);
+      expect([...$<HTMLSelectElement>(el, '#f-leeftijd').options].map((o) => o.value)).to.deep.equal([
+        '',
+        'jonger_dan_45',
+        '45_64',
+        '65_plus',
+      ]);
+      await fetch('/__dashboard/reset', { method: 'POST' });
+      wijk.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => new URLSearchParams(location.search).get('wijk') === 'krispijn', `the URL is ${location.search}`);
+      await waitUntil(async () => (await log()).some((l) => l.query.wijk === 'krispijn' && !l.query.groupBy));
+      await loaded(el);
+      expect($(el, '[data-scope]').textContent).to.contain('Krispijn');
+      await expectAccessible(el);
+    });
+
     it('opens with the selection a shared link carries', async () => {
       history.replaceState(
         null,

@@ -112,7 +112,7 @@ export class PeilDashboard extends LitElement {
     const next: Selection = { ...this.selection, ...change };
     // A partner filters on one dimension at a time: choosing one clears the others.
     if (this.report.report?.protected) {
-      const dims = ['team', 'contact', 'status'] as const;
+      const dims = ['team', 'contact', 'status', 'leeftijd', 'wijk'] as const;
       const chosen = dims.find((d) => d in change && change[d] !== undefined);
       if (chosen) for (const d of dims) if (d !== chosen) next[d] = undefined;
     }
@@ -150,6 +150,10 @@ export class PeilDashboard extends LitElement {
         return this.select({ contact: value as Selection['contact'] });
       case 'status':
         return this.select({ status: value as Selection['status'] });
+      case 'leeftijd':
+        return this.select({ leeftijd: value as Selection['leeftijd'] });
+      case 'wijk':
+        return this.select({ wijk: value });
       case 'trend':
         return this.select({ trend: el.value === 'quarter' ? 'quarter' : 'month' });
       case 'compare':
@@ -216,8 +220,8 @@ export class PeilDashboard extends LitElement {
               : nothing
           }
           ${
-            r.report.protected && (this.selection.contact || this.selection.status)
-              ? html`<p class="muted">${msg('Per team ziet u de cijfers zonder filter op soort contact of status.')}</p>`
+            r.report.protected && (this.selection.contact || this.selection.status || this.selection.leeftijd || this.selection.wijk)
+              ? html`<p class="muted">${msg('Per team ziet u de cijfers zonder filter op soort contact, status, leeftijd of wijk.')}</p>`
               : teamTable(this.labels, byTeam, ids, this.selection.team)
           }
         </section>
@@ -304,7 +308,26 @@ export class PeilDashboard extends LitElement {
     const parts = [q, period, s.team ? this.labels.teamName(s.team) : msg('alle teams')];
     if (s.contact) parts.push(contactText(s.contact));
     if (s.status) parts.push(statusText(s.status));
+    for (const field of ['leeftijd', 'wijk'] as const) {
+      const chosen = s[field];
+      if (chosen) parts.push(this.labels.contextOptions(field).find((o) => o.id === chosen)?.text ?? chosen);
+    }
     return parts.join(' · ');
+  }
+
+  /** A filter on a background field, offered when the questionnaire asks it (its answers are the choices). */
+  private renderContextFilter(field: 'leeftijd' | 'wijk', label: string, all: string): TemplateResult | typeof nothing {
+    const chosen = this.selection[field];
+    const options = this.labels.contextOptions(field);
+    if (!options.length && !chosen) return nothing;
+    if (chosen && !options.some((o) => o.id === chosen)) options.push({ id: chosen, text: chosen });
+    return html`<div class="field">
+      <label for="f-${field}">${label}</label>
+      <select id="f-${field}" name=${field}>
+        <option value="" ?selected=${!chosen}>${all}</option>
+        ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === chosen}>${o.text}</option>`)}
+      </select>
+    </div>`;
   }
 
   private renderFilters(): TemplateResult {
@@ -376,6 +399,8 @@ export class PeilDashboard extends LitElement {
           ${STATUS_VALUES.map((v) => html`<option value=${v} ?selected=${v === s.status}>${statusText(v)}</option>`)}
         </select>
       </div>
+      ${this.renderContextFilter('leeftijd', msg('Leeftijd'), msg('Alle leeftijden'))}
+      ${this.renderContextFilter('wijk', msg('Wijk'), msg('Alle wijken'))}
       <div class="field">
         <label for="f-compare">${msg('Vergelijken met')}</label>
         <select id="f-compare" name="compare">

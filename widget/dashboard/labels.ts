@@ -154,6 +154,14 @@ export class Labels {
     return this.server?.teams[key] ?? teamName(key);
   }
 
+  /** The answers of the question that asks a context field (the age bands, the gemeente's wijken), in its order. */
+  contextOptions(field: 'leeftijd' | 'wijk'): { id: string; text: string }[] {
+    const found = Object.entries(this.server?.items ?? {}).find(([, i]) => i.context === field);
+    if (!found) return [];
+    const [itemId, item] = found;
+    return Object.keys(item.options ?? {}).map((id) => ({ id, text: this.optionText(itemId, id) }));
+  }
+
   questionnaireTitle(): string | undefined {
     const t = this.server?.title;
     return t && (this.en ? t.en : t.nl);

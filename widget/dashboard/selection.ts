@@ -1,4 +1,4 @@
-import { CONTACT_VALUES, QUESTIONNAIRE_ID_PATTERN, SLUG_PATTERN, STATUS_VALUES } from '../../schemas/constants.js';
+import { CONTACT_VALUES, LEEFTIJD_VALUES, QUESTIONNAIRE_ID_PATTERN, SLUG_PATTERN, STATUS_VALUES } from '../../schemas/constants.js';
 
 /** Period presets; `anders` means the reader typed the dates. */
 export const PERIODS = ['12m', 'jaar', 'vorig-jaar', 'kwartaal', 'vorig-kwartaal', 'maand', 'vorige-maand', 'alles', 'anders'] as const;
@@ -19,6 +19,9 @@ export interface Selection {
   team?: string;
   contact?: (typeof CONTACT_VALUES)[number];
   status?: (typeof STATUS_VALUES)[number];
+  leeftijd?: (typeof LEEFTIJD_VALUES)[number];
+  /** One of the gemeente's wijken (the options of its wijk question). */
+  wijk?: string;
   trend: Trend;
   compare: Compare;
   /** Weighted figures where the gemeente gave population margins; the reader may switch them off. */
@@ -45,6 +48,8 @@ export const SELECTION_KEYS = [
   'team',
   'contact',
   'status',
+  'leeftijd',
+  'wijk',
   'trend',
   'compare',
   'weighted',
@@ -56,6 +61,7 @@ export function readSelection(params: URLSearchParams, defaultQuestionnaire: str
   const from = params.get('from');
   const to = params.get('to');
   const team = params.get('team');
+  const wijk = params.get('wijk');
   const period = oneOf(PERIODS, params.get('period')) ?? (from || to ? 'anders' : '12m');
   return {
     questionnaire: q && QUESTIONNAIRE_ID_PATTERN.test(q) ? q : defaultQuestionnaire,
@@ -65,6 +71,8 @@ export function readSelection(params: URLSearchParams, defaultQuestionnaire: str
     team: team && SLUG_PATTERN.test(team) ? team : undefined,
     contact: oneOf(CONTACT_VALUES, params.get('contact')),
     status: oneOf(STATUS_VALUES, params.get('status')),
+    leeftijd: oneOf(LEEFTIJD_VALUES, params.get('leeftijd')),
+    wijk: wijk && SLUG_PATTERN.test(wijk) ? wijk : undefined,
     trend: oneOf(TRENDS, params.get('trend')) ?? 'month',
     compare: oneOf(COMPARES, params.get('compare')) ?? 'previous',
     weighted: params.get('weighted') !== '0',
@@ -83,6 +91,8 @@ export function selectionParams(sel: Selection, defaultQuestionnaire: string): U
   if (sel.team) p.set('team', sel.team);
   if (sel.contact) p.set('contact', sel.contact);
   if (sel.status) p.set('status', sel.status);
+  if (sel.leeftijd) p.set('leeftijd', sel.leeftijd);
+  if (sel.wijk) p.set('wijk', sel.wijk);
   if (sel.trend !== 'month') p.set('trend', sel.trend);
   if (sel.compare !== 'previous') p.set('compare', sel.compare);
   if (!sel.weighted) p.set('weighted', '0');
@@ -165,6 +175,8 @@ export function aggregateQuery(
   if (sel.team && opts.withTeam !== false) p.set('team', sel.team);
   if (sel.contact) p.set('contact', sel.contact);
   if (sel.status) p.set('status', sel.status);
+  if (sel.leeftijd) p.set('leeftijd', sel.leeftijd);
+  if (sel.wijk) p.set('wijk', sel.wijk);
   if (opts.groupBy) p.set('groupBy', opts.groupBy);
   if (opts.compare === true && range.from && range.to) p.set('compare', sel.compare);
   if (typeof opts.compare === 'object' && opts.compare.from && opts.compare.to) {

@@ -137,6 +137,25 @@ function current() {
           section: 'medewerker',
           text: { nl: 'Mijn hulpverlener nam mij serieus.', en: 'My care worker took me seriously.' },
         },
+        // The background questions: their answers are the dashboard's age and wijk filters.
+        ctx_leeftijd: {
+          type: 'keuze',
+          section: 'tot_slot',
+          context: 'leeftijd',
+          text: { nl: 'Hoe oud bent u?', en: 'How old are you?' },
+          options: {
+            jonger_dan_45: { nl: 'Jonger dan 45 jaar', en: 'Younger than 45' },
+            '45_64': { nl: '45 tot en met 64 jaar', en: '45 to 64' },
+            '65_plus': { nl: '65 jaar of ouder', en: '65 or older' },
+          },
+        },
+        ctx_wijk: {
+          type: 'keuze',
+          section: 'tot_slot',
+          context: 'wijk',
+          text: { nl: 'In welke wijk woont u?', en: 'Which neighbourhood do you live in?' },
+          options: { binnenstad: { nl: 'Binnenstad', en: 'Binnenstad' }, krispijn: { nl: 'Krispijn', en: 'Krispijn' } },
+        },
         // Not in the default questionnaire: only the server's label names it and gives its type.
         tot_nps: {
           type: 'nps',
