@@ -12,7 +12,7 @@ import {
 import type { ErrorIssue } from './errors.js';
 import { answerOf, valueProblem } from './logic.js';
 
-import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES, WEET_NIET } from './constants.js';
+import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, SERVICE_DATE_PATTERN, STATUS_VALUES, WEET_NIET } from './constants.js';
 import { QuestionnaireId, Slug, SubmissionId } from './ids.js';
 export { CHANNELS, CONTACT_VALUES, CONTEXT_OPTIONS, ROLE_VALUES, STATUS_VALUES };
 
@@ -22,6 +22,8 @@ export const Context = z
     contact: z.enum(CONTACT_VALUES).optional(),
     status: z.enum(STATUS_VALUES).optional(),
     role: z.enum(ROLE_VALUES).optional(),
+    /** When the contact or service the answers are about took place (YYYY-MM; YYYY or a day also do): figures by service year. */
+    serviceDate: z.string().regex(SERVICE_DATE_PATTERN, 'a date as YYYY-MM (or YYYY, YYYY-MM-DD)').optional(),
   })
   .strict();
 export type Context = z.infer<typeof Context>;
@@ -57,6 +59,8 @@ export const ImportLine = z
     ...submissionShape,
     channel: z.enum(CHANNELS),
     submittedAt: z.iso.datetime({ offset: true }).optional(),
+    /** The code on the invite letter, typed in by the interviewer: the sample's response rate counts it. */
+    invite: z.string().max(200).optional(),
   })
   .strict();
 export type ImportLine = z.infer<typeof ImportLine>;

@@ -18,7 +18,7 @@ function record(over: Partial<LedgerRecord> = {}): LedgerRecord {
     submissionId: '00000000-0000-4000-8000-000000000001',
     version: 1,
     day: '2016-05-04',
-    dims: { partner: 'st', team: 'oost', contact: 'lang', status: 'afgerond', role: 'zelf', channel: 'telefoon' },
+    dims: { partner: 'st', team: 'oost', contact: 'lang', status: 'afgerond', role: 'zelf', channel: 'telefoon', service_year: '' },
     flags: 0,
     answers: {},
     texts: {},

@@ -9,6 +9,7 @@ import { forgetReleases, queueRelease } from './releases.js';
 // monthly roll-up go in and out together. The caller holds the transaction.
 
 const DIMS = DIMENSIONS.join(', ');
+const DIM_SLOTS = DIMENSIONS.map(() => '?').join(', ');
 const CUBES = ['cube', 'cube_month'] as const;
 
 /**
@@ -20,7 +21,7 @@ export function storeResponse(sql: SqlStorage, rec: LedgerRecord): void {
   const rkey = newRecordKey();
   sql.exec(
     `INSERT INTO responses (submission_id, version, day, ${DIMS}, flags, answers, texts, rkey)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ${DIM_SLOTS}, ?, ?, ?, ?)`,
     rec.submissionId,
     rec.version,
     rec.day,
@@ -34,7 +35,7 @@ export function storeResponse(sql: SqlStorage, rec: LedgerRecord): void {
   for (const [item, value] of cellsOf(rec.answers, rec.texts)) {
     for (const table of CUBES) {
       sql.exec(
-        `INSERT INTO ${table} (day, ${DIMS}, item, value, count, keysum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+        `INSERT INTO ${table} (day, ${DIMS}, item, value, count, keysum) VALUES (?, ${DIM_SLOTS}, ?, ?, 1, ?)
          ON CONFLICT DO UPDATE SET count = count + 1, keysum = keysum + excluded.keysum`,
         days[table],
         ...dimValues,
@@ -47,7 +48,7 @@ export function storeResponse(sql: SqlStorage, rec: LedgerRecord): void {
   queueRelease(sql, rec.dims.partner, rec.day.slice(0, 7));
   for (const [item, text] of Object.entries(rec.texts)) {
     sql.exec(
-      `INSERT INTO open_texts (submission_id, item, day, ${DIMS}, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO open_texts (submission_id, item, day, ${DIMS}, text) VALUES (?, ?, ?, ${DIM_SLOTS}, ?)`,
       rec.submissionId,
       item,
       rec.day,

@@ -22,6 +22,7 @@ export function createTables(sql: SqlStorage): void {
       day TEXT NOT NULL,
       partner TEXT NOT NULL, team TEXT NOT NULL, contact TEXT NOT NULL,
       status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL,
+      service_year TEXT NOT NULL DEFAULT '',
       flags INTEGER NOT NULL DEFAULT 0,
       answers TEXT NOT NULL,
       texts TEXT NOT NULL,
@@ -36,6 +37,7 @@ export function createTables(sql: SqlStorage): void {
       day TEXT NOT NULL,
       partner TEXT NOT NULL, team TEXT NOT NULL, contact TEXT NOT NULL,
       status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL,
+      service_year TEXT NOT NULL DEFAULT '',
       text TEXT NOT NULL,
       review TEXT NOT NULL DEFAULT 'pending',
       PRIMARY KEY (submission_id, item)
@@ -54,6 +56,19 @@ export function createTables(sql: SqlStorage): void {
     if (!has(cube, 'keysum')) sql.exec(`ALTER TABLE ${cube} ADD COLUMN keysum INTEGER NOT NULL DEFAULT 0`);
   }
   if (!has('open_texts', 'review')) sql.exec("ALTER TABLE open_texts ADD COLUMN review TEXT NOT NULL DEFAULT 'pending'");
+  for (const table of ['responses', 'open_texts']) {
+    if (!has(table, 'service_year')) sql.exec(`ALTER TABLE ${table} ADD COLUMN service_year TEXT NOT NULL DEFAULT ''`);
+  }
+  // A dimension is part of a cube's key, so a cube from before a new dimension is rebuilt with it ('' for what it did not know).
+  for (const cube of ['cube', 'cube_month']) {
+    const missing = DIMENSIONS.filter((d) => !has(cube, d));
+    if (missing.length === 0) continue;
+    const kept = ['day', ...DIMENSIONS.filter((d) => !missing.includes(d)), 'item', 'value', 'count', 'keysum'].join(', ');
+    sql.exec(`ALTER TABLE ${cube} RENAME TO ${cube}_old`);
+    sql.exec(cubeTable(cube));
+    sql.exec(`INSERT INTO ${cube} (${kept}, ${missing.join(', ')}) SELECT ${kept}, ${missing.map(() => "''").join(', ')} FROM ${cube}_old`);
+    sql.exec(`DROP TABLE ${cube}_old`);
+  }
   sql.exec(`
     CREATE TABLE IF NOT EXISTS releases (
       partner TEXT NOT NULL, cell TEXT NOT NULL,
