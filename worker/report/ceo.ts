@@ -4,7 +4,7 @@ import { CEO_THEMES, type CeoTheme, type CoreModule, type Wet } from '../../sche
 import { csvRow } from '../export/csv.js';
 import type { BatchStats } from '../routes/invites.js';
 import { dutchDate } from './letter.js';
-import { esc, printPage } from './print.js';
+import { esc, gemeenteTitle, printPage } from './print.js';
 
 // The yearly CEO report for the raad: every figure in it is read from the aggregate that
 // GET /v1/aggregates returns for the same selection; this module only lays them out.
@@ -228,7 +228,7 @@ export function ceoReportHtml(input: CeoReportInput): string {
 <ul class="summary">
 <li>${n} inwoners deden mee${rate !== null ? `; van de ${sent} uitgenodigde inwoners deed ${nl1(rate)}% mee` : ''}.</li>
 ${CEO_THEMES.map((t) => {
-  const rows = all.filter((i) => i.theme === t && !i.suppressed && i.value !== null && i.measure.startsWith('%'));
+  const rows = all.filter((i) => i.theme === t && !i.suppressed && i.value !== null && i.measure === '% (helemaal) mee eens');
   if (rows.length === 0) return '';
   const lo = rows.reduce((m, i) => (i.value! < m.value! ? i : m));
   const hi = rows.reduce((m, i) => (i.value! > m.value! ? i : m));
@@ -264,7 +264,7 @@ ${input.wet === 'jeugd' ? '<dt>Aanbieders</dt><dd>De Jeugdwet staat niet toe de 
 ${themes
   .map(
     (t) =>
-      `<h3 id="thema-${t}">${THEME_TITLES[t]}</h3>\n${indicatorTable(`${THEME_TITLES[t]}: ${input.year}, n en % met 95%-interval`, all.filter((i) => i.theme === t), compare)}`,
+      `<div class="theme"><h3 id="thema-${t}">${THEME_TITLES[t]}</h3>\n${indicatorTable(`${THEME_TITLES[t]} ${input.year}: aantal, uitkomst en 95%-interval`, all.filter((i) => i.theme === t), compare)}</div>`,
   )
   .join('\n')}
 </section>`;
@@ -300,7 +300,7 @@ ${openItems
     .join('\n');
   const appendix = `<section id="bijlage" aria-labelledby="h-bijlage">
 <h2 id="h-bijlage">Bijlage: alle tabellen</h2>
-<table><caption>Stellingen: verdeling van de antwoorden in % van wie een mening gaf, ${input.year}</caption>
+<table class="wide"><caption>Stellingen: verdeling van de antwoorden in % van wie een mening gaf, ${input.year}</caption>
 <thead><tr><th scope="col">Stelling</th><th scope="col" class="num">n</th><th scope="col" class="num">Helemaal mee eens</th><th scope="col" class="num">Mee eens</th><th scope="col" class="num">Neutraal</th><th scope="col" class="num">Mee oneens</th><th scope="col" class="num">Helemaal mee oneens</th><th scope="col" class="num">Weet niet (aantal)</th></tr></thead>
 <tbody>
 ${appendixRows}
@@ -310,7 +310,7 @@ ${indicatorTable(`Alle indicatoren, ${input.year} (ook als CSV te downloaden)`, 
 
   const body = `<main class="report">
 <header>
-<p class="meta">Gemeente ${esc(input.gemeente)} · ${esc(lawText)}</p>
+<p class="meta">${esc(gemeenteTitle(input.gemeente))} · ${esc(lawText)}</p>
 <h1>Cliëntervaringsonderzoek ${esc(input.year)}: ${esc(input.title)}</h1>
 <p class="meta">Gemaakt op ${esc(dutchDate(input.today))} met Peil. Vragenlijst ${esc(input.questionnaire)}${input.core ? `, met de vaste vragen van ${esc(input.core)}` : ''}.</p>
 </header>
@@ -320,5 +320,5 @@ ${results}
 ${open}
 ${appendix}
 </main>`;
-  return printPage(`Cliëntervaringsonderzoek ${input.year} — gemeente ${input.gemeente}`, body);
+  return printPage(`Cliëntervaringsonderzoek ${input.year} — ${gemeenteTitle(input.gemeente)}`, body);
 }

@@ -1,4 +1,4 @@
-import { esc, printPage } from './print.js';
+import { esc, gemeenteTitle, printPage } from './print.js';
 
 /** What every letter of a batch says, and each letter's own code, link and QR code. */
 export interface LetterInput {
@@ -28,13 +28,14 @@ export function dutchDate(day: string): string {
  */
 export function lettersHtml(input: LetterInput): string {
   const when = input.serviceYear ? ` in ${esc(input.serviceYear)}` : '';
+  const gemeente = esc(gemeenteTitle(input.gemeente));
   const sheets = input.letters.map(
     (l) => `<section class="letter" aria-label="Brief met code ${esc(l.code)}">
-<p class="from">Gemeente ${esc(input.gemeente)}</p>
+<p class="from">${gemeente}</p>
 <div class="address">Ruimte voor naam en adres</div>
 <h1>Wat vindt u van de hulp van de gemeente?</h1>
 <p>Beste inwoner,</p>
-<p>U kreeg${when} hulp of ondersteuning van de gemeente ${esc(input.gemeente)}. Wij willen graag weten wat u daarvan vond. Zo kunnen wij de hulp beter maken.</p>
+<p>U kreeg${when} hulp of ondersteuning van ${gemeente}. Wij willen graag weten wat u daarvan vond. Zo kunnen wij de hulp beter maken.</p>
 <p>Het invullen duurt ongeveer 5 minuten. Uw antwoorden zijn anoniem. Wij weten niet wie wat heeft ingevuld. Meedoen mag, maar het hoeft niet. Het heeft geen gevolgen voor uw hulp.</p>
 <h2>Zo doet u mee</h2>
 <div class="steps">
@@ -47,9 +48,9 @@ export function lettersHtml(input: LetterInput): string {
 </div>
 <p><strong>Liever op papier of aan de telefoon?</strong> Bel ${esc(input.phone)} en noem uw code. Dan sturen wij u een papieren vragenlijst met een antwoordenvelop. Of wij stellen u de vragen aan de telefoon.</p>
 <p>Doe mee vóór ${esc(dutchDate(input.expiresOn))}. Alvast bedankt!</p>
-<p>Met vriendelijke groet,<br>${esc(input.sender ?? `Gemeente ${input.gemeente}`)}</p>
+<p>Met vriendelijke groet,<br>${input.sender ? esc(input.sender) : gemeente}</p>
 <p class="en" lang="en">English: scan the square with your phone, or go to the link above and enter your code. You can choose English on the page. Call ${esc(input.phone)} for a paper form or a phone interview.</p>
 </section>`,
   );
-  return printPage(`Brieven: uitnodiging vragenlijst gemeente ${input.gemeente}`, `<main>\n${sheets.join('\n')}\n</main>`);
+  return printPage(`Brieven: uitnodiging vragenlijst ${gemeenteTitle(input.gemeente)}`, `<main>\n${sheets.join('\n')}\n</main>`);
 }

@@ -21,7 +21,10 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border-bottom: 1px solid #767676; padding: 1.2mm 1.5mm; vertical-align: top; text-align: left; }
 th[scope="col"] { background: #e8eef5; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+.theme { break-inside: avoid; }
+table.wide { font-size: 9pt; }
 .small-table { break-inside: avoid; }
 .note { font-size: 10pt; color: #333; }
 .sig { font-weight: 600; }
@@ -29,18 +32,25 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 5mm; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
-.letter { page: letter; break-after: page; min-height: 250mm; display: flex; flex-direction: column; gap: 4mm; }
+.letter { page: letter; break-after: page; break-inside: avoid; }
 .letter:last-child { break-after: auto; }
-.letter .from { font-weight: 600; font-size: 13pt; color: #00396e; }
-.letter .address { min-height: 30mm; border: 1px dashed #767676; padding: 3mm; color: #333; width: 85mm; }
-.letter h1 { font-size: 17pt; }
-.letter .steps { display: grid; grid-template-columns: 45mm 1fr; gap: 6mm; align-items: start; }
+.letter p { margin: 0 0 2.5mm; }
+.letter .from { font-weight: 600; font-size: 13pt; color: #00396e; margin-bottom: 6mm; }
+.letter .address { min-height: 25mm; border: 1px dashed #767676; padding: 3mm; color: #333; width: 85mm; margin-bottom: 8mm; }
+.letter h1 { font-size: 17pt; margin-bottom: 5mm; }
+.letter h2 { margin: 5mm 0 3mm; }
+.letter .steps { display: grid; grid-template-columns: 45mm 1fr; gap: 6mm; align-items: start; margin-bottom: 4mm; }
 .letter .qr svg { width: 45mm; height: 45mm; display: block; }
 .letter .code { font: 600 16pt/1.2 ui-monospace, "DejaVu Sans Mono", monospace; letter-spacing: 0.08em; }
 .letter .url { font: 11pt ui-monospace, "DejaVu Sans Mono", monospace; word-break: break-all; }
-.letter .en { font-size: 10pt; color: #333; border-top: 1px solid #767676; padding-top: 2mm; margin-top: auto; }
+.letter .en { font-size: 10pt; color: #333; border-top: 1px solid #767676; padding-top: 2mm; margin-top: 6mm; }
 @media screen { body { padding: 8mm 4mm; } .letter { border-bottom: 2px dashed #767676; padding-bottom: 8mm; margin-bottom: 8mm; } }
 `;
+
+/** "Demo" reads as "Gemeente Demo"; a name that already says "Gemeente …" is kept as it is. */
+export function gemeenteTitle(name: string): string {
+  return /^gemeente\b/i.test(name) ? name : `Gemeente ${name}`;
+}
 
 /** HTML text: nothing a gemeente or client typed can become markup. */
 export function esc(text: string | number): string {
@@ -55,7 +65,7 @@ export function printPage(title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<link rel="stylesheet" href="/v1/reports/print.css">
+<link rel="stylesheet" href="/print.css">
 </head>
 <body>
 ${body}

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { YEAR_BY } from '../../schemas/constants.js';
-import { gemeenteOf, requireRole } from '../auth.js';
+import { forGemeente, gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
 import { getGemeente, getVersion, listQuestionnaires } from '../db.js';
@@ -11,7 +11,6 @@ import { ApiError } from '../errors.js';
 import { BOM } from '../export/csv.js';
 import { dutchDay } from '../ingest.js';
 import { ceoReportHtml, indicatorsCsv, type CeoReportInput } from '../report/ceo.js';
-import { PRINT_CSS } from '../report/print.js';
 import { labelsOf, readAggregate, type AggregateQuery } from './aggregates.js';
 import { batchStats } from './invites.js';
 import { CSP } from './pages.js';
@@ -53,6 +52,7 @@ export const reports = new Hono<AppEnv>()
       ],
     }),
     requireRole('operator', 'admin'),
+    forGemeente('query'),
     validate('query', ReportQuery),
     async (c) => {
       const q = c.req.valid('query');
@@ -107,6 +107,7 @@ export const reports = new Hono<AppEnv>()
       errors: [[400, 'bad_request']],
     }),
     requireRole('operator', 'admin'),
+    forGemeente('query'),
     validate('query', DueQuery),
     async (c) => {
       const gemeente = gemeenteOf(c, c.req.valid('query').gemeente);
@@ -129,9 +130,4 @@ export const reports = new Hono<AppEnv>()
       const remind = due.daysLeft <= REMIND_DAYS && legal.some((q) => !q.reportExists);
       return c.json({ today, ...due, remind, questionnaires: legal });
     },
-  )
-  .get(
-    '/print.css',
-    route({ summary: 'The stylesheet of the printable report and letters', tag: 'pages', ok: { 200: { description: 'CSS', type: 'text/css' } } }),
-    (c) => c.body(PRINT_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
   );
