@@ -196,16 +196,36 @@ const MCJO_OUDERS_ITEMS: CoreItem[] = [
 
 const MCJO_JONGEREN_ITEMS: CoreItem[] = [
   { item: stelling('mcjo_snel', 'Ik kreeg snel hulp.', 'I got help quickly.'), theme: 'toegang', source: DRAFTED },
-  { item: stelling('mcjo_serieus', 'De hulpverlener nam mij serieus.', 'The care worker took me seriously.'), theme: 'kwaliteit', source: DRAFTED },
-  { item: stelling('mcjo_respect', 'De hulpverlener had respect voor mij.', 'The care worker respected me.'), theme: 'kwaliteit', source: DRAFTED },
   {
-    item: stelling('mcjo_samen', 'Ik kon samen met de hulpverlener beslissen over de hulp.', 'I could decide about the help together with the care worker.'),
+    item: stelling('mcjo_serieus', 'De hulpverlener nam mij serieus.', 'The care worker took me seriously.'),
     theme: 'kwaliteit',
     source: DRAFTED,
   },
-  { item: stelling('mcjo_beter', 'Door de hulp gaat het beter met mij.', 'Because of the help, I am doing better.'), theme: 'effect', source: DRAFTED },
   {
-    item: stelling('mcjo_school', 'Door de hulp gaat het beter op school of op mijn werk.', 'Because of the help, school or work is going better.'),
+    item: stelling('mcjo_respect', 'De hulpverlener had respect voor mij.', 'The care worker respected me.'),
+    theme: 'kwaliteit',
+    source: DRAFTED,
+  },
+  {
+    item: stelling(
+      'mcjo_samen',
+      'Ik kon samen met de hulpverlener beslissen over de hulp.',
+      'I could decide about the help together with the care worker.',
+    ),
+    theme: 'kwaliteit',
+    source: DRAFTED,
+  },
+  {
+    item: stelling('mcjo_beter', 'Door de hulp gaat het beter met mij.', 'Because of the help, I am doing better.'),
+    theme: 'effect',
+    source: DRAFTED,
+  },
+  {
+    item: stelling(
+      'mcjo_school',
+      'Door de hulp gaat het beter op school of op mijn werk.',
+      'Because of the help, school or work is going better.',
+    ),
     theme: 'effect',
     source: DRAFTED,
   },
@@ -238,7 +258,10 @@ export const CORE_SOURCES: Record<string, { title: string; url: string }> = {
     title: 'VNG, Cliëntervaringen Wmo-ondersteuning overwegend positief',
     url: 'https://vng.nl/nieuws/clientervaringen-wmo-ondersteuning-overwegend-positief',
   },
-  D: { title: 'Kempengemeenten, Cliënttevredenheid Wmo gestegen (2019)', url: 'https://www.kempengemeenten.nl/clienttevredenheid-wmo-gestegen' },
+  D: {
+    title: 'Kempengemeenten, Cliënttevredenheid Wmo gestegen (2019)',
+    url: 'https://www.kempengemeenten.nl/clienttevredenheid-wmo-gestegen',
+  },
   E: {
     title: 'ZorgfocuZ, Modelvragenlijst Cliëntervaring Jeugd en hun ouders (MCJO)',
     url: 'https://www.zorgfocuz.nl/modelvragenlijst-clientervaring-jeugd-en-hun-ouders-mcjo/',
@@ -261,7 +284,10 @@ const cijfer: ItemInput = {
   id: 'tot_cijfer',
   type: 'cijfer',
   required: false,
-  text: { nl: 'Welk rapportcijfer geeft u de ondersteuning die u krijgt?', en: 'What mark would you give the support you get, from 1 to 10?' },
+  text: {
+    nl: 'Welk rapportcijfer geeft u de ondersteuning die u krijgt?',
+    en: 'What mark would you give the support you get, from 1 to 10?',
+  },
   help: { nl: '1 is heel slecht, 10 is heel goed.', en: '1 is very bad, 10 is very good.' },
 };
 
@@ -275,7 +301,11 @@ export const CEO_WMO: QuestionnaireInput = {
     en: 'You got help or support from the gemeente. We would like to know what you thought of it. It takes about five minutes.',
   },
   sections: [
-    { id: 'toegang', title: { nl: 'Hulp vragen', en: 'Asking for help' }, items: CEO_WMO_ITEMS.filter((c) => c.theme === 'toegang').map((c) => c.item) },
+    {
+      id: 'toegang',
+      title: { nl: 'Hulp vragen', en: 'Asking for help' },
+      items: CEO_WMO_ITEMS.filter((c) => c.theme === 'toegang').map((c) => c.item),
+    },
     {
       id: 'kwaliteit_effect',
       title: { nl: 'De ondersteuning', en: 'The support' },
@@ -332,7 +362,11 @@ export function lockedIssues(
   const issues: ErrorIssue[] = [];
   const before = earlier.find((v) => v.definition.core)?.definition.core;
   if (before && next.core !== before) {
-    issues.push({ code: 'locked_item', path: ['core'], message: `this questionnaire carries the core module ${before}; it cannot leave it` });
+    issues.push({
+      code: 'locked_item',
+      path: ['core'],
+      message: `this questionnaire carries the core module ${before}; it cannot leave it`,
+    });
   }
   const module = next.core ?? before;
   if (!module) return issues;
@@ -343,7 +377,11 @@ export function lockedIssues(
   for (const { item: locked } of CORE[module].items) {
     const found = items.get(locked.id);
     if (!found) {
-      issues.push({ code: 'locked_item', item: locked.id, message: `${locked.id} belongs to the core module ${module} and may not be dropped` });
+      issues.push({
+        code: 'locked_item',
+        item: locked.id,
+        message: `${locked.id} belongs to the core module ${module} and may not be dropped`,
+      });
       continue;
     }
     const sameOptions =

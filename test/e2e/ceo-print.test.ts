@@ -82,12 +82,20 @@ beforeAll(async () => {
   await buildAll();
   stack = await startStack();
   await mkdir(SHOTS, { recursive: true });
-  await api('/v1/admin/questionnaires', { method: 'POST', body: JSON.stringify({ template: Q, publish: true }), headers: { 'Content-Type': 'application/json' } });
+  await api('/v1/admin/questionnaires', {
+    method: 'POST',
+    body: JSON.stringify({ template: Q, publish: true }),
+    headers: { 'Content-Type': 'application/json' },
+  });
   for (const [year, n] of [
     ['2024', 70],
     ['2025', 90],
   ] as const) {
-    await api(`/v1/import?questionnaire=${Q}`, { method: 'POST', body: interviews(year, n), headers: { 'Content-Type': 'application/x-ndjson' } });
+    await api(`/v1/import?questionnaire=${Q}`, {
+      method: 'POST',
+      body: interviews(year, n),
+      headers: { 'Content-Type': 'application/x-ndjson' },
+    });
   }
 }, 180_000);
 
@@ -106,7 +114,9 @@ describe('printing the CEO report and the letters', () => {
     // At the width of an A4 page within its margins (174 mm), no table is wider than the text column.
     await page.setViewportSize({ width: Math.round((174 / 25.4) * 96), height: 1000 });
     const tooWide = await page.$$eval('table', (ts) =>
-      ts.filter((t) => t.getBoundingClientRect().right > document.body.getBoundingClientRect().right + 1).map((t) => t.caption?.textContent),
+      ts
+        .filter((t) => t.getBoundingClientRect().right > document.body.getBoundingClientRect().right + 1)
+        .map((t) => t.caption?.textContent),
     );
     expect(tooWide).toEqual([]);
     const tables = await page.$$eval('table', (ts) =>
@@ -148,7 +158,14 @@ describe('printing the CEO report and the letters', () => {
     const res = await api('/v1/invites/letters', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ questionnaire: Q, partner: 'sociaal-team', count: 3, phone: '14 078', serviceYear: '2025', label: 'Brief 2025' }),
+      body: JSON.stringify({
+        questionnaire: Q,
+        partner: 'sociaal-team',
+        count: 3,
+        phone: '14 078',
+        serviceYear: '2025',
+        label: 'Brief 2025',
+      }),
     });
     const html = await res.text();
     const context = await stack.browser.newContext({ bypassCSP: true, viewport: { width: 794, height: 1123 }, deviceScaleFactor: 2 });

@@ -56,7 +56,11 @@ describe('locked core items', () => {
 
     const added = await publishDraft('ceo-wmo', (d) => {
       d.core = 'ceo-wmo';
-      d.sections[0].items.push({ id: 'eigen_wachttijd', type: 'stelling', text: { nl: 'Ik hoefde niet lang te wachten.', en: 'I did not wait long.' } });
+      d.sections[0].items.push({
+        id: 'eigen_wachttijd',
+        type: 'stelling',
+        text: { nl: 'Ik hoefde niet lang te wachten.', en: 'I did not wait long.' },
+      });
     });
     expect(added.status, await added.clone().text()).toBe(201);
     expect(((await added.json()) as any).version).toBe(2);
@@ -139,7 +143,13 @@ describe('samples by letter', () => {
 
     const stats = (await (await admin('/v1/invites?questionnaire=sociaal-team-kort')).json()) as any;
     const b = stats.batches.find((x: any) => x.id === batch);
-    expect(b).toMatchObject({ count: 20, used: 5, responseRate: 25, label: 'Steekproef 2025', population: 'Cliënten met een maatwerkvoorziening in 2025' });
+    expect(b).toMatchObject({
+      count: 20,
+      used: 5,
+      responseRate: 25,
+      label: 'Steekproef 2025',
+      population: 'Cliënten met een maatwerkvoorziening in 2025',
+    });
     // The batch's service year places its answers in 2025 by service, whatever day they came in.
     expect((await aggregate('questionnaire=sociaal-team-kort&year=2025&by=service')).n).toBe(5);
   });
@@ -161,7 +171,14 @@ describe('samples by letter', () => {
     expect(html).toContain('Gemeente Demo');
     // An interviewer may type the code in lower case and without dashes.
     const typed = codes[1].replace(/-/g, '').toLowerCase();
-    const line = { submissionId: crypto.randomUUID(), questionnaireId: 'sociaal-team-kort', version: 1, channel: 'telefoon', invite: typed, answers: { tot_cijfer: 9, tot_aanraden: 'ja' } };
+    const line = {
+      submissionId: crypto.randomUUID(),
+      questionnaireId: 'sociaal-team-kort',
+      version: 1,
+      channel: 'telefoon',
+      invite: typed,
+      answers: { tot_cijfer: 9, tot_aanraden: 'ja' },
+    };
     expect(((await (await importLines('sociaal-team-kort', [line])).json()) as any).stored).toBe(1);
   });
 });
@@ -240,7 +257,12 @@ describe('the yearly CEO report', () => {
   });
 
   it('selects by service year when asked: an answer given in 2025 about help in 2024 counts in 2024', async () => {
-    const late = year('2025', 12).map((l) => ({ ...l, questionnaireId: 'ceo-wmo', submittedAt: '2025-02-03T09:00:00+01:00', context: { ...l.context, serviceDate: '2024-11' } }));
+    const late = year('2025', 12).map((l) => ({
+      ...l,
+      questionnaireId: 'ceo-wmo',
+      submittedAt: '2025-02-03T09:00:00+01:00',
+      context: { ...l.context, serviceDate: '2024-11' },
+    }));
     const before = await aggregate('questionnaire=ceo-wmo&year=2024&by=service');
     await importLines('ceo-wmo', late);
     const after = await aggregate('questionnaire=ceo-wmo&year=2024&by=service');

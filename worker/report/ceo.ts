@@ -240,7 +240,9 @@ ${cijfer ? `<li>Het gemiddelde rapportcijfer is ${nl1(cijfer.value!)} (95%-inter
 </section>`;
 
   const channelGroups = (input.channels.groups ?? []).map((g) =>
-    'suppressed' in g ? `<li>${esc(CHANNEL_NAMES[g.key] ?? g.key)}: minder dan ${input.aggregate.k}</li>` : `<li>${esc(CHANNEL_NAMES[g.key] ?? g.key)}: ${g.n}</li>`,
+    'suppressed' in g
+      ? `<li>${esc(CHANNEL_NAMES[g.key] ?? g.key)}: minder dan ${input.aggregate.k}</li>`
+      : `<li>${esc(CHANNEL_NAMES[g.key] ?? g.key)}: ${g.n}</li>`,
   );
   const method = `<section id="methode" aria-labelledby="h-methode">
 <h2 id="h-methode">Hoe is gemeten?</h2>
@@ -264,7 +266,11 @@ ${input.wet === 'jeugd' ? '<dt>Aanbieders</dt><dd>De Jeugdwet staat niet toe de 
 ${themes
   .map(
     (t) =>
-      `<div class="theme"><h3 id="thema-${t}">${THEME_TITLES[t]}</h3>\n${indicatorTable(`${THEME_TITLES[t]} ${input.year}: aantal, uitkomst en 95%-interval`, all.filter((i) => i.theme === t), compare)}</div>`,
+      `<div class="theme"><h3 id="thema-${t}">${THEME_TITLES[t]}</h3>\n${indicatorTable(
+        `${THEME_TITLES[t]} ${input.year}: aantal, uitkomst en 95%-interval`,
+        all.filter((i) => i.theme === t),
+        compare,
+      )}</div>`,
   )
   .join('\n')}
 </section>`;

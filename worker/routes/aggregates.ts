@@ -162,7 +162,13 @@ export function refusePerPartner(partner: string | undefined, groupBy: GroupBy |
     422,
     'jeugd_per_partner',
     'Dit is een vragenlijst voor de Jeugdwet. De wet staat niet toe dat de uitkomsten per aanbieder worden bekeken of vergeleken. Bekijk ze voor de hele gemeente, per team of per periode. (The Jeugdwet forbids results per aanbieder.)',
-    [{ code: 'jeugd_per_partner', path: [partner === undefined ? 'groupBy' : 'partner'], message: 'no view per partner for a jeugd questionnaire' }],
+    [
+      {
+        code: 'jeugd_per_partner',
+        path: [partner === undefined ? 'groupBy' : 'partner'],
+        message: 'no view per partner for a jeugd questionnaire',
+      },
+    ],
   );
 }
 

@@ -82,12 +82,14 @@ async function importInvited(
   const record = toRecord(def, { ...input, context }, { partner: invite.partner_id, channel: input.channel, day });
   const earlier = await ledger.repeatOf(record);
   if (earlier?.status === 'duplicate') return 'duplicate';
-  if (earlier?.status === 'conflict') throw new ApiError(409, 'submission_conflict', 'This submission id was already used for other answers.');
+  if (earlier?.status === 'conflict')
+    throw new ApiError(409, 'submission_conflict', 'This submission id was already used for other answers.');
   if (invite.expires_at <= new Date().toISOString()) throw new ApiError(410, 'invite_expired', 'This code has expired.');
   if (!(await consumeInvite(db, invite.hash))) throw new ApiError(409, 'invite_used', 'This code has already been used.');
   try {
     const result = await ledger.submit(scope.gemeente, scope.questionnaire, record);
-    if (result.status === 'conflict') throw new ApiError(409, 'submission_conflict', 'This submission id was already used for other answers.');
+    if (result.status === 'conflict')
+      throw new ApiError(409, 'submission_conflict', 'This submission id was already used for other answers.');
     return result.status === 'stored' ? 'stored' : 'duplicate';
   } catch (err) {
     // Nothing was stored: the code may be used again.
@@ -208,7 +210,15 @@ export const importRoute = new Hono<AppEnv>().post(
         const at = input.submittedAt ? new Date(input.submittedAt) : new Date();
         if (input.invite !== undefined) {
           await flush();
-          const status = await importInvited(c.env.DB, ledger, { gemeente, questionnaire: q.questionnaire }, def, input, dutchDay(at), teams);
+          const status = await importInvited(
+            c.env.DB,
+            ledger,
+            { gemeente, questionnaire: q.questionnaire },
+            def,
+            input,
+            dutchDay(at),
+            teams,
+          );
           if (status === 'stored') summary.stored += 1;
           else summary.duplicates += 1;
           continue;

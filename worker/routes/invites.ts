@@ -205,7 +205,9 @@ async function createBatch(c: Context<AppEnv>, wanted: string | undefined, body:
       ),
     ...created.map((i) =>
       db
-        .prepare('INSERT INTO invites (hash, gemeente_id, questionnaire_id, partner_id, team, expires_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO invites (hash, gemeente_id, questionnaire_id, partner_id, team, expires_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
         .bind(i.hash, gemeente, body.questionnaire, partner, body.team ?? null, expiresAt, batch),
     ),
   ]);
@@ -401,6 +403,14 @@ export const invites = new Hono<AppEnv>()
       const total = row?.total ?? 0;
       const used = row?.used ?? 0;
       const expired = row?.expired ?? 0;
-      return c.json({ questionnaire: q.questionnaire, partner: partner ?? null, total, used, expired, open: total - used - expired, batches });
+      return c.json({
+        questionnaire: q.questionnaire,
+        partner: partner ?? null,
+        total,
+        used,
+        expired,
+        open: total - used - expired,
+        batches,
+      });
     },
   );

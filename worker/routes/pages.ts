@@ -87,7 +87,11 @@ export const pages = new Hono<AppEnv>()
   )
   .get(
     '/print.css',
-    route({ summary: 'The stylesheet of the printable CEO report and invite letters', tag: 'pages', ok: { 200: { description: 'CSS', type: 'text/css' } } }),
+    route({
+      summary: 'The stylesheet of the printable CEO report and invite letters',
+      tag: 'pages',
+      ok: { 200: { description: 'CSS', type: 'text/css' } },
+    }),
     (c) => c.body(PRINT_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
   )
   // Browsers and tools ask for /favicon.ico on their own, also where no page names an icon.

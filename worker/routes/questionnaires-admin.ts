@@ -97,15 +97,29 @@ async function publishStored(db: D1Database, gemeente: string, row: Questionnair
   const earlier = await listVersions(db, gemeente, row.id);
   const locked = lockedIssues(earlier, def);
   if (locked.length) {
-    throw new ApiError(422, 'locked_item', 'A locked item of the CEO core module was reworded or dropped; trends across years would break.', locked);
+    throw new ApiError(
+      422,
+      'locked_item',
+      'A locked item of the CEO core module was reworded or dropped; trends across years would break.',
+      locked,
+    );
   }
   const issues = versionIssues(earlier, def);
   const wet = earlier.at(-1)?.definition.wet;
   if (wet !== undefined && wet !== def.wet) {
-    issues.push({ code: 'incompatible_change', path: ['wet'], message: `the questionnaire was published for ${wet}; its law cannot change` });
+    issues.push({
+      code: 'incompatible_change',
+      path: ['wet'],
+      message: `the questionnaire was published for ${wet}; its law cannot change`,
+    });
   }
   if (issues.length) {
-    throw new ApiError(422, 'incompatible_change', 'An item changed its type or the law changed; trends across versions would break.', issues);
+    throw new ApiError(
+      422,
+      'incompatible_change',
+      'An item changed its type or the law changed; trends across versions would break.',
+      issues,
+    );
   }
   return publishDraft(db, gemeente, def, row.draft);
 }

@@ -101,7 +101,8 @@ export const reports = new Hono<AppEnv>()
   .get(
     '/ceo/due',
     route({
-      summary: 'For the reminder in beheer: the next 1 July deadline, the year it is for, and per legal questionnaire whether its report exists',
+      summary:
+        'For the reminder in beheer: the next 1 July deadline, the year it is for, and per legal questionnaire whether its report exists',
       tag: 'report',
       ok: { 200: '{today, year, deadline, daysLeft, remind, questionnaires: [{id, wet, reportExists, generatedAt}]}' },
       errors: [[400, 'bad_request']],
