@@ -1,5 +1,10 @@
+import { env, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { CORE } from '../../schemas/ceo.js';
+import { ledgerFor } from '../../worker/ledger-stub.js';
+import { createTables } from '../../worker/ledger/schema.js';
+import type { Ledger } from '../../worker/ledger.js';
+import { DIMENSIONS } from '../../worker/ledger-types.js';
 import { readCsv } from '../support/csv-reader.js';
 import { aggregate, call, submission } from './helpers.js';
 
@@ -272,5 +277,46 @@ describe('the yearly CEO report', () => {
     const snel = rows.find((r) => r[5] === 'ceo_snel')!;
     expect(Number(snel[8])).toBe(after.items.ceo_snel.n);
     expect(snel[3]).toBe('dienstjaar');
+  });
+});
+
+describe('a ledger from before service years', () => {
+  it('gets the service year column at its next start and keeps every count', async () => {
+    const Q = 'sociaal-team';
+    const lines = Array.from({ length: 3 }, () => ({
+      submissionId: crypto.randomUUID(),
+      questionnaireId: Q,
+      version: 1,
+      channel: 'telefoon',
+      answers: { tot_cijfer: 7, tot_aanraden: 'ja', mw_serieus: 'eens' },
+      context: { team: 'oost' },
+    }));
+    expect(((await (await importLines(Q, lines)).json()) as any).stored).toBe(3);
+    const ledger = ledgerFor(env, 'demo', Q);
+    const [counts, figures] = [await ledger.counts(), await aggregate(`questionnaire=${Q}`)];
+    const old = DIMENSIONS.filter((d) => d !== 'service_year');
+    await runInDurableObject(ledger, (_: Ledger, state: DurableObjectState) => {
+      const sql = state.storage.sql;
+      // Put the tables back as a ledger made before the service year had them.
+      for (const cube of ['cube', 'cube_month']) {
+        sql.exec(`CREATE TABLE ${cube}_before (day TEXT NOT NULL, ${old.map((d) => `${d} TEXT NOT NULL`).join(', ')},
+          item TEXT NOT NULL, value TEXT NOT NULL, count INTEGER NOT NULL, keysum INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (day, ${old.join(', ')}, item, value)) WITHOUT ROWID`);
+        sql.exec(`INSERT INTO ${cube}_before SELECT day, ${old.join(', ')}, item, value, count, keysum FROM ${cube}`);
+        sql.exec(`DROP TABLE ${cube}`);
+        sql.exec(`ALTER TABLE ${cube}_before RENAME TO ${cube}`);
+      }
+      for (const table of ['responses', 'open_texts']) sql.exec(`ALTER TABLE ${table} DROP COLUMN service_year`);
+      createTables(sql);
+      const columns = sql
+        .exec<{ name: string }>('PRAGMA table_info(cube)')
+        .toArray()
+        .map((c) => c.name);
+      expect(columns).toContain('service_year');
+    });
+    expect(await ledger.counts()).toEqual(counts);
+    const after = await aggregate(`questionnaire=${Q}`);
+    expect(after.n).toBe(figures.n);
+    expect(after.items.mw_serieus).toEqual(figures.items.mw_serieus);
   });
 });
