@@ -259,6 +259,12 @@ describe('the yearly CEO report', () => {
     const due = (await (await admin('/v1/reports/ceo/due')).json()) as any;
     expect(due.deadline).toMatch(/^\d{4}-07-01$/);
     expect(due.questionnaires.map((q: any) => q.id)).toEqual(expect.arrayContaining(['ceo-wmo', 'mcjo-ouders']));
+    expect(due.questionnaires.map((q: any) => q.id)).not.toContain('sociaal-team-kort');
+    const exists = async () =>
+      ((await (await admin('/v1/reports/ceo/due')).json()) as any).questionnaires.find((q: any) => q.id === 'ceo-wmo').reportExists;
+    expect(await exists()).toBe(due.year === '2025');
+    expect((await admin(`/v1/reports/ceo?questionnaire=ceo-wmo&year=${due.year}`)).status).toBe(200);
+    expect(await exists()).toBe(true);
   });
 
   it('selects by service year when asked: an answer given in 2025 about help in 2024 counts in 2024', async () => {

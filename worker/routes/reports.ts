@@ -120,14 +120,12 @@ export const reports = new Hono<AppEnv>()
           .bind(gemeente, due.year)
           .all<{ questionnaire_id: string; generated_at: string }>(),
       ]);
-      const legal = [];
-      for (const summary of summaries) {
-        const latest = await getVersion(c.env.DB, gemeente, summary.id);
-        const wet = latest?.definition.wet;
-        if (wet !== 'wmo' && wet !== 'jeugd') continue;
-        const report = made.results.find((r) => r.questionnaire_id === summary.id);
-        legal.push({ id: summary.id, wet, reportExists: report !== undefined, generatedAt: report?.generated_at ?? null });
-      }
+      const legal = summaries
+        .filter((q) => q.latestVersion !== null && (q.wet === 'wmo' || q.wet === 'jeugd'))
+        .map((q) => {
+          const report = made.results.find((r) => r.questionnaire_id === q.id);
+          return { id: q.id, wet: q.wet, core: q.core, reportExists: report !== undefined, generatedAt: report?.generated_at ?? null };
+        });
       const remind = due.daysLeft <= REMIND_DAYS && legal.some((q) => !q.reportExists);
       return c.json({ today, ...due, remind, questionnaires: legal });
     },
