@@ -1,3 +1,4 @@
+import { CEO_WMO, MCJO_JONGEREN, MCJO_OUDERS } from './ceo.js';
 import type { ItemInput, QuestionnaireInput } from './questionnaire.js';
 
 const WEET_NIET = { id: 'weet_niet', text: { nl: 'Weet ik niet', en: "I don't know" } };
@@ -394,4 +395,7 @@ export function withWijken(q: QuestionnaireInput, wijken: { id: string; name: st
 export const TEMPLATES = {
   'sociaal-team-kort': SOCIAAL_TEAM_KORT,
   'sociaal-team': SOCIAAL_TEAM,
+  'ceo-wmo': CEO_WMO,
+  'mcjo-ouders': MCJO_OUDERS,
+  'mcjo-jongeren': MCJO_JONGEREN,
 } as const satisfies Record<string, QuestionnaireInput>;

@@ -35,6 +35,20 @@ export const ROLE_VALUES = ['zelf', 'kind', 'zorg', 'anders'] as const;
 export const LEEFTIJD_VALUES = ['jonger_dan_45', '45_64', '65_plus', WEET_NIET] as const;
 export const CHANNELS = ['web', 'telefoon', 'papier'] as const;
 
+/** The law a questionnaire measures for; `jeugd` forbids every figure per aanbieder (Jeugdwet art. 2.10). */
+export const WETTEN = ['wmo', 'jeugd', 'participatiewet', 'overig'] as const;
+export type Wet = (typeof WETTEN)[number];
+/** The CEO core modules: their items are locked, so trends compare across years and gemeenten. */
+export const CORE_MODULES = ['ceo-wmo', 'mcjo-ouders', 'mcjo-jongeren'] as const;
+export type CoreModule = (typeof CORE_MODULES)[number];
+/** The themes the law names for the yearly CEO (Wmo 2015 art. 2.5.1, Jeugdwet art. 2.10). */
+export const CEO_THEMES = ['toegang', 'kwaliteit', 'effect'] as const;
+export type CeoTheme = (typeof CEO_THEMES)[number];
+/** A service (contact) year, month or day: YYYY, YYYY-MM or YYYY-MM-DD; figures by service year read its year. */
+export const SERVICE_DATE_PATTERN = /^(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+/** How a year is read: by the day of the response, or by the year of the contact or service it is about. */
+export const YEAR_BY = ['response', 'service'] as const;
+
 /** Stable error codes of the API. The widget maps each to localized text; never show server prose. */
 export const ERROR_CODES = [
   'bad_request',
@@ -70,6 +84,8 @@ export const ERROR_CODES = [
   'text_too_long',
   'period_not_allowed',
   'combination_not_allowed',
+  'locked_item',
+  'jeugd_per_partner',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTACT_VALUES, LEEFTIJD_VALUES, ROLE_VALUES, STATUS_VALUES, type ContextField } from './constants.js';
+import { CONTACT_VALUES, CORE_MODULES, LEEFTIJD_VALUES, ROLE_VALUES, STATUS_VALUES, WETTEN, type ContextField } from './constants.js';
 import type { ErrorIssue } from './errors.js';
 import { QuestionnaireId } from './ids.js';
 import { Section, Text, type Item, type ItemType, type KeuzeItem, type ShowIf } from './item.js';
@@ -7,7 +7,7 @@ import { allItems, fillText, valueProblem } from './logic.js';
 
 export * from './item.js';
 export { ItemId, QuestionnaireId } from './ids.js';
-export { AANRADEN_VALUES, CONTEXT_FIELDS, STELLING_VALUES, type ContextField } from './constants.js';
+export { AANRADEN_VALUES, CONTEXT_FIELDS, STELLING_VALUES, WETTEN, type ContextField, type CoreModule, type Wet } from './constants.js';
 
 /**
  * The values a `keuze` item that fills a context field may offer. Team options come from the partner;
@@ -59,6 +59,10 @@ export const QuestionnaireDefinition = z
     id: QuestionnaireId,
     title: Text,
     intro: Text.optional(),
+    /** The law this questionnaire measures for; `jeugd` refuses every per-partner view. */
+    wet: z.enum(WETTEN).default('overig'),
+    /** The CEO core module it carries: those items are locked (see lockedIssues). */
+    core: z.enum(CORE_MODULES).optional(),
     sections: z.array(Section).min(1),
   })
   .superRefine((q, ctx) => {

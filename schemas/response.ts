@@ -12,7 +12,7 @@ import {
 import type { ErrorIssue } from './errors.js';
 import { answerOf, valueProblem } from './logic.js';
 
-import { CHANNELS, CONTACT_VALUES, LEEFTIJD_VALUES, ROLE_VALUES, STATUS_VALUES, WEET_NIET } from './constants.js';
+import { CHANNELS, CONTACT_VALUES, LEEFTIJD_VALUES, ROLE_VALUES, SERVICE_DATE_PATTERN, STATUS_VALUES, WEET_NIET } from './constants.js';
 import { QuestionnaireId, Slug, SubmissionId } from './ids.js';
 export { CHANNELS, CONTACT_VALUES, CONTEXT_OPTIONS, LEEFTIJD_VALUES, ROLE_VALUES, STATUS_VALUES };
 
@@ -25,6 +25,8 @@ export const Context = z
     leeftijd: z.enum(LEEFTIJD_VALUES).optional(),
     /** One of the options of the questionnaire's wijk item (the gemeente's list); checked with the answers. */
     wijk: Slug.optional(),
+    /** When the contact or service the answers are about took place (YYYY-MM; YYYY or a day also do): figures by service year. */
+    serviceDate: z.string().regex(SERVICE_DATE_PATTERN, 'a date as YYYY-MM (or YYYY, YYYY-MM-DD)').optional(),
   })
   .strict();
 export type Context = z.infer<typeof Context>;
@@ -60,6 +62,8 @@ export const ImportLine = z
     ...submissionShape,
     channel: z.enum(CHANNELS),
     submittedAt: z.iso.datetime({ offset: true }).optional(),
+    /** The code on the invite letter, typed in by the interviewer: the sample's response rate counts it. */
+    invite: z.string().max(200).optional(),
   })
   .strict();
 export type ImportLine = z.infer<typeof ImportLine>;

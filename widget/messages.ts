@@ -32,6 +32,8 @@ const MESSAGES: Record<ErrorCode | WidgetCode, () => string> = {
   questionnaire_closed: () => msg('Deze vragenlijst is gesloten. U kunt geen antwoorden meer geven.'),
   not_a_draft: generic,
   incompatible_change: generic,
+  locked_item: generic,
+  jeugd_per_partner: generic,
   already_exists: generic,
   submission_conflict: generic,
   invite_invalid: invite,

@@ -1,5 +1,5 @@
 import { QuestionnaireDefinition, type Item, type QuestionnaireInput, type Section, type Text } from '../schemas/questionnaire.js';
-import type { WeetNietRule } from '../schemas/constants.js';
+import type { CoreModule, WeetNietRule, Wet } from '../schemas/constants.js';
 import { ApiError } from './errors.js';
 
 export interface Gemeente {
@@ -200,6 +200,10 @@ export interface QuestionnaireSummary {
   hasDraft: boolean;
   retentionDays: number;
   createdAt: string;
+  /** The law of the latest version (or the draft): `jeugd` has no per-partner views. */
+  wet: Wet;
+  /** The CEO core module it carries, if any. */
+  core: CoreModule | null;
 }
 
 /** The gemeente's questionnaires (or the one named), each with its latest version and whether a draft waits. */
@@ -208,7 +212,9 @@ export async function listQuestionnaires(db: D1Database, gemeente: string, id?: 
     .prepare(
       `SELECT q.id, q.status, q.retention_days, q.draft IS NOT NULL AS has_draft, q.created_at, v.version, v.published_at,
               json_extract(COALESCE(v.definition, q.draft), '$.title.nl') AS title_nl,
-              json_extract(COALESCE(v.definition, q.draft), '$.title.en') AS title_en
+              json_extract(COALESCE(v.definition, q.draft), '$.title.en') AS title_en,
+              json_extract(COALESCE(v.definition, q.draft), '$.wet') AS wet,
+              json_extract(COALESCE(v.definition, q.draft), '$.core') AS core
          FROM questionnaires q
          LEFT JOIN questionnaire_versions v
            ON v.gemeente_id = q.gemeente_id AND v.questionnaire_id = q.id
@@ -227,6 +233,8 @@ export async function listQuestionnaires(db: D1Database, gemeente: string, id?: 
       published_at: string | null;
       title_nl: string | null;
       title_en: string | null;
+      wet: Wet | null;
+      core: CoreModule | null;
     }>();
   return results.map((r) => ({
     id: r.id,
@@ -237,6 +245,9 @@ export async function listQuestionnaires(db: D1Database, gemeente: string, id?: 
     hasDraft: r.has_draft === 1,
     retentionDays: r.retention_days,
     createdAt: r.created_at,
+    // Definitions from before the law was stated are `overig`, as the schema's default reads them.
+    wet: r.wet ?? 'overig',
+    core: r.core,
   }));
 }
 

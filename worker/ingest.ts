@@ -22,7 +22,7 @@ const MIN_MS_PER_ANSWER = 800;
 export function toRecord(
   def: QuestionnaireDefinition,
   input: { submissionId: string; version: number; answers: Answers; context: Context; elapsedMs?: number },
-  extra: { partner: string; channel: string; day: string },
+  extra: { partner: string; channel: string; day: string; serviceYear?: string },
 ): LedgerRecord {
   const known = Object.fromEntries(CONTEXT_FIELDS.flatMap((f) => (input.context[f] ? [[f, input.context[f]]] : [])));
   const issues = checkAnswers(def, input.answers, known);
@@ -54,6 +54,8 @@ export function toRecord(
       channel: extra.channel,
       leeftijd: context.leeftijd ?? '',
       wijk: context.wijk ?? '',
+      // The response's own service date wins over the year its invite batch was drawn for.
+      service_year: input.context.serviceDate?.slice(0, 4) ?? extra.serviceYear ?? '',
     },
     flags: fast ? FLAG_FAST : 0,
     answers,

@@ -3,8 +3,11 @@ import type { Answers } from '../schemas/questionnaire.js';
 import type { ProtectedQuery } from './disclosure/audience.js';
 import type { Period } from './report/period.js';
 
-/** Dimensions a report may filter on; all stored as '' when unknown. */
-export const DIMENSIONS = ['partner', 'team', 'contact', 'status', 'role', 'channel', 'leeftijd', 'wijk'] as const;
+/**
+ * Dimensions a report may filter on; all stored as '' when unknown. `service_year` is the year of the
+ * contact or service a response is about (from its serviceDate or its invite batch), for figures by service year.
+ */
+export const DIMENSIONS = ['partner', 'team', 'contact', 'status', 'role', 'channel', 'leeftijd', 'wijk', 'service_year'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 /** Dimensions a gemeente may give population margins for (the channel is how we asked, not who answered). */
 export const WEIGHT_DIMENSIONS = [

@@ -61,7 +61,8 @@ export async function demoSeed(port = 8787): Promise<Statement[]> {
     await token('tok_demo_viewer', DEMO.viewerToken, 'viewer', p, 'demo viewer (sociaal team)'),
     await token('tok_demo_public', DEMO.publicToken, 'public', p, 'demo public figure (sociaal team)'),
   ];
-  for (const template of Object.values(TEMPLATES)) {
+  // The demo runs the two everyday questionnaires; the CEO templates are there to start from.
+  for (const template of [TEMPLATES['sociaal-team-kort'], TEMPLATES['sociaal-team']]) {
     // The long questionnaire asks for the demo gemeente's wijken, as a gemeente would add its own.
     const def = QuestionnaireDefinition.parse(template.id === 'sociaal-team' ? withWijken(template, DEMO_WIJKEN) : template);
     stmts.push(

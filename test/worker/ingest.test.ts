@@ -264,6 +264,8 @@ describe('privacy of what is stored', () => {
         'partner',
         'rkey',
         'role',
+        // The year of the service the answers are about (for figures by service year), not a date of the client.
+        'service_year',
         'status',
         'submission_id',
         'team',

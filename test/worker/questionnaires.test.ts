@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SOCIAAL_TEAM, SOCIAAL_TEAM_KORT } from '../../schemas/bank.js';
+import { CEO_WMO, MCJO_JONGEREN, MCJO_OUDERS } from '../../schemas/ceo.js';
 import { QuestionnaireDefinition, type QuestionnaireInput } from '../../schemas/questionnaire.js';
 import { sha256Hex } from '../../worker/crypto.js';
 import { aggregate, call, submission } from './helpers.js';
@@ -90,6 +91,10 @@ describe('templates', () => {
     expect(list.body.templates).toEqual([
       { id: 'sociaal-team-kort', title: SOCIAAL_TEAM_KORT.title, sections: 1, items: 6 },
       { id: 'sociaal-team', title: SOCIAAL_TEAM.title, sections: 5, items: 31 },
+      // The CEO core modules: ten CEO Wmo items with a rapportcijfer and two open questions; six MCJO stellingen and three open questions.
+      { id: 'ceo-wmo', title: CEO_WMO.title, sections: 3, items: 13 },
+      { id: 'mcjo-ouders', title: MCJO_OUDERS.title, sections: 2, items: 9 },
+      { id: 'mcjo-jongeren', title: MCJO_JONGEREN.title, sections: 2, items: 9 },
     ]);
     expect((await api('GET', '/v1/templates/sociaal-team')).body).toEqual(QuestionnaireDefinition.parse(SOCIAAL_TEAM));
     const unknown = await api('GET', '/v1/templates/constructor');

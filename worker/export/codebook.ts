@@ -44,6 +44,8 @@ export interface CodebookInput {
   versions: { sections: Section[] }[];
   teams: { id: string; name: string; partner_id: string }[];
   partners: { id: string; name: string }[];
+  /** False for a jeugd questionnaire: the Jeugdwet forbids results per aanbieder, so the microdata has no partner column. */
+  perPartner?: boolean;
   /** Answer values met in the data per item (from the cube), so codes cover values no definition lists. */
   seen?: ReadonlyMap<string, Iterable<string>>;
 }
@@ -203,13 +205,17 @@ export function buildCodebook(input: CodebookInput): Variable[] {
       encode: (r) => r.day,
     },
     stringVar(name('channel'), 'Kanaal', 8, labelled(LABELS.channel), (r) => r.dims.channel),
-    stringVar(
-      name('partner'),
-      'Partner',
-      64,
-      input.partners.map((p) => ({ code: p.id, value: p.id, label: p.name })),
-      (r) => r.dims.partner,
-    ),
+    ...(input.perPartner === false
+      ? []
+      : [
+          stringVar(
+            name('partner'),
+            'Partner',
+            64,
+            input.partners.map((p) => ({ code: p.id, value: p.id, label: p.name })),
+            (r) => r.dims.partner,
+          ),
+        ]),
     stringVar(
       name('team'),
       'Team',

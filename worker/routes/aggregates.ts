@@ -2,13 +2,13 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Aggregate, Comparison, ReportLabels } from '../../schemas/aggregate.js';
 import { Day, QuestionnaireId, Slug } from '../../schemas/ids.js';
-import { ORGANISATIE_IN_GENERAL, RESPONDENTS, type WeetNietRule } from '../../schemas/constants.js';
+import { ORGANISATIE_IN_GENERAL, RESPONDENTS, YEAR_BY, type WeetNietRule } from '../../schemas/constants.js';
 import { allItems, fillText, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, LEEFTIJD_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
-import { getGemeente, getQuestionnaire, getWeights, listTeams, reportDefinition } from '../db.js';
+import { getGemeente, getQuestionnaire, getVersion, getWeights, listTeams, reportDefinition } from '../db.js';
 import { route } from '../describe.js';
 import { isProtected, protectedQueryOf } from '../disclosure/audience.js';
 import { ApiError } from '../errors.js';
@@ -38,19 +38,42 @@ export const AggregateFields = z.object({
   leeftijd: z.enum(LEEFTIJD_VALUES).optional(),
   wijk: Slug.optional(),
   groupBy: z.enum(GROUP_BY).optional(),
+  /** A calendar year: by the day of the response, or with by=service by the year of the contact or service. */
+  year: z
+    .string()
+    .regex(/^(19|20)\d{2}$/, 'a year as YYYY')
+    .optional(),
+  by: z.enum(YEAR_BY).optional(),
 });
 /** Checks across fields of an aggregate query. */
 export function refineAggregateQuery(
-  q: { from?: string; to?: string; period?: string; compare?: string; compareFrom?: string; compareTo?: string },
+  q: {
+    from?: string;
+    to?: string;
+    period?: string;
+    compare?: string;
+    compareFrom?: string;
+    compareTo?: string;
+    year?: string;
+    by?: string;
+    groupBy?: string;
+  },
   ctx: z.RefinementCtx,
 ): void {
+  if (q.year && (q.from || q.to || q.period)) {
+    ctx.addIssue({ code: 'custom', path: ['year'], message: 'give either year or from/to/period, not both' });
+  }
+  if (q.by && !q.year) ctx.addIssue({ code: 'custom', path: ['by'], message: 'by needs a year' });
+  if (q.by === 'service' && (q.compareFrom || q.groupBy === 'day' || q.groupBy === 'week')) {
+    ctx.addIssue({ code: 'custom', path: ['by'], message: 'a service year compares with compare=, not with dates or days' });
+  }
   if (q.from && q.to && q.from > q.to)
     ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must not be after to', params: { code: 'invalid_date' } });
   if (q.period && (q.from || q.to)) {
     ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
   }
-  if (q.compare && !q.period && !(q.from && q.to)) {
-    ctx.addIssue({ code: 'custom', path: ['compare'], message: 'compare needs a period, or both from and to' });
+  if (q.compare && !q.period && !q.year && !(q.from && q.to)) {
+    ctx.addIssue({ code: 'custom', path: ['compare'], message: 'compare needs a period, a year, or both from and to' });
   }
   if (!q.compareFrom !== !q.compareTo)
     ctx.addIssue({ code: 'custom', path: ['compareFrom'], message: 'give both compareFrom and compareTo' });
@@ -95,9 +118,19 @@ export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<
     throw new ApiError(403, 'forbidden', 'A partner token sees only its own partner.');
   }
   const partner = isProtected(token.role) ? token.partner_id! : q.partner;
-  const [g, row] = await Promise.all([getGemeente(c.env.DB, gemeente), getQuestionnaire(c.env.DB, gemeente, q.questionnaire)]);
+  const [g, row, latest] = await Promise.all([
+    getGemeente(c.env.DB, gemeente),
+    getQuestionnaire(c.env.DB, gemeente, q.questionnaire),
+    getVersion(c.env.DB, gemeente, q.questionnaire),
+  ]);
   if (!g || !row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
-  const range = q.period ? currentPeriod(q.period, dutchDay()) : { from: q.from, to: q.to };
+  if (latest?.definition.wet === 'jeugd') refusePerPartner(q.partner ?? (isProtected(token.role) ? partner : undefined), q.groupBy);
+  const byService = q.year !== undefined && q.by === 'service';
+  const range = q.period
+    ? currentPeriod(q.period, dutchDay())
+    : q.year && !byService
+      ? { from: `${q.year}-01-01`, to: `${q.year}-12-31` }
+      : { from: q.from, to: q.to };
   const filter: CellFilter = {
     ...range,
     dims: {
@@ -109,6 +142,7 @@ export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<
       channel: q.channel,
       leeftijd: q.leeftijd,
       wijk: q.wijk,
+      ...(byService ? { service_year: q.year } : {}),
     },
   };
   return {
@@ -123,6 +157,26 @@ export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<
 }
 
 /**
+ * The Jeugdwet (art. 2.10) forbids using client-experience results per aanbieder: a jeugd
+ * questionnaire has no figure for one partner, no breakdown by partner and no filter on one, for anyone.
+ */
+export function refusePerPartner(partner: string | undefined, groupBy: GroupBy | undefined): void {
+  if (partner === undefined && groupBy !== 'partner') return;
+  throw new ApiError(
+    422,
+    'jeugd_per_partner',
+    'Dit is een vragenlijst voor de Jeugdwet. De wet staat niet toe dat de uitkomsten per aanbieder worden bekeken of vergeleken. Bekijk ze voor de hele gemeente, per team of per periode. (The Jeugdwet forbids results per aanbieder.)',
+    [
+      {
+        code: 'jeugd_per_partner',
+        path: [partner === undefined ? 'groupBy' : 'partner'],
+        message: 'no view per partner for a jeugd questionnaire',
+      },
+    ],
+  );
+}
+
+/**
  * A breakdown by team lists every team in scope, also those without responses (shown suppressed), so a
  * reader sees that a team is missing rather than not seeing it at all.
  */
@@ -134,8 +188,8 @@ async function groupOrder(db: D1Database, gemeente: string, partner: string | un
 /** What a read adds to the plain figures: weights and a comparison period. */
 export interface AggregateExtras {
   weighted?: boolean;
-  /** A comparison period by rule, or by its own dates. */
-  compare?: Compare | { from: string; to: string };
+  /** A comparison period by rule, by its own dates, or another service year. */
+  compare?: Compare | { from: string; to: string } | { serviceYear: string };
 }
 
 /**
@@ -173,12 +227,19 @@ export async function aggregateOf(env: Env, questionnaire: string, s: Selection,
   if (margins) result.weighting = { dimensions: Object.keys(margins), bounds: WEIGHT_BOUNDS };
   const range =
     typeof extras.compare === 'object'
-      ? extras.compare
+      ? 'serviceYear' in extras.compare
+        ? { from: `${extras.compare.serviceYear}-01-01`, to: `${extras.compare.serviceYear}-12-31` }
+        : extras.compare
       : extras.compare && s.filter.from && s.filter.to
         ? comparisonRange(s.filter.from, s.filter.to, extras.compare)
         : undefined;
   if (range) {
-    const before = await ledger.cells({ ...s.filter, ...range }, undefined, by);
+    // A service year is compared with the service year before it, whatever day its responses came in.
+    const then: CellFilter =
+      typeof extras.compare === 'object' && 'serviceYear' in extras.compare
+        ? { ...s.filter, dims: { ...s.filter.dims, service_year: extras.compare.serviceYear } }
+        : { ...s.filter, ...range };
+    const before = await ledger.cells(then, undefined, by);
     const now = groupBy ? await ledger.cells(s.filter, undefined, by) : cells;
     result.comparison = { ...range, ...buildComparison(sections, weigh(now), weigh(before), { k: s.k, weighted: margins !== undefined }) };
   }
@@ -212,8 +273,13 @@ export async function labelsOf(env: Env, s: Selection, def: { title: Text; secti
 
 /** The protected query of a selection (see worker/disclosure/audience.ts); 400 for what it may not ask. */
 function protectedOf(q: AggregateQuery, s: Selection, def: { sections: Section[] } | null, texts: boolean) {
+  // The disclosure layer's cells are calendar periods of the response day; a service year is not one of them.
+  if (q.by === 'service') {
+    const message = 'Per dienstjaar kan alleen de gemeente kijken. / Only the gemeente reads by service year.';
+    throw new ApiError(400, 'combination_not_allowed', message, [{ code: 'combination_not_allowed', path: ['by'], message }]);
+  }
   return protectedQueryOf(
-    q,
+    q.year ? { ...q, from: `${q.year}-01-01`, to: `${q.year}-12-31` } : q,
     {
       partner: s.filter.dims!.partner!,
       k: s.k,
@@ -235,7 +301,12 @@ export async function readAggregate(c: Context<AppEnv>, q: AggregateQuery) {
   if (!isProtected(c.get('token').role)) {
     const extras: AggregateExtras = {
       weighted: q.weighted === '1',
-      compare: q.compareFrom && q.compareTo ? { from: q.compareFrom, to: q.compareTo } : q.compare,
+      compare:
+        q.compareFrom && q.compareTo
+          ? { from: q.compareFrom, to: q.compareTo }
+          : q.compare && q.year && q.by === 'service'
+            ? { serviceYear: String(Number(q.year) - 1) }
+            : q.compare,
     };
     return { s, ...(await aggregateOf(c.env, q.questionnaire, s, q.groupBy, extras)) };
   }
@@ -257,6 +328,7 @@ export const aggregates = new Hono<AppEnv>().get(
       [400, 'period_not_allowed'],
       [400, 'combination_not_allowed'],
       [404, 'questionnaire_not_found'],
+      [422, 'jeugd_per_partner'],
     ],
   }),
   requireRole('operator', 'admin', 'viewer', 'public'),
@@ -280,6 +352,7 @@ export const live = new Hono<AppEnv>().get(
       [426, 'bad_request'],
       [400, 'bad_request'],
       [404, 'questionnaire_not_found'],
+      [422, 'jeugd_per_partner'],
     ],
   }),
   requireRole('operator', 'admin', 'viewer', 'public'),

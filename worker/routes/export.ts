@@ -79,7 +79,8 @@ async function codebookFor(env: Env, gemeente: string, questionnaire: string): P
   ]);
   const seen = new Map<string, string[]>();
   for (const c of cells) (seen.get(c.item) ?? seen.set(c.item, []).get(c.item)!).push(c.value);
-  return buildCodebook({ versions: versions.map((v) => v.definition), teams, partners: partners.results, seen });
+  const perPartner = versions.at(-1)?.definition.wet !== 'jeugd';
+  return buildCodebook({ versions: versions.map((v) => v.definition), teams, partners: partners.results, seen, perPartner });
 }
 
 /** Stored responses, page by page: the next page is read only when the last one has been written out. */

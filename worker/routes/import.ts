@@ -13,6 +13,7 @@ import { ApiError, zodIssues } from '../errors.js';
 import { dutchDay, toRecord } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
 import type { LedgerRecord } from '../ledger-types.js';
+import { consumeInvite, inviteRow, releaseInvite } from './invites.js';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** A line is one interview: the same room as a web submission body, with some to spare. */
@@ -53,6 +54,48 @@ function refusal(line: number, err: ApiError, submissionId?: string): RefusedLin
     message: clip(err.message),
     ...(issues?.length ? { issues } : {}),
   };
+}
+
+/**
+ * A line with the code of an invite letter: the interview belongs to that invite's sample, so the code
+ * is spent (once) and the batch's response rate counts it, as a web answer with the same code would.
+ * The invite names the partner and team; its batch's service year places the answer unless the line gives one.
+ */
+async function importInvited(
+  db: D1Database,
+  ledger: ReturnType<typeof ledgerFor>,
+  scope: { gemeente: string; questionnaire: string },
+  def: Parameters<typeof toRecord>[0],
+  input: ImportLine,
+  day: string,
+  teams: { id: string; partner_id: string }[],
+): Promise<'stored' | 'duplicate'> {
+  const invite = await inviteRow(db, input.invite!);
+  if (!invite || invite.gemeente_id !== scope.gemeente || invite.questionnaire_id !== scope.questionnaire) {
+    throw new ApiError(403, 'invite_invalid', 'This code is not valid for this questionnaire.');
+  }
+  const team = invite.team ?? input.context.team;
+  if (team !== undefined && !teams.some((t) => t.id === team && t.partner_id === invite.partner_id)) {
+    throw new ApiError(422, 'team_not_allowed', `Team ${team} does not belong to the partner of this code.`);
+  }
+  const context = { ...input.context, team, serviceDate: input.context.serviceDate ?? invite.service_year ?? undefined };
+  const record = toRecord(def, { ...input, context }, { partner: invite.partner_id, channel: input.channel, day });
+  const earlier = await ledger.repeatOf(record);
+  if (earlier?.status === 'duplicate') return 'duplicate';
+  if (earlier?.status === 'conflict')
+    throw new ApiError(409, 'submission_conflict', 'This submission id was already used for other answers.');
+  if (invite.expires_at <= new Date().toISOString()) throw new ApiError(410, 'invite_expired', 'This code has expired.');
+  if (!(await consumeInvite(db, invite.hash))) throw new ApiError(409, 'invite_used', 'This code has already been used.');
+  try {
+    const result = await ledger.submit(scope.gemeente, scope.questionnaire, record);
+    if (result.status === 'conflict')
+      throw new ApiError(409, 'submission_conflict', 'This submission id was already used for other answers.');
+    return result.status === 'stored' ? 'stored' : 'duplicate';
+  } catch (err) {
+    // Nothing was stored: the code may be used again.
+    await releaseInvite(db, invite.hash);
+    throw err;
+  }
 }
 
 /**
@@ -164,10 +207,25 @@ export const importRoute = new Hono<AppEnv>().post(
         }
         const def = definitions.get(input.version);
         if (!def) throw new ApiError(404, 'version_not_found', `No version ${input.version}.`);
+        const at = input.submittedAt ? new Date(input.submittedAt) : new Date();
+        if (input.invite !== undefined) {
+          await flush();
+          const status = await importInvited(
+            c.env.DB,
+            ledger,
+            { gemeente, questionnaire: q.questionnaire },
+            def,
+            input,
+            dutchDay(at),
+            teams,
+          );
+          if (status === 'stored') summary.stored += 1;
+          else summary.duplicates += 1;
+          continue;
+        }
         const team = input.context.team === undefined ? undefined : teams.find((t) => t.id === input.context.team);
         if (input.context.team !== undefined && !team)
           throw new ApiError(422, 'team_not_allowed', `No team ${input.context.team} in this gemeente.`);
-        const at = input.submittedAt ? new Date(input.submittedAt) : new Date();
         pending.push({
           line: line.number,
           record: toRecord(def, input, { partner: team?.partner_id ?? '', channel: input.channel, day: dutchDay(at) }),

@@ -39,6 +39,9 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   questionnaire_closed: 'The questionnaire no longer takes answers.',
   not_a_draft: 'There is no draft to publish.',
   incompatible_change: 'A new version changes an item in a way that would break trends.',
+  locked_item: 'A new version rewords or drops a locked item of a CEO core module (ceo-wmo, mcjo-ouders, mcjo-jongeren).',
+  jeugd_per_partner:
+    'The Jeugdwet forbids client-experience results per aanbieder: a jeugd questionnaire has no figure, breakdown, filter or export per partner.',
   already_exists: 'A gemeente, partner or team with this id already exists.',
   submission_conflict: 'The submission id is already used for different content.',
   invalid_date:

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { route } from '../describe.js';
+import { PRINT_CSS } from '../report/print.js';
 
 /** No inline script or style anywhere Peil serves; the widget works under this policy too. */
 export const CSP = [
@@ -83,6 +84,15 @@ export const pages = new Hono<AppEnv>()
   )
   .get('/favicon.svg', route({ summary: 'Peil’s icon', tag: 'pages', ok: { 200: { description: 'SVG', type: 'image/svg+xml' } } }), (c) =>
     c.body(FAVICON, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' }),
+  )
+  .get(
+    '/print.css',
+    route({
+      summary: 'The stylesheet of the printable CEO report and invite letters',
+      tag: 'pages',
+      ok: { 200: { description: 'CSS', type: 'text/css' } },
+    }),
+    (c) => c.body(PRINT_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
   )
   // Browsers and tools ask for /favicon.ico on their own, also where no page names an icon.
   .get('/favicon.ico', route({ summary: 'To /favicon.svg', tag: 'pages', ok: { 301: 'Redirect to /favicon.svg' } }), (c) =>

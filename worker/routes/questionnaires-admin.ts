@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { TEMPLATES } from '../../schemas/bank.js';
+import { lockedIssues } from '../../schemas/ceo.js';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { QuestionnaireDefinition, allItems, versionIssues } from '../../schemas/questionnaire.js';
 import { forGemeente, gemeenteOf, requireRole } from '../auth.js';
@@ -93,9 +94,32 @@ function definitionOrThrow(data: unknown, id?: string): QuestionnaireDefinition 
 async function publishStored(db: D1Database, gemeente: string, row: QuestionnaireRow): Promise<number> {
   if (row.draft === null) throw new ApiError(409, 'not_a_draft', `Questionnaire ${row.id} has no draft to publish.`);
   const def = definitionOrThrow(JSON.parse(row.draft), row.id);
-  const issues = versionIssues(await listVersions(db, gemeente, row.id), def);
+  const earlier = await listVersions(db, gemeente, row.id);
+  const locked = lockedIssues(earlier, def);
+  if (locked.length) {
+    throw new ApiError(
+      422,
+      'locked_item',
+      'A locked item of the CEO core module was reworded or dropped; trends across years would break.',
+      locked,
+    );
+  }
+  const issues = versionIssues(earlier, def);
+  const wet = earlier.at(-1)?.definition.wet;
+  if (wet !== undefined && wet !== def.wet) {
+    issues.push({
+      code: 'incompatible_change',
+      path: ['wet'],
+      message: `the questionnaire was published for ${wet}; its law cannot change`,
+    });
+  }
   if (issues.length) {
-    throw new ApiError(422, 'incompatible_change', 'An item changed its type; trends across versions would break.', issues);
+    throw new ApiError(
+      422,
+      'incompatible_change',
+      'An item changed its type or the law changed; trends across versions would break.',
+      issues,
+    );
   }
   return publishDraft(db, gemeente, def, row.draft);
 }
@@ -123,6 +147,7 @@ export const questionnairesAdmin = new Hono<AppEnv>()
         [409, 'already_exists'],
         [422, 'validation_failed'],
         [422, 'incompatible_change'],
+        [422, 'locked_item'],
       ],
     }),
     validate('json', CreateBody, { limit: MAX_DEFINITION_BYTES }),
@@ -236,6 +261,7 @@ export const questionnairesAdmin = new Hono<AppEnv>()
       errors: [
         [409, 'not_a_draft'],
         [422, 'incompatible_change'],
+        [422, 'locked_item'],
         [422, 'validation_failed'],
       ],
     }),

@@ -60,6 +60,8 @@ export const responses = new Hono<AppEnv>()
         }
         context = { ...context, team: invite.team };
       }
+      // An invite from a batch drawn for a service year places the answer in that year, unless it says otherwise.
+      if (invite?.service_year && context.serviceDate === undefined) context = { ...context, serviceDate: invite.service_year };
       const input: WebSubmission = {
         siteKey: body.siteKey,
         origin: c.req.header('Origin'),
