@@ -38,6 +38,7 @@ const MESSAGES: Record<ErrorCode | WidgetCode, () => string> = {
   invite_used: invite,
   invite_expired: invite,
   invite_required: inviteOnly,
+  kiosk_not_registered: setup,
   rate_limited: generic,
   unknown_item: answers,
   invalid_value: answers,

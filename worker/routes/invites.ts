@@ -5,10 +5,11 @@ import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { forGemeente, gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
-import { newSecret, sha256Hex } from '../crypto.js';
+import { sha256Hex } from '../crypto.js';
 import { getPartner, getQuestionnaire, listTeams } from '../db.js';
 import { route } from '../describe.js';
 import { ApiError } from '../errors.js';
+import { hostedUrl, newInviteCode, publicBase, shortInviteUrl } from '../hosted/links.js';
 import { dutchDay } from '../ingest.js';
 
 const DAY_MS = 86_400_000;
@@ -21,7 +22,7 @@ export const InviteCreate = z
     team: Slug.optional(),
     count: z.number().int().min(1).max(500).default(1),
     expiresInDays: z.number().int().min(1).max(365).default(30),
-    /** The partner's page with the survey; must be on one of its site key origins. Defaults to the first origin. */
+    /** The partner's page with the survey; must be on one of its site key origins. Defaults to Peil's hosted page. */
     url: z
       .url({ protocol: /^https?$/ })
       .max(500)
@@ -77,12 +78,12 @@ export async function releaseInvite(db: D1Database, hash: string): Promise<void>
   await db.prepare('UPDATE invites SET used_at = NULL WHERE hash = ?').bind(hash).run();
 }
 
-async function partnerOrigins(db: D1Database, gemeente: string, partner: string): Promise<string[]> {
+async function partnerSiteKeys(db: D1Database, gemeente: string, partner: string): Promise<{ key: string; origins: string[] }[]> {
   const { results } = await db
-    .prepare('SELECT origins FROM site_keys WHERE gemeente_id = ? AND partner_id = ? AND revoked_at IS NULL ORDER BY created_at, key')
+    .prepare('SELECT key, origins FROM site_keys WHERE gemeente_id = ? AND partner_id = ? AND revoked_at IS NULL ORDER BY created_at, key')
     .bind(gemeente, partner)
-    .all<{ origins: string }>();
-  return results.flatMap((r) => JSON.parse(r.origins) as string[]);
+    .all<{ key: string; origins: string }>();
+  return results.map((r) => ({ key: r.key, origins: JSON.parse(r.origins) as string[] }));
 }
 
 function linkFor(base: string, token: string): string {
@@ -101,7 +102,7 @@ export const invites = new Hono<AppEnv>()
     route({
       summary: 'Create one-time invite tokens and links for a partner',
       tag: 'submit',
-      ok: { 201: '{questionnaire, partner, team, expiresAt, invites: [{token, link}]}' },
+      ok: { 201: '{questionnaire, partner, team, expiresAt, invites: [{token, link, qr, shortLink}]}' },
       errors: [
         [404, 'questionnaire_not_found'],
         [404, 'not_found'],
@@ -126,12 +127,13 @@ export const invites = new Hono<AppEnv>()
           { code: 'required_missing', path: ['partner'], message: 'a partner id is required' },
         ]);
       const db = c.env.DB;
-      const [questionnaire, p, teams, origins] = await Promise.all([
+      const [questionnaire, p, teams, siteKeys] = await Promise.all([
         getQuestionnaire(db, gemeente, body.questionnaire),
         getPartner(db, gemeente, partner),
         listTeams(db, gemeente, partner),
-        partnerOrigins(db, gemeente, partner),
+        partnerSiteKeys(db, gemeente, partner),
       ]);
+      const origins = siteKeys.flatMap((k) => k.origins);
       if (!questionnaire) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${body.questionnaire}.`);
       if (!p) throw new ApiError(404, 'not_found', `No partner ${partner}.`);
       if (body.team !== undefined && !teams.some((t) => t.id === body.team)) {
@@ -142,11 +144,21 @@ export const invites = new Hono<AppEnv>()
           { code: 'origin_not_allowed', path: ['url'], message: `one of ${origins.join(', ') || '(no active site key)'}` },
         ]);
       }
-      const base = body.url ?? (origins[0] ? `${origins[0]}/` : undefined);
+      const base = publicBase(c.env, c.req.url);
+      const siteKey = siteKeys[0]?.key;
+      const hosted = (token: string) => {
+        if (siteKey === undefined) return { link: null };
+        const query = { ...(body.team ? { team: body.team } : {}), [INVITE_PARAM]: token };
+        return {
+          link: body.url === undefined ? hostedUrl(base, siteKey, body.questionnaire, query) : linkFor(body.url, token),
+          qr: hostedUrl(base, siteKey, body.questionnaire, query, '/qr.svg'),
+          shortLink: shortInviteUrl(base, token),
+        };
+      };
       const expiresAt = new Date(Date.now() + body.expiresInDays * DAY_MS).toISOString();
       const created = await Promise.all(
         Array.from({ length: body.count }, async () => {
-          const secret = newSecret('inv');
+          const secret = newInviteCode();
           return { token: secret, hash: await sha256Hex(secret) };
         }),
       );
@@ -163,7 +175,7 @@ export const invites = new Hono<AppEnv>()
           partner,
           team: body.team ?? null,
           expiresAt,
-          invites: created.map((i) => ({ token: i.token, link: base ? linkFor(base, i.token) : null })),
+          invites: created.map((i) => ({ token: i.token, ...hosted(i.token) })),
         },
         201,
       );
