@@ -1,4 +1,4 @@
-// Builds the two browser bundles and the static assets into dist/.
+// Builds the browser bundles and the static assets into dist/.
 import { build } from 'esbuild';
 import { cp, mkdir } from 'node:fs/promises';
 
@@ -18,6 +18,7 @@ export async function buildAll() {
   await Promise.all([
     build({ ...common, entryPoints: ['widget/survey.ts'], outfile: 'dist/peil.js' }),
     build({ ...common, entryPoints: ['widget/dashboard.ts'], outfile: 'dist/peil-dashboard.js' }),
+    build({ ...common, entryPoints: ['widget/interview.ts'], outfile: 'dist/peil-interview.js' }),
     cp('widget/pages', 'dist', { recursive: true }),
   ]);
 }

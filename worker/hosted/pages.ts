@@ -71,7 +71,7 @@ export function interviewPage(p: HostedPage): Html {
     lang: p.lang,
     title: `Interview invoeren — ${p.title} — ${p.partner}`,
     css: 'hosted.css',
-    head: html`<script defer src="/peil.js"></script> `,
+    head: html`<script defer src="/peil-interview.js"></script> `,
     body: html`<header class="hosted-head"><p class="partner">${p.partner}</p></header>
       <main class="hosted">
         <h1>Interview invoeren <span lang="en" class="en">Enter an interview</span></h1>
