@@ -18,7 +18,7 @@ import { apiBase, definitionUrl, errorCode, inviteCheckUrl, uuid } from './api.j
 import { DefinitionRequests } from './definition-requests.js';
 import { DoneMarker } from './controllers/done-marker.js';
 import { DraftController, type Draft } from './controllers/draft-controller.js';
-import type { InterviewController } from './controllers/interview-controller.js';
+import type { Interviewer } from './controllers/interviewer.js';
 import { KioskController } from './controllers/kiosk-controller.js';
 import { enterMovesOn } from './controllers/enter-key.js';
 import { OutboxController } from './controllers/outbox-controller.js';
@@ -164,7 +164,7 @@ export class PeilSurvey extends LitElement {
   private readonly done = new DoneMarker(() => `${this.questionnaire}:${this.siteKey}:${this.team ?? ''}`);
   private readonly kioskMode = new KioskController(this);
   /** Interviewer entry; only the interviewer's bundle (peil-interview.js) has it, so clients never load it. */
-  protected readonly interview?: InterviewController;
+  protected readonly interview?: Interviewer;
   /**
    * Where the questionnaire request comes from. On its own the element asks the network (a cache
    * that keeps nothing); the bundle entry hands in the requests it started before the element upgraded.

@@ -65,6 +65,10 @@ describe('the hosted survey page', () => {
       `<link rel="preload" as="fetch" crossorigin href="/v1/questionnaires/${KORT}?siteKey=demo-site&amp;team=crabbehof" />`,
     );
     expect(page).not.toMatch(/<script(?![^>]*\bsrc=)/);
+    // An invite is any string a link may carry: written into the page as text, never as markup.
+    const odd = await (await call(`/s/demo-site/${KORT}?peil-invite=${encodeURIComponent('"><script>alert(1)</script>')}`)).text();
+    expect(odd).toContain('invite="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(odd).not.toContain('<script>alert');
     expect(page).not.toMatch(/\sstyle=/);
   });
 

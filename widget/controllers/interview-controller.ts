@@ -1,20 +1,11 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { errorCode } from '../api.js';
+import type { InterviewLine, InterviewState, Interviewer } from './interviewer.js';
 
 /** The channels an interviewer enters; `web` comes in by itself. */
 const CHANNELS = ['telefoon', 'papier'] as const;
 type Channel = (typeof CHANNELS)[number];
-
-export type InterviewState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'failed'; code: string };
-
-interface Line {
-  submissionId: string;
-  questionnaireId: string;
-  version: number;
-  answers: Record<string, unknown>;
-  context: Record<string, string>;
-}
 
 /** Today in the Netherlands as YYYY-MM-DD: the interview date's default and latest value. */
 function today(): string {
@@ -27,7 +18,7 @@ function today(): string {
  * It goes to the import (`POST /v1/import`) with the signed-in token, so it counts in the same figures,
  * on its own day. Never through the outbox: the token must not be kept in the browser.
  */
-export class InterviewController {
+export class InterviewController implements Interviewer {
   state: InterviewState = { kind: 'idle' };
   channel?: Channel;
   day = today();
@@ -50,7 +41,7 @@ export class InterviewController {
     return !this.invalid;
   }
 
-  async send(api: string, token: string, line: Line): Promise<InterviewState> {
+  async send(api: string, token: string, line: InterviewLine): Promise<InterviewState> {
     this.set({ kind: 'sending' });
     const url = `${api}/v1/import?questionnaire=${encodeURIComponent(line.questionnaireId)}`;
     // Noon in Dutch time never crosses into another day, whatever the season.
