@@ -287,23 +287,24 @@ export const hostedInvites = new Hono<AppEnv>()
       const names = new Map<string, string>();
       const keys = new Map<string, string | undefined>();
       const cards: Card[] = [];
+      // A batch is mostly one partner and team: its site key and name are looked up once.
       for (const [i, v] of invites.entries()) {
-        const partner = `${v.gemeente_id}/${v.partner_id}/${v.team ?? ''}`;
-        if (!names.has(partner)) {
+        const group = `${v.partner_id}/${v.questionnaire_id}/${v.team ?? ''}`;
+        if (!names.has(group)) {
           const site = await firstSiteKey(db, v.gemeente_id, v.partner_id);
-          keys.set(partner, site);
+          keys.set(group, site);
           const siteRow = site ? await getSiteKey(db, site) : null;
           const s = siteRow ? await servedDefinition(db, siteRow, v.questionnaire_id, { team: v.team ?? undefined }) : undefined;
-          names.set(partner, s ? partnerName(s, v.team ?? undefined) : v.partner_id);
+          names.set(group, s ? partnerName(s, v.team ?? undefined) : v.partner_id);
         }
-        const site = keys.get(partner);
+        const site = keys.get(group);
         if (!site)
           throw new ApiError(403, 'invite_invalid', 'The partner of this invite has no active site key.', [
             problem(i, 'invite_invalid', 'no site key'),
           ]);
         const query = { ...(v.team ? { team: v.team } : {}), [INVITE_PARAM]: body.tokens[i] };
         cards.push({
-          partner: names.get(partner)!,
+          partner: names.get(group)!,
           qr: qrSvg(hostedUrl(base, site, v.questionnaire_id, query)),
           shortLink: shortInviteUrl(base, body.tokens[i]),
         });
