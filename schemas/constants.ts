@@ -76,6 +76,7 @@ export const ERROR_CODES = [
   'invite_used',
   'invite_expired',
   'invite_required',
+  'kiosk_not_registered',
   'rate_limited',
   'unknown_item',
   'invalid_value',

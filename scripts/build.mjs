@@ -1,6 +1,7 @@
-// Builds the two browser bundles and the static assets into dist/.
+// Builds the browser bundles and the static assets into dist/.
 import { build } from 'esbuild';
 import { cp, mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 const common = {
   bundle: true,
@@ -13,11 +14,21 @@ const common = {
   logLevel: 'warning',
 };
 
+// The interviewer's bundle speaks every widget text, its own screens' too: the clients' survey set
+// (survey-localization.ts) leaves those out to keep peil.js small.
+const everyText = {
+  name: 'every-widget-text',
+  setup(b) {
+    b.onResolve({ filter: /\/survey-localization\.js$/ }, () => ({ path: resolve('widget/localization.ts') }));
+  },
+};
+
 export async function buildAll() {
   await mkdir('dist', { recursive: true });
   await Promise.all([
     build({ ...common, entryPoints: ['widget/survey.ts'], outfile: 'dist/peil.js' }),
     build({ ...common, entryPoints: ['widget/dashboard.ts'], outfile: 'dist/peil-dashboard.js' }),
+    build({ ...common, entryPoints: ['widget/interview.ts'], outfile: 'dist/peil-interview.js', plugins: [everyText] }),
     cp('widget/pages', 'dist', { recursive: true }),
   ]);
 }

@@ -18,6 +18,13 @@ export function definitionUrl(api: string, questionnaire: string, siteKey: strin
   return url.href;
 }
 
+/** Where a widget asks, as it loads, whether its invite can still be used. */
+export function inviteCheckUrl(api: string, questionnaire: string, siteKey: string, invite: string): string {
+  const url = new URL(`${api}/v1/invites/check`);
+  url.search = new URLSearchParams({ siteKey, questionnaire, invite }).toString();
+  return url.href;
+}
+
 export interface ApiErrorBody {
   error?: { code?: string; message?: string; issues?: { code: string; item?: string }[] };
 }

@@ -7,7 +7,7 @@ type WidgetCode = 'load_failed';
 const generic = () => msg('Er ging iets mis. Probeer het later opnieuw.');
 const setup = () => msg('Deze vragenlijst is niet goed ingesteld op deze website. Wilt u dit laten weten aan de organisatie?');
 const gone = () => msg('Deze vragenlijst bestaat niet meer.');
-const invite = () => msg('Deze link is al gebruikt of verlopen. U kunt de vragenlijst maar één keer invullen.');
+const signIn = () => msg('U bent niet ingelogd, of uw toegangscode klopt niet. Log opnieuw in om interviews in te voeren.');
 const inviteOnly = () => msg('U kunt deze vragenlijst alleen invullen via de persoonlijke link die u heeft gekregen.');
 const answers = () => msg('Er ging iets mis met uw antwoorden. Kijk uw antwoorden na en probeer het opnieuw.');
 
@@ -19,9 +19,9 @@ const MESSAGES: Record<ErrorCode | WidgetCode, () => string> = {
   payload_too_large: generic,
   validation_failed: answers,
   invalid_date: generic,
-  unauthorized: generic,
-  token_expired: generic,
-  forbidden: generic,
+  unauthorized: signIn,
+  token_expired: () => msg('Uw toegangscode is verlopen. Vraag een nieuwe aan bij de beheerder.'),
+  forbidden: () => msg('Met deze toegangscode mag u dit niet doen.'),
   not_found: generic,
   method_not_allowed: generic,
   unknown_site_key: setup,
@@ -36,10 +36,11 @@ const MESSAGES: Record<ErrorCode | WidgetCode, () => string> = {
   jeugd_per_partner: generic,
   already_exists: generic,
   submission_conflict: generic,
-  invite_invalid: invite,
-  invite_used: invite,
-  invite_expired: invite,
+  invite_invalid: () => msg('Deze link klopt niet. Kijk of u de hele link heeft overgenomen, of scan de code opnieuw.'),
+  invite_used: () => msg('Deze link is al gebruikt. Met een persoonlijke link kunt u de vragenlijst maar één keer invullen.'),
+  invite_expired: () => msg('Deze link is verlopen. U kunt de vragenlijst niet meer invullen met deze link.'),
   invite_required: inviteOnly,
+  kiosk_not_registered: setup,
   rate_limited: generic,
   unknown_item: answers,
   invalid_value: answers,

@@ -282,6 +282,25 @@ export const styles = css`
     border-inline-start: 4px solid var(--_primary);
     padding: 0.5em 1em;
   }
+  .kiosk-prompt {
+    border: 3px solid var(--_primary);
+    border-radius: var(--_radius);
+    padding: 0.75em 1em;
+    margin: 1em 0;
+  }
+  input[type='date'] {
+    display: block;
+    font: inherit;
+    min-block-size: var(--_target);
+    margin-block-start: 0.25em;
+    padding: 0 0.5em;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  input[type='date']:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
   .hp,
   .sr-only {
     position: absolute;

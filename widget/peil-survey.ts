@@ -14,9 +14,13 @@ import {
   type ContextField,
   type StellingValue,
 } from '../schemas/constants.js';
-import { apiBase, definitionUrl, errorCode, uuid } from './api.js';
+import { apiBase, definitionUrl, errorCode, inviteCheckUrl, uuid } from './api.js';
 import { DefinitionRequests } from './definition-requests.js';
+import { DoneMarker } from './controllers/done-marker.js';
 import { DraftController, type Draft } from './controllers/draft-controller.js';
+import type { Interviewer } from './controllers/interviewer.js';
+import { KioskController } from './controllers/kiosk-controller.js';
+import { enterMovesOn } from './controllers/enter-key.js';
 import { OutboxController } from './controllers/outbox-controller.js';
 import { applyLocale } from './survey-localization.js';
 import { errorMessage } from './messages.js';
@@ -136,6 +140,14 @@ export class PeilSurvey extends LitElement {
   @property() api = '';
   /** One-time invite token from a link or QR code (also read from `?peil-invite=` in the page URL). */
   @property() invite?: string;
+  /** A tablet in a waiting room: after each client the form starts empty again; see KioskController. */
+  @property({ type: Boolean }) kiosk = false;
+  /** Seconds without input before a kiosk asks whether the client is still there. */
+  @property({ type: Number, attribute: 'kiosk-idle' }) kioskIdle = 90;
+  /** `interviewer`: an interviewer enters a telephone or paper interview, with channel and date (needs peil-interview.js). */
+  @property() mode?: 'interviewer';
+  /** Bearer token of an interviewer (also read from `#token=` in the page URL). */
+  @property() token = '';
 
   @state() private answers: Answers = {};
   @state() private page = 0;
@@ -144,6 +156,8 @@ export class PeilSurvey extends LitElement {
   @state() private locale: 'nl' | 'en' = 'nl';
   /** What the polite live region says; it stays in the DOM so every change is announced. */
   @state() private announcement = '';
+  /** This device filled the questionnaire in before (the thank-you was shown). */
+  @state() private doneBefore = false;
 
   private submissionId?: string;
   private startedAt = 0;
@@ -151,6 +165,10 @@ export class PeilSurvey extends LitElement {
   private honeypot = '';
   private readonly outbox = new OutboxController(this);
   private readonly draft = new DraftController(() => `peil-draft:${this.questionnaire}:${this.siteKey}:${this.team ?? ''}`);
+  private readonly done = new DoneMarker(() => `${this.questionnaire}:${this.siteKey}:${this.team ?? ''}`);
+  private readonly kioskMode = new KioskController(this);
+  /** Interviewer entry; only the interviewer's bundle (peil-interview.js) has it, so clients never load it. */
+  protected readonly interview?: Interviewer;
   /**
    * Where the questionnaire request comes from. On its own the element asks the network (a cache
    * that keeps nothing); the bundle entry hands in the requests it started before the element upgraded.
@@ -163,15 +181,24 @@ export class PeilSurvey extends LitElement {
       try {
         if (!id || !siteKey) throw new LoadError('unknown_site_key');
         const request = this.definitions.fetch(definitionUrl(api, id, siteKey, team), signal);
-        // Read while the questionnaire travels: a page's first storage access is slow.
-        const draft = this.draft.load();
+        const invite = this.inviteToken;
+        // A used, expired or unknown invite is said before the first question, not after the last.
+        const check = invite ? inviteStatus(inviteCheckUrl(api, id, siteKey, invite), signal) : undefined;
+        // Read while the questionnaire travels: a page's first storage access is slow. A kiosk or an
+        // interviewer serves one person after another: nothing of the one before comes back.
+        const shared = this.kiosk || this.interviewing;
+        const draft = shared ? undefined : this.draft.load();
         const res = await request.catch(() => {
           throw new LoadError('load_failed');
         });
         if (!res.ok) throw new LoadError((await errorCode(res)) ?? 'load_failed');
         const q = (await res.json()) as PublishedQuestionnaire;
+        this.doneBefore = !shared && this.done.has(invite);
         // Better said now than after the last question: this partner takes only invited answers.
-        if (q.inviteRequired && !this.inviteToken) throw new LoadError('invite_required');
+        if (q.inviteRequired && !invite && !this.interviewing) throw new LoadError('invite_required');
+        // A client who pressed Versturen already has an id: the outbox still delivers that one.
+        const refused = await check;
+        if (refused && !this.doneBefore && !draft?.submissionId) throw new LoadError(refused);
         this.restore(q, draft);
         return q;
       } catch (e) {
@@ -254,6 +281,7 @@ export class PeilSurvey extends LitElement {
   }
 
   private saveDraft(): void {
+    if (this.kiosk || this.interviewing) return;
     this.draft.save({ answers: this.answers, page: this.page, submissionId: this.submissionId });
   }
 
@@ -272,6 +300,7 @@ export class PeilSurvey extends LitElement {
   }
 
   private next(q: PublishedQuestionnaire): void {
+    if (this.interview && this.interviewing && this.page === 0 && !this.interview.ready()) return;
     const pages = this.pages(q);
     const missing = this.missing(q, [pages[this.page]]);
     if (missing.length) return this.showErrors(missing, false);
@@ -292,6 +321,7 @@ export class PeilSurvey extends LitElement {
     if (here.length) return this.showErrors(here, false);
     const elsewhere = this.missing(q, pages);
     if (elsewhere.length) return this.showErrors(elsewhere, true);
+    if (this.interview && this.interviewing && !this.interview.ready()) return this.go(q, 0);
     this.errors = [];
     // One id per questionnaire filled in: a double tap, a retry or a reload sends the same one.
     this.submissionId ??= uuid();
@@ -308,14 +338,26 @@ export class PeilSurvey extends LitElement {
       ...(this.honeypot ? { website: this.honeypot } : {}),
     };
     this.announcement = msg('Bezig met versturen…');
+    if (this.interview && this.interviewing) {
+      const line = {
+        submissionId: body.submissionId,
+        questionnaireId: q.id,
+        version: q.version,
+        answers: body.answers,
+        context: body.context,
+      };
+      const sent = await this.interview.send(apiBase(this.api), this.interview.token(this.token), line);
+      return this.afterSend(sent.kind === 'failed' ? sent.code : undefined);
+    }
     const result = await this.outbox.send({ url: `${apiBase(this.api)}/v1/responses`, body, queuedAt: Date.now() });
     this.afterSend(result.kind === 'failed' ? result.code : undefined);
   }
 
   private afterSend(code?: string): void {
-    const state = this.outbox.state;
+    const state = this.interview && this.interviewing ? this.interview.state : this.outbox.state;
     if (state.kind === 'sent' || state.kind === 'queued') {
       this.draft.clear();
+      if (!this.kiosk && !this.interviewing) this.done.set(this.inviteToken);
       this.announcement = '';
       this.focusTarget = '#peil-heading';
       emit<PeilSubmitDetail>(this, 'peil-submit', { submissionId: this.submissionId!, status: state.kind });
@@ -339,7 +381,40 @@ export class PeilSurvey extends LitElement {
   }
 
   private get inviteToken(): string | undefined {
+    if (this.interviewing) return undefined;
     return this.invite || new URLSearchParams(location.search).get(INVITE_PARAM) || undefined;
+  }
+
+  private get interviewing(): boolean {
+    return this.mode === 'interviewer';
+  }
+
+  /** For the kiosk: a client has given an answer or turned a page. */
+  get inProgress(): boolean {
+    return Object.keys(this.answers).length > 0 || this.page > 0;
+  }
+
+  /** For the kiosk: the thank-you is shown. */
+  get finished(): boolean {
+    const kind = this.outbox.state.kind;
+    return kind === 'sent' || kind === 'queued';
+  }
+
+  /** Clears everything of the client or interview before, for the next one. */
+  startOver(): void {
+    this.answers = {};
+    this.page = 0;
+    this.errors = [];
+    this.review = false;
+    this.submissionId = undefined;
+    this.honeypot = '';
+    this.announcement = '';
+    this.outbox.forget();
+    this.interview?.next();
+    this.draft.clear();
+    this.startedAt = performance.now();
+    this.focusTarget = '#peil-heading';
+    this.requestUpdate();
   }
 
   protected override updated(): void {
@@ -374,7 +449,14 @@ export class PeilSurvey extends LitElement {
   }
 
   private renderSurvey(q: PublishedQuestionnaire) {
-    const state = this.outbox.state;
+    if (this.doneBefore) return this.renderDoneBefore();
+    if (this.interviewing) {
+      // The client bundle was loaded where the interviewer's belongs.
+      if (!this.interview) return this.renderLoadError('unknown_site_key');
+      if (!this.interview.token(this.token)) return this.renderLoadError('unauthorized');
+      if (this.interview.state.kind === 'sent') return this.interview.renderDone(() => this.startOver());
+    }
+    const state = this.interview && this.interviewing ? this.interview.state : this.outbox.state;
     if (state.kind === 'sent' || state.kind === 'queued') return this.renderDone(state.kind);
     const pages = this.pages(q);
     const section = pages[this.page] ?? pages[0];
@@ -387,9 +469,10 @@ export class PeilSurvey extends LitElement {
         part="form"
         novalidate
         aria-labelledby="peil-title"
+        @keydown=${enterMovesOn}
         @submit=${(e: Event) => {
           e.preventDefault();
-          if (this.outbox.state.kind === 'sending') return;
+          if (state.kind === 'sending') return;
           if (last) void this.submit(q);
           else this.next(q);
         }}
@@ -404,6 +487,7 @@ export class PeilSurvey extends LitElement {
               </div>`
             : nothing
         }
+        ${this.kioskMode.renderPrompt()} ${this.interview && this.interviewing && this.page === 0 ? this.interview.render() : nothing}
         <h3 id="peil-heading" tabindex="-1" part="heading">${this.t(section.title)}</h3>
         ${this.renderErrorSummary(q, pages)} ${items.map((item) => this.renderItem(item, all.indexOf(item) + 1, all.length))}
         <div class="hp" aria-hidden="true">
@@ -478,6 +562,14 @@ export class PeilSurvey extends LitElement {
           : html`<p class="queued">${msg('Uw antwoorden zijn bewaard en worden verstuurd zodra er verbinding is.')}</p>
               <p>${msg('U kunt deze pagina gewoon sluiten.')}</p>`
       }
+      ${this.kioskMode.renderDone()}
+    </div>`;
+  }
+
+  private renderDoneBefore() {
+    return html`<div class="done" part="message">
+      <h2 id="peil-heading" tabindex="-1" part="heading">${msg('U heeft deze vragenlijst al ingevuld.')}</h2>
+      <p>${msg('Bedankt! Uw antwoorden zijn bewaard. U hoeft niets meer te doen.')}</p>
     </div>`;
   }
 
@@ -591,6 +683,17 @@ export class PeilSurvey extends LitElement {
       default:
         return assertNever(item);
     }
+  }
+}
+
+/** The invite's refusal code when the server says it can no longer be used; undefined when usable or unknown (the submission decides). */
+async function inviteStatus(url: string, signal: AbortSignal): Promise<string | undefined> {
+  try {
+    const res = await fetch(url, { signal, cache: 'no-store' });
+    const status = res.ok ? ((await res.json()) as { usable: boolean; code?: string }) : undefined;
+    return status && !status.usable ? (status.code ?? 'invite_invalid') : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -10,6 +10,7 @@ import { aggregates, live } from './routes/aggregates.js';
 import { exportRoute } from './routes/export.js';
 import { health } from './routes/health.js';
 import { held } from './routes/held.js';
+import { hosted, hostedInvites } from './routes/hosted.js';
 import { importRoute } from './routes/import.js';
 import { invites } from './routes/invites.js';
 import { reports } from './routes/reports.js';
@@ -92,11 +93,13 @@ app.route('/v1/retention', retention);
 app.route('/v1/weights', weights);
 app.route('/v1/invites', invites);
 app.route('/v1/reports', reports);
+app.route('/v1/invites', hostedInvites);
 app.route('/v1/open-texts', openTexts);
 app.route('/v1/held', held);
 app.route('/v1/openapi.json', openapi(app));
 app.route('/api', reference(app));
 app.route('/', pages);
+app.route('/', hosted);
 
 app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.`), 404));
 

@@ -50,6 +50,8 @@ export interface RegistrySlice {
 export interface WebSubmission {
   siteKey: string;
   origin: string | undefined;
+  /** Where Peil itself is served: its own hosted pages may submit for every site key. */
+  peilOrigins: string[];
   submissionId: string;
   version: number;
   answers: Answers;
@@ -138,7 +140,7 @@ export class RegistryCache {
 function recordOf(slice: RegistrySlice, input: WebSubmission): { record: LedgerRecord; site: SliceSiteKey } {
   const key = slice.siteKeys.get(input.siteKey);
   if (!key) throw new ApiError(401, 'unknown_site_key', 'This site key is not known or has been revoked.');
-  if (!input.origin || !key.origins.includes(input.origin)) {
+  if (!input.origin || !(key.origins.includes(input.origin) || input.peilOrigins.includes(input.origin))) {
     throw new ApiError(403, 'origin_not_allowed', 'Submissions for this site key are not allowed from this origin.');
   }
   if (key.inviteRequired && !input.invited) {

@@ -389,11 +389,11 @@ describe('CORS is bound to the site keys’ origins', () => {
 });
 
 describe('one-time invites', () => {
-  it('creates tokens with ready links on the partner’s origin', async () => {
+  it('creates tokens with ready links to Peil’s hosted page, or to the partner’s own page given', async () => {
     const made = await createInvites({ count: 3 });
     expect(made.invites).toHaveLength(3);
     expect(new Set(made.invites.map((i) => i.token)).size).toBe(3);
-    for (const i of made.invites) expect(i.link).toBe(`http://127.0.0.1:8787/?peil-invite=${encodeURIComponent(i.token)}`);
+    for (const i of made.invites) expect(i.link).toBe(`http://peil.test/s/demo-site/${KORT}?peil-invite=${encodeURIComponent(i.token)}`);
     const custom = await createInvites({ url: 'http://localhost:8787/enquete?taal=nl' });
     expect(custom.invites[0].link).toBe(`http://localhost:8787/enquete?taal=nl&peil-invite=${encodeURIComponent(custom.invites[0].token)}`);
     const row = await env.DB.prepare('SELECT hash FROM invites WHERE hash = ?').bind(made.invites[0].token).first();

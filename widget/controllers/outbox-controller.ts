@@ -116,6 +116,12 @@ export class OutboxController implements ReactiveController {
     return this.state;
   }
 
+  /** Lets go of the last submission's state, for the next client on a shared device; queued entries still go out. */
+  forget(): void {
+    this.current = undefined;
+    this.setState({ kind: 'idle' });
+  }
+
   private get entries(): OutboxEntry[] {
     return this.persisted ? readAll() : this.memory;
   }

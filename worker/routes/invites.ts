@@ -5,13 +5,14 @@ import { QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { forGemeente, gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
-import { newSecret, sha256Hex } from '../crypto.js';
+import { sha256Hex } from '../crypto.js';
 import { getGemeente, getPartner, getQuestionnaire, listTeams } from '../db.js';
 import { route, type Refusal } from '../describe.js';
 import { ApiError } from '../errors.js';
+import { hostedUrl, newInviteCode, publicBase, shortInviteUrl } from '../hosted/links.js';
 import { dutchDay } from '../ingest.js';
 import { lettersHtml } from '../report/letter.js';
-import { qrSvg } from '../report/qr.js';
+import { qrSvg } from '../hosted/qr.js';
 import { CSP } from './pages.js';
 
 const DAY_MS = 86_400_000;
@@ -24,7 +25,7 @@ export const InviteCreate = z
     team: Slug.optional(),
     count: z.number().int().min(1).max(500).default(1),
     expiresInDays: z.number().int().min(1).max(365).default(30),
-    /** The partner's page with the survey; must be on one of its site key origins. Defaults to the first origin. */
+    /** The partner's page with the survey; must be on one of its site key origins. Defaults to Peil's hosted page. */
     url: z
       .url({ protocol: /^https?$/ })
       .max(500)
@@ -214,19 +215,6 @@ async function createBatch(c: Context<AppEnv>, wanted: string | undefined, body:
   return { gemeente, partner, batch, expiresAt, created, origins, siteKey: keys[0]?.key };
 }
 
-/** Where Peil is reached from outside: PUBLIC_BASE_URL when set, else the origin the request came in on. */
-export function publicBase(c: Context<AppEnv>): string {
-  const configured = (c.env as { PUBLIC_BASE_URL?: string }).PUBLIC_BASE_URL;
-  return (configured || new URL(c.req.url).origin).replace(/\/+$/, '');
-}
-
-/** The hosted page of a questionnaire for a site key, with the invite in it. */
-export function hostedInviteUrl(base: string, siteKey: string, questionnaire: string, token?: string): string {
-  const u = new URL(`${base}/s/${encodeURIComponent(siteKey)}/${encodeURIComponent(questionnaire)}`);
-  if (token) u.searchParams.set(INVITE_PARAM, token);
-  return u.toString();
-}
-
 const INVITE_ERRORS: Refusal[] = [
   [404, 'questionnaire_not_found'],
   [404, 'not_found'],
@@ -306,7 +294,7 @@ export const invites = new Hono<AppEnv>()
     route({
       summary: 'Create a batch of one-time invite tokens and links for a partner (with its label and population)',
       tag: 'submit',
-      ok: { 201: '{questionnaire, partner, team, batch, expiresAt, invites: [{token, link}]}' },
+      ok: { 201: '{questionnaire, partner, team, batch, expiresAt, invites: [{token, link, qr, shortLink}]}' },
       errors: [...INVITE_ERRORS],
     }),
     requireRole('operator', 'admin', 'viewer'),
@@ -315,8 +303,17 @@ export const invites = new Hono<AppEnv>()
     validate('json', InviteCreate),
     async (c) => {
       const body = c.req.valid('json');
-      const b = await createBatch(c, c.req.valid('query').gemeente, body, () => newSecret('inv'));
-      const base = body.url ?? (b.origins[0] ? `${b.origins[0]}/` : undefined);
+      const b = await createBatch(c, c.req.valid('query').gemeente, body, newInviteCode);
+      const base = publicBase(c.env, c.req.url);
+      const hosted = (token: string) => {
+        if (b.siteKey === undefined) return { link: null };
+        const query = { ...(body.team ? { team: body.team } : {}), [INVITE_PARAM]: token };
+        return {
+          link: body.url === undefined ? hostedUrl(base, b.siteKey, body.questionnaire, query) : linkFor(body.url, token),
+          qr: hostedUrl(base, b.siteKey, body.questionnaire, query, '/qr.svg'),
+          shortLink: shortInviteUrl(base, token),
+        };
+      };
       return c.json(
         {
           questionnaire: body.questionnaire,
@@ -324,7 +321,7 @@ export const invites = new Hono<AppEnv>()
           team: body.team ?? null,
           batch: b.batch,
           expiresAt: b.expiresAt,
-          invites: b.created.map((i) => ({ token: i.token, link: base ? linkFor(base, i.token) : null })),
+          invites: b.created.map((i) => ({ token: i.token, ...hosted(i.token) })),
         },
         201,
       );
@@ -351,16 +348,16 @@ export const invites = new Hono<AppEnv>()
         ]);
       }
       const g = await getGemeente(c.env.DB, b.gemeente);
-      const base = publicBase(c);
+      const base = publicBase(c.env, c.req.url);
       const letters = await Promise.all(
         b.created.map(async (i) => {
-          const url = hostedInviteUrl(base, b.siteKey!, body.questionnaire, i.token);
-          return { code: i.token, url, qr: await qrSvg(url, `QR-code voor de vragenlijst, code ${i.token}`) };
+          const url = hostedUrl(base, b.siteKey!, body.questionnaire, { [INVITE_PARAM]: i.token });
+          return { code: i.token, url, qr: qrSvg(url, `QR-code voor de vragenlijst, code ${i.token}`) };
         }),
       );
       const html = lettersHtml({
         gemeente: g?.name ?? b.gemeente,
-        shortUrl: hostedInviteUrl(base, b.siteKey, body.questionnaire),
+        shortUrl: hostedUrl(base, b.siteKey, body.questionnaire),
         phone: body.phone,
         sender: body.sender,
         serviceYear: body.serviceYear,

@@ -48,6 +48,8 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
     'A date in the query does not exist (2026-02-30, 2026-13-45), or a range ends before it starts; `issues` names the parameter.',
   token_expired: 'The bearer token has passed its expiry (`expiresAt`); an admin can rotate it for a new one.',
   invite_required: 'This site key takes only responses with a one-time invite (`inviteRequired`).',
+  kiosk_not_registered:
+    'Kiosk mode (`kiosk=1`) needs a site key registered as a kiosk (`kiosk: true`), so its many clients are never rate-limited.',
   period_not_allowed:
     'A partner viewer or public token reads whole calendar periods only (a month, quarter, year, or twelve months up to this one), never by day or week.',
   combination_not_allowed: 'A partner viewer or public token filters or breaks down on one dimension at a time, and not by partner.',

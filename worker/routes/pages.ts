@@ -67,7 +67,10 @@ const dashboard = page(
 );
 
 export const pages = new Hono<AppEnv>()
-  .get('/', route({ summary: 'To the demo page', tag: 'pages', ok: { 302: 'Redirect to /demo' } }), (c) => c.redirect('/demo'))
+  // The query goes along: an invite link made for the site root keeps its invite.
+  .get('/', route({ summary: 'To the demo page, with the same query', tag: 'pages', ok: { 302: 'Redirect to /demo' } }), (c) =>
+    c.redirect(`/demo${new URL(c.req.url).search}`),
+  )
   .get(
     '/demo',
     route({ summary: 'A partner’s page with the survey embedded', tag: 'pages', ok: { 200: { description: 'HTML', type: 'text/html' } } }),

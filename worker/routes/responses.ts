@@ -11,6 +11,7 @@ import { ApiError } from '../errors.js';
 import { ledgerFor } from '../ledger-stub.js';
 import type { SubmitResult } from '../ledger-types.js';
 import { accepted, submissionScope, type WebSubmission } from '../registry.js';
+import { publicBase } from '../hosted/links.js';
 import { consumeInvite, inviteFor, releaseInvite } from './invites.js';
 
 const DeleteQuery = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional() });
@@ -65,6 +66,7 @@ export const responses = new Hono<AppEnv>()
       const input: WebSubmission = {
         siteKey: body.siteKey,
         origin: c.req.header('Origin'),
+        peilOrigins: [...new Set([new URL(c.req.url).origin, new URL(publicBase(c.env, c.req.url)).origin])],
         submissionId: body.submissionId,
         version: body.version,
         answers: body.answers,
