@@ -93,3 +93,22 @@ export const UNKNOWN_GROUP = '_onbekend';
 
 /** How `{organisatie}` reads where no single partner is meant: the dashboard's labels and every export. */
 export const ORGANISATIE_IN_GENERAL = { nl: 'het sociaal team', en: 'the social team' } as const;
+
+/**
+ * The languages a client can answer in, Dutch (the reference) first. Every questionnaire text has
+ * Dutch; the others are optional and fall back to Dutch.
+ */
+export const LANGUAGES = ['nl', 'en', 'tr', 'ar', 'pl', 'uk'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** The languages a text may be translated into. */
+export type Translation = Exclude<Language, 'nl'>;
+export const TRANSLATION_LANGUAGES = LANGUAGES.filter((l): l is Translation => l !== 'nl');
+/** Each language as it names itself (for the client's language choice) and the direction it is written in. */
+export const LANGUAGE_INFO: Record<Language, { name: string; dir: 'ltr' | 'rtl' }> = {
+  nl: { name: 'Nederlands', dir: 'ltr' },
+  en: { name: 'English', dir: 'ltr' },
+  tr: { name: 'Türkçe', dir: 'ltr' },
+  ar: { name: 'العربية', dir: 'rtl' },
+  pl: { name: 'Polski', dir: 'ltr' },
+  uk: { name: 'Українська', dir: 'ltr' },
+};

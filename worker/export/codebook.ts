@@ -10,7 +10,7 @@ import {
   WEET_NIET,
 } from '../../schemas/constants.js';
 import { assertNever } from '../../schemas/logic.js';
-import { allItems, fillText, type Item, type Section } from '../../schemas/questionnaire.js';
+import { allItems, fillText, type Item, type Section, type Text } from '../../schemas/questionnaire.js';
 import { FLAG_FAST, type LedgerRecord } from '../ledger-types.js';
 import { csvRow, spssText } from './csv.js';
 
@@ -106,7 +106,7 @@ function namer() {
 }
 
 // Labels are read outside any partner: {organisatie} reads as on the dashboard.
-const dutch = (text: { nl: string; en: string }) => fillText(text, { organisatie: ORGANISATIE_IN_GENERAL }).nl;
+const dutch = (text: Text) => fillText(text, { organisatie: ORGANISATIE_IN_GENERAL }).nl;
 
 /** Items of all versions: the latest first in its order, then items only earlier versions had; options merged. */
 function mergedItems(versions: { sections: Section[] }[]): Item[] {

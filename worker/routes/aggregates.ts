@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Aggregate, Comparison, ReportLabels } from '../../schemas/aggregate.js';
 import { Day, QuestionnaireId, Slug } from '../../schemas/ids.js';
 import { ORGANISATIE_IN_GENERAL, RESPONDENTS, type WeetNietRule } from '../../schemas/constants.js';
-import { allItems, fillText, type Section, type Text } from '../../schemas/questionnaire.js';
+import { allItems, fillText, textIn, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
@@ -178,22 +178,27 @@ export async function aggregateOf(env: Env, questionnaire: string, s: Selection,
 export async function labelsOf(env: Env, s: Selection, def: { title: Text; sections: Section[] } | null): Promise<ReportLabels> {
   const teams = await listTeams(env.DB, s.gemeente, s.filter.dims?.partner);
   const general = { organisatie: ORGANISATIE_IN_GENERAL };
+  // The dashboard speaks Dutch and English; an item without English reads its Dutch there.
+  const label = (t: Text) => {
+    const filled = fillText(t, general);
+    return { nl: filled.nl, en: textIn(filled, 'en').value };
+  };
   const items: ReportLabels['items'] = {};
   for (const section of def?.sections ?? []) {
     for (const item of section.items) {
       items[item.id] = {
         type: item.type,
-        text: fillText(item.text, general),
+        text: label(item.text),
         section: section.id,
         ...(item.type === 'keuze' && item.context ? { context: item.context } : {}),
         ...(item.type === 'keuze' || item.type === 'meerkeuze'
-          ? { options: Object.fromEntries(item.options.map((o) => [o.id, fillText(o.text, general)])) }
+          ? { options: Object.fromEntries(item.options.map((o) => [o.id, label(o.text)])) }
           : {}),
       };
     }
   }
   return {
-    ...(def ? { title: def.title } : {}),
+    ...(def ? { title: label(def.title) } : {}),
     teams: Object.fromEntries(teams.map((t) => [t.id, t.name])),
     items,
   };

@@ -9,7 +9,8 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's092e6307b5c1bb34': `Yes`,
+      's03bf37fb08f24ceb': `Language`,
+'s092e6307b5c1bb34': `Yes`,
 's17bc2d8e321d5f81': `Your answers have been sent. We use them to make the help better.`,
 's1b3e7c33d77ef389': `You may choose more than one answer.`,
 's1f0149847a099a73': `Previous`,
@@ -20,6 +21,7 @@
 's3f8837cc60f8010d': `I don't know / does not apply`,
 's40c74194a7d1aea2': str`Step ${0} of ${1}`,
 's4f56a9429df49acb': `Agree`,
+'s61d3d3b6bfe08b14': `Read aloud`,
 's61e363008cac6f8d': `Something went wrong with your answers. Check your answers and try again.`,
 's63116bed0a7613b6': `Choose one or more answers.`,
 's6705ed7949230560': `The questionnaire could not be loaded. Check your internet connection and try again.`,
