@@ -103,12 +103,19 @@ export type Language = (typeof LANGUAGES)[number];
 /** The languages a text may be translated into. */
 export type Translation = Exclude<Language, 'nl'>;
 export const TRANSLATION_LANGUAGES = LANGUAGES.filter((l): l is Translation => l !== 'nl');
-/** Each language as it names itself (for the client's language choice) and the direction it is written in. */
-export const LANGUAGE_INFO: Record<Language, { name: string; dir: 'ltr' | 'rtl' }> = {
-  nl: { name: 'Nederlands', dir: 'ltr' },
-  en: { name: 'English', dir: 'ltr' },
-  tr: { name: 'Türkçe', dir: 'ltr' },
-  ar: { name: 'العربية', dir: 'rtl' },
-  pl: { name: 'Polski', dir: 'ltr' },
-  uk: { name: 'Українська', dir: 'ltr' },
+/**
+ * Each language as it names itself (the client's language choice), the direction it is written in, and
+ * its name in Dutch and English (the dashboard and the exports).
+ */
+export const LANGUAGE_INFO: Record<Language, { name: string; dir: 'ltr' | 'rtl'; nl: string; en: string }> = {
+  nl: { name: 'Nederlands', dir: 'ltr', nl: 'Nederlands', en: 'Dutch' },
+  en: { name: 'English', dir: 'ltr', nl: 'Engels', en: 'English' },
+  tr: { name: 'Türkçe', dir: 'ltr', nl: 'Turks', en: 'Turkish' },
+  ar: { name: 'العربية', dir: 'rtl', nl: 'Arabisch', en: 'Arabic' },
+  pl: { name: 'Polski', dir: 'ltr', nl: 'Pools', en: 'Polish' },
+  uk: { name: 'Українська', dir: 'ltr', nl: 'Oekraïens', en: 'Ukrainian' },
 };
+/** A stored language code as a gemeente reads it in Dutch or English; '' (not kept) and unknown codes stay as they are. */
+export function languageName(code: string, reader: 'nl' | 'en'): string {
+  return Object.hasOwn(LANGUAGE_INFO, code) ? LANGUAGE_INFO[code as Language][reader] : code;
+}

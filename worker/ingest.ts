@@ -1,4 +1,5 @@
 import { CONTEXT_FIELDS, allItems, type Answers, type QuestionnaireDefinition } from '../schemas/questionnaire.js';
+import type { Language } from '../schemas/constants.js';
 import { checkAnswers, resolveContext, type Context } from '../schemas/response.js';
 import { ApiError } from './errors.js';
 import { FLAG_FAST, type LedgerRecord } from './ledger-types.js';
@@ -21,7 +22,7 @@ const MIN_MS_PER_ANSWER = 800;
  */
 export function toRecord(
   def: QuestionnaireDefinition,
-  input: { submissionId: string; version: number; answers: Answers; context: Context; elapsedMs?: number },
+  input: { submissionId: string; version: number; answers: Answers; context: Context; elapsedMs?: number; language?: Language },
   extra: { partner: string; channel: string; day: string },
 ): LedgerRecord {
   const known = Object.fromEntries(CONTEXT_FIELDS.flatMap((f) => (input.context[f] ? [[f, input.context[f]]] : [])));
@@ -52,6 +53,7 @@ export function toRecord(
       status: context.status ?? '',
       role: context.role ?? '',
       channel: extra.channel,
+      language: input.language ?? '',
     },
     flags: fast ? FLAG_FAST : 0,
     answers,

@@ -3,13 +3,26 @@ import type { Answers } from '../schemas/questionnaire.js';
 import type { ProtectedQuery } from './disclosure/audience.js';
 import type { Period } from './report/period.js';
 
-/** Dimensions a report may filter on; all stored as '' when unknown. */
-export const DIMENSIONS = ['partner', 'team', 'contact', 'status', 'role', 'channel'] as const;
+/** Dimensions a report may filter on; all stored as '' when unknown (a response from before languages were kept has language ''). */
+export const DIMENSIONS = ['partner', 'team', 'contact', 'status', 'role', 'channel', 'language'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 /** Dimensions a gemeente may give population margins for (the channel is how we asked, not who answered). */
 export const WEIGHT_DIMENSIONS = ['partner', 'team', 'contact', 'status', 'role'] as const satisfies readonly Dimension[];
 
-export const GROUP_BY = ['team', 'partner', 'contact', 'status', 'role', 'channel', 'day', 'week', 'month', 'quarter', 'year'] as const;
+export const GROUP_BY = [
+  'team',
+  'partner',
+  'contact',
+  'status',
+  'role',
+  'channel',
+  'language',
+  'day',
+  'week',
+  'month',
+  'quarter',
+  'year',
+] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
 export const FLAG_FAST = 1;

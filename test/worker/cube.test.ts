@@ -144,7 +144,7 @@ describe('the cube', () => {
       submissionId: crypto.randomUUID(),
       version: 1,
       day: '2025-03-03',
-      dims: { partner: '', team: 'oost', contact: '', status: '', role: '', channel: 'web' },
+      dims: { partner: '', team: 'oost', contact: '', status: '', role: '', channel: 'web', language: '' },
       flags: 0,
       answers: { cijfer: 7, meer: ['x', 'z'] },
       texts: { open: 'Prima' },

@@ -77,7 +77,7 @@ describe('UUIDs are compared without regard to case', () => {
       submissionId,
       version: 1,
       day: '2026-03-02',
-      dims: { partner: 'sociaal-team', team: 'oost', contact: '', status: '', role: '', channel: 'web' },
+      dims: { partner: 'sociaal-team', team: 'oost', contact: '', status: '', role: '', channel: 'web', language: 'nl' },
       flags: 0,
       answers: { tot_cijfer: 8 },
       texts: { tot_beter: 'sneller' },

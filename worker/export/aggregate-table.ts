@@ -1,5 +1,5 @@
 import type { Aggregate, ItemCell, ItemFigures, ReportLabels } from '../../schemas/aggregate.js';
-import { AANRADEN_VALUES, CIJFER_VALUES, NPS_VALUES, OPINION_VALUES, UNKNOWN_GROUP } from '../../schemas/constants.js';
+import { AANRADEN_VALUES, CIJFER_VALUES, NPS_VALUES, OPINION_VALUES, UNKNOWN_GROUP, languageName } from '../../schemas/constants.js';
 import type { GroupBy } from '../ledger-types.js';
 import { AANRADEN_CODES, LABELS, STELLING_CODES } from './codebook.js';
 import { BOM, excelCsvRow } from './csv.js';
@@ -135,6 +135,8 @@ export function groupName(groupBy: GroupBy | undefined, key: string, names: Tabl
     case 'role':
     case 'channel':
       return (LABELS[groupBy] as Record<string, string>)[key] ?? key;
+    case 'language':
+      return languageName(key, 'nl');
     default:
       return key;
   }
@@ -246,6 +248,7 @@ export interface TableSelection {
   status?: string;
   role?: string;
   channel?: string;
+  language?: string;
   groupBy?: GroupBy;
 }
 
@@ -256,6 +259,7 @@ const GROUP_BY_NAMES: Record<GroupBy, string> = {
   status: 'hulp afgerond of niet',
   role: 'ingevuld voor',
   channel: 'kanaal',
+  language: 'taal',
   day: 'dag',
   week: 'week',
   month: 'maand',
@@ -277,7 +281,7 @@ export function aboutTable(
   q: TableSelection & { questionnaire: string },
   today: string,
 ): [string, XlsxCell][] {
-  const filters = (['team', 'partner', 'contact', 'status', 'role', 'channel'] as const)
+  const filters = (['team', 'partner', 'contact', 'status', 'role', 'channel', 'language'] as const)
     .filter((f) => q[f] !== undefined)
     .map((f) => `${GROUP_BY_NAMES[f]}: ${groupName(f, q[f]!, names)}`);
   const period = q.period

@@ -18,7 +18,7 @@ function record(over: Partial<LedgerRecord> = {}): LedgerRecord {
     submissionId: '00000000-0000-4000-8000-000000000001',
     version: 1,
     day: '2016-05-04',
-    dims: { partner: 'st', team: 'oost', contact: 'lang', status: 'afgerond', role: 'zelf', channel: 'telefoon' },
+    dims: { partner: 'st', team: 'oost', contact: 'lang', status: 'afgerond', role: 'zelf', channel: 'telefoon', language: 'tr' },
     flags: 0,
     answers: {},
     texts: {},
@@ -30,11 +30,12 @@ describe('buildCodebook', () => {
   const vars = buildCodebook({ versions: [full], teams, partners });
 
   it('starts with the fixed columns, then one per item, one per meerkeuze option', () => {
-    expect(vars.slice(0, 10).map((v) => v.name)).toEqual([
+    expect(vars.slice(0, 11).map((v) => v.name)).toEqual([
       'submission_id',
       'version',
       'day',
       'channel',
+      'language',
       'partner',
       'team',
       'contact',
@@ -180,7 +181,7 @@ describe('buildCodebook', () => {
       ],
     };
     const names = buildCodebook({ versions: [def], teams, partners })
-      .slice(10)
+      .slice(11)
       .map((x) => x.name);
     expect(names).toEqual(['to_', 'team_2', 'm__a_b', 'm__1x']);
   });

@@ -4,10 +4,13 @@ import {
   AANRADEN_VALUES,
   CHANNELS,
   CONTACT_VALUES,
+  LANGUAGE_INFO,
+  LANGUAGES,
   ORGANISATIE_IN_GENERAL,
   ROLE_VALUES,
   STATUS_VALUES,
   WEET_NIET,
+  type Language,
 } from '../../schemas/constants.js';
 import { assertNever } from '../../schemas/logic.js';
 import { allItems, fillText, type Item, type Section, type Text } from '../../schemas/questionnaire.js';
@@ -86,6 +89,7 @@ export const LABELS = {
     zorg: 'Voor iemand voor wie ik zorg',
     anders: 'Voor iemand anders',
   } satisfies Record<(typeof ROLE_VALUES)[number], string>,
+  language: Object.fromEntries(LANGUAGES.map((l) => [l, LANGUAGE_INFO[l].nl])) as Record<Language, string>,
 };
 
 /** SPSS keywords that cannot name a variable. */
@@ -182,6 +186,8 @@ export function buildCodebook(input: CodebookInput): Variable[] {
       encode: (r) => r.day,
     },
     stringVar(name('channel'), 'Kanaal', 8, labelled(LABELS.channel), (r) => r.dims.channel),
+    // Empty for responses from before the language was kept.
+    stringVar(name('language'), 'Taal van invullen', 2, labelled(LABELS.language), (r) => r.dims.language),
     stringVar(
       name('partner'),
       'Partner',

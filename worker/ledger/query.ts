@@ -17,6 +17,7 @@ const GROUP_EXPR: Record<GroupBy, string> = {
   status: 'status',
   role: 'role',
   channel: 'channel',
+  language: 'language',
   day: 'day',
   // ISO 8601 weeks (Monday first, week-numbering year); workerd's SQLite has %G and %V.
   week: "strftime('%G-W%V', day)",

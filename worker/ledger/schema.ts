@@ -21,7 +21,7 @@ export function createTables(sql: SqlStorage): void {
       version INTEGER NOT NULL,
       day TEXT NOT NULL,
       partner TEXT NOT NULL, team TEXT NOT NULL, contact TEXT NOT NULL,
-      status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL,
+      status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL, language TEXT NOT NULL DEFAULT '',
       flags INTEGER NOT NULL DEFAULT 0,
       answers TEXT NOT NULL,
       texts TEXT NOT NULL,
@@ -35,7 +35,7 @@ export function createTables(sql: SqlStorage): void {
       item TEXT NOT NULL,
       day TEXT NOT NULL,
       partner TEXT NOT NULL, team TEXT NOT NULL, contact TEXT NOT NULL,
-      status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL,
+      status TEXT NOT NULL, role TEXT NOT NULL, channel TEXT NOT NULL, language TEXT NOT NULL DEFAULT '',
       text TEXT NOT NULL,
       review TEXT NOT NULL DEFAULT 'pending',
       PRIMARY KEY (submission_id, item)
@@ -54,6 +54,7 @@ export function createTables(sql: SqlStorage): void {
     if (!has(cube, 'keysum')) sql.exec(`ALTER TABLE ${cube} ADD COLUMN keysum INTEGER NOT NULL DEFAULT 0`);
   }
   if (!has('open_texts', 'review')) sql.exec("ALTER TABLE open_texts ADD COLUMN review TEXT NOT NULL DEFAULT 'pending'");
+  addLanguage(sql, has);
   sql.exec(`
     CREATE TABLE IF NOT EXISTS releases (
       partner TEXT NOT NULL, cell TEXT NOT NULL,
@@ -72,6 +73,27 @@ export function createTables(sql: SqlStorage): void {
       PRIMARY KEY (partner, month)
     ) WITHOUT ROWID;
   `);
+}
+
+/**
+ * Ledgers from before languages were kept get the column, as '' (unknown). The cubes carry it in
+ * their primary key, which SQLite cannot alter: they are copied into new tables once.
+ */
+function addLanguage(sql: SqlStorage, has: (table: string, column: string) => boolean): void {
+  for (const table of ['responses', 'open_texts']) {
+    if (!has(table, 'language')) sql.exec(`ALTER TABLE ${table} ADD COLUMN language TEXT NOT NULL DEFAULT ''`);
+  }
+  const before = DIMENSIONS.filter((d) => d !== 'language').join(', ');
+  for (const cube of ['cube', 'cube_month']) {
+    if (has(cube, 'language')) continue;
+    sql.exec(`ALTER TABLE ${cube} RENAME TO ${cube}_before_language`);
+    sql.exec(cubeTable(cube));
+    sql.exec(
+      `INSERT INTO ${cube} (day, ${before}, language, item, value, count, keysum)
+       SELECT day, ${before}, '', item, value, count, keysum FROM ${cube}_before_language`,
+    );
+    sql.exec(`DROP TABLE ${cube}_before_language`);
+  }
 }
 
 export function readMeta(sql: SqlStorage, key: string): string | undefined {

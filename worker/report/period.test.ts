@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { currentPeriod, groupKey, isoWeek } from './period.js';
 
-const dims = { partner: 'p', team: '', contact: 'kort', status: 'loopt', role: 'zelf', channel: 'web' };
+const dims = { partner: 'p', team: '', contact: 'kort', status: 'loopt', role: 'zelf', channel: 'web', language: 'ar' };
 
 describe('currentPeriod', () => {
   it('runs from the start of the period to today', () => {

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Aggregate, Comparison, ReportLabels } from '../../schemas/aggregate.js';
 import { Day, QuestionnaireId, Slug } from '../../schemas/ids.js';
-import { ORGANISATIE_IN_GENERAL, RESPONDENTS, type WeetNietRule } from '../../schemas/constants.js';
+import { LANGUAGES, ORGANISATIE_IN_GENERAL, RESPONDENTS, type WeetNietRule } from '../../schemas/constants.js';
 import { allItems, fillText, textIn, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
@@ -35,6 +35,8 @@ export const AggregateFields = z.object({
   status: z.enum(STATUS_VALUES).optional(),
   role: z.enum(ROLE_VALUES).optional(),
   channel: z.enum(CHANNELS).optional(),
+  /** The language the client answered in. */
+  language: z.enum(LANGUAGES).optional(),
   groupBy: z.enum(GROUP_BY).optional(),
 });
 /** Checks across fields of an aggregate query. */
@@ -98,7 +100,7 @@ export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<
   const range = q.period ? currentPeriod(q.period, dutchDay()) : { from: q.from, to: q.to };
   const filter: CellFilter = {
     ...range,
-    dims: { team: q.team, partner, contact: q.contact, status: q.status, role: q.role, channel: q.channel },
+    dims: { team: q.team, partner, contact: q.contact, status: q.status, role: q.role, channel: q.channel, language: q.language },
   };
   return {
     gemeente,
