@@ -9,6 +9,8 @@ import { forgetReleases, queueRelease } from './releases.js';
 // monthly roll-up go in and out together. The caller holds the transaction.
 
 const DIMS = DIMENSIONS.join(', ');
+/** One placeholder per dimension: the statements follow DIMENSIONS, whatever it holds. */
+const DIM_ARGS = DIMENSIONS.map(() => '?').join(', ');
 const CUBES = ['cube', 'cube_month'] as const;
 
 /**
@@ -20,7 +22,7 @@ export function storeResponse(sql: SqlStorage, rec: LedgerRecord): void {
   const rkey = newRecordKey();
   sql.exec(
     `INSERT INTO responses (submission_id, version, day, ${DIMS}, flags, answers, texts, rkey)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ${DIM_ARGS}, ?, ?, ?, ?)`,
     rec.submissionId,
     rec.version,
     rec.day,
@@ -34,7 +36,7 @@ export function storeResponse(sql: SqlStorage, rec: LedgerRecord): void {
   for (const [item, value] of cellsOf(rec.answers, rec.texts)) {
     for (const table of CUBES) {
       sql.exec(
-        `INSERT INTO ${table} (day, ${DIMS}, item, value, count, keysum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+        `INSERT INTO ${table} (day, ${DIMS}, item, value, count, keysum) VALUES (?, ${DIM_ARGS}, ?, ?, 1, ?)
          ON CONFLICT DO UPDATE SET count = count + 1, keysum = keysum + excluded.keysum`,
         days[table],
         ...dimValues,
@@ -47,7 +49,7 @@ export function storeResponse(sql: SqlStorage, rec: LedgerRecord): void {
   queueRelease(sql, rec.dims.partner, rec.day.slice(0, 7));
   for (const [item, text] of Object.entries(rec.texts)) {
     sql.exec(
-      `INSERT INTO open_texts (submission_id, item, day, ${DIMS}, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO open_texts (submission_id, item, day, ${DIMS}, text) VALUES (?, ?, ?, ${DIM_ARGS}, ?)`,
       rec.submissionId,
       item,
       rec.day,
