@@ -1,4 +1,11 @@
-import { CONTACT_VALUES, QUESTIONNAIRE_ID_PATTERN, SLUG_PATTERN, STATUS_VALUES } from '../../schemas/constants.js';
+import {
+  CONTACT_VALUES,
+  LANGUAGES,
+  QUESTIONNAIRE_ID_PATTERN,
+  SLUG_PATTERN,
+  STATUS_VALUES,
+  type Language,
+} from '../../schemas/constants.js';
 
 /** Period presets; `anders` means the reader typed the dates. */
 export const PERIODS = ['12m', 'jaar', 'vorig-jaar', 'kwartaal', 'vorig-kwartaal', 'maand', 'vorige-maand', 'alles', 'anders'] as const;
@@ -19,6 +26,8 @@ export interface Selection {
   team?: string;
   contact?: (typeof CONTACT_VALUES)[number];
   status?: (typeof STATUS_VALUES)[number];
+  /** The language the clients answered in; the gemeente's own view only. */
+  language?: Language;
   trend: Trend;
   compare: Compare;
   /** Weighted figures where the gemeente gave population margins; the reader may switch them off. */
@@ -45,6 +54,7 @@ export const SELECTION_KEYS = [
   'team',
   'contact',
   'status',
+  'language',
   'trend',
   'compare',
   'weighted',
@@ -65,6 +75,7 @@ export function readSelection(params: URLSearchParams, defaultQuestionnaire: str
     team: team && SLUG_PATTERN.test(team) ? team : undefined,
     contact: oneOf(CONTACT_VALUES, params.get('contact')),
     status: oneOf(STATUS_VALUES, params.get('status')),
+    language: oneOf(LANGUAGES, params.get('language')),
     trend: oneOf(TRENDS, params.get('trend')) ?? 'month',
     compare: oneOf(COMPARES, params.get('compare')) ?? 'previous',
     weighted: params.get('weighted') !== '0',
@@ -83,6 +94,7 @@ export function selectionParams(sel: Selection, defaultQuestionnaire: string): U
   if (sel.team) p.set('team', sel.team);
   if (sel.contact) p.set('contact', sel.contact);
   if (sel.status) p.set('status', sel.status);
+  if (sel.language) p.set('language', sel.language);
   if (sel.trend !== 'month') p.set('trend', sel.trend);
   if (sel.compare !== 'previous') p.set('compare', sel.compare);
   if (!sel.weighted) p.set('weighted', '0');
@@ -157,7 +169,7 @@ export function periodRange(key: string, within: Range): Range | undefined {
 export function aggregateQuery(
   sel: Selection,
   range: Range,
-  opts: { groupBy?: 'team' | Trend; withTeam?: boolean; compare?: boolean | Range; unweighted?: boolean } = {},
+  opts: { groupBy?: 'team' | 'language' | Trend; withTeam?: boolean; compare?: boolean | Range; unweighted?: boolean } = {},
 ): URLSearchParams {
   const p = new URLSearchParams({ questionnaire: sel.questionnaire });
   if (range.from) p.set('from', range.from);
@@ -165,6 +177,8 @@ export function aggregateQuery(
   if (sel.team && opts.withTeam !== false) p.set('team', sel.team);
   if (sel.contact) p.set('contact', sel.contact);
   if (sel.status) p.set('status', sel.status);
+  // Per language, every language: the breakdown leaves the language filter out, as per team the team filter.
+  if (sel.language && opts.groupBy !== 'language') p.set('language', sel.language);
   if (opts.groupBy) p.set('groupBy', opts.groupBy);
   if (opts.compare === true && range.from && range.to) p.set('compare', sel.compare);
   if (typeof opts.compare === 'object' && opts.compare.from && opts.compare.to) {
