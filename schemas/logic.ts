@@ -1,4 +1,4 @@
-import { AANRADEN_VALUES, LANGUAGES, STELLING_VALUES, type ContextField, type Language } from './constants.js';
+import { AANRADEN_VALUES, LANGUAGES, LANGUAGE_INFO, STELLING_VALUES, type ContextField, type Language } from './constants.js';
 import type { Item, Section, Text } from './item.js';
 
 // Pure questionnaire logic shared by widget and worker. Only zod-free imports keep zod out of the widget.
@@ -44,7 +44,9 @@ export function fillText(text: Text, values: Record<string, string | Text>): Tex
     s.replace(/\{(\w+)\}/g, (m, k: string) => {
       if (!Object.hasOwn(values, k)) return m;
       const v = values[k];
-      return typeof v === 'string' ? v : textIn(v, lang).value;
+      const filled = typeof v === 'string' ? v : textIn(v, lang).value;
+      // A Dutch name inside Arabic keeps its own direction: isolated, it cannot reorder the sentence around it.
+      return LANGUAGE_INFO[lang].dir === 'rtl' ? `\u2068${filled}\u2069` : filled;
     });
   const out: Text = { nl: fill(text.nl, 'nl') };
   for (const lang of LANGUAGES) {

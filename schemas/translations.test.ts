@@ -49,5 +49,9 @@ describe('textIn and fillText', () => {
       en: 'How was the social team?',
       pl: 'Jak było w het sociaal team?',
     });
+    // In Arabic the Dutch name is isolated (FSI … PDI), so it keeps its own direction.
+    expect(fillText({ nl: '{organisatie}?', ar: 'مع {organisatie}؟' }, { organisatie: 'het sociaal team' }).ar).toBe(
+      'مع \u2068het sociaal team\u2069؟',
+    );
   });
 });
