@@ -232,10 +232,6 @@ export class PeilSurvey extends LitElement {
     this.startedAt = performance.now();
   }
 
-  private t(text: Text): string {
-    return textIn(text, this.locale).value;
-  }
-
   /** A text in the survey's language; where it has no translation, the Dutch, marked as Dutch for screen readers. */
   private tx(text: Text): string | TemplateResult {
     const { value, lang } = textIn(text, this.locale);
