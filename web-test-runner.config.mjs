@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { buildSurvey } from './scripts/build.mjs';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import { dashboardApi } from './widget/test/dashboard-api.mjs';
 
@@ -46,26 +47,18 @@ await build({
   outfile: `${CACHE}/api-double.mjs`,
   logLevel: 'warning',
 });
-// The embed as partners load it (one IIFE, like dist/peil.js), for the tests that load the script
-// after the element and twice.
-await build({
-  entryPoints: ['widget/survey.ts'],
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  target: 'es2021',
-  tsconfig: 'widget/tsconfig.json',
-  outfile: `${CACHE}/peil.js`,
-  logLevel: 'warning',
-});
+// The embed as partners load it (one IIFE, like dist/peil.js, with its language files beside it), for
+// the tests that load the script after the element and twice.
+await buildSurvey(`${CACHE}/peil.js`, { target: 'es2021', sourcemap: false });
 const { apiDouble } = await import(pathToFileURL(`${CACHE}/api-double.mjs`).href);
 
-/** Serves the bundled embed at /__peil.js. */
+/** Serves the bundled embed at /__peil.js, its language files at /__peil.tr.js and so on. */
 function embedScript(ctx, next) {
-  if (ctx.path !== '/__peil.js') return next();
+  const file = /^\/__(peil(\.[a-z]+)?\.js)$/.exec(ctx.path)?.[1];
+  if (!file) return next();
   ctx.type = 'application/javascript';
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = readFileSync(`${CACHE}/peil.js`, 'utf8');
+  ctx.body = readFileSync(`${CACHE}/${file}`, 'utf8');
 }
 
 /**

@@ -15,7 +15,7 @@ import WebSocket from 'ws';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { buildAll } from '../scripts/build.mjs';
+import { SURVEY_LOCALES, buildAll } from '../scripts/build.mjs';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/chromium.mjs';
 import {
   ADMIN,
@@ -75,11 +75,12 @@ async function save(name, data, rows) {
 const kB = (bytes) => `${round(bytes / 1024)} kB`;
 const ms = (x) => `${round(x)} ms`;
 
-/** 1. The survey bundle as a partner's visitors download it. */
+/** 1. The survey bundle as a partner's visitors download it, and each language file it loads on demand. */
 async function benchSize() {
   await buildAll();
   const files = {};
-  for (const name of ['peil.js', 'peil-dashboard.js']) {
+  const languageFiles = SURVEY_LOCALES.map((l) => `peil.${l}.js`);
+  for (const name of ['peil.js', 'peil-dashboard.js', ...languageFiles]) {
     const raw = await readFile(new URL(`../dist/${name}`, import.meta.url));
     files[name] = {
       raw: raw.length,
@@ -95,6 +96,11 @@ async function benchSize() {
       `${kB(survey.gzip)} gzip · ${kB(survey.brotli)} brotli · ${kB(survey.raw)} raw`,
       `budget 20 kB gzip: ${withinBudget ? 'within' : 'OVER'}`,
     ],
+    ...languageFiles.map((name) => [
+      `Survey language file (dist/${name})`,
+      `${kB(files[name].gzip)} gzip · ${kB(files[name].brotli)} brotli · ${kB(files[name].raw)} raw`,
+      'loaded only when a client reads that language',
+    ]),
   ]);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from './constants.js';
 import { SOCIAAL_TEAM, SOCIAAL_TEAM_KORT, TEMPLATES, withWijken } from './bank.js';
-import { QuestionnaireDefinition, allItems, type Answers, type Text } from './questionnaire.js';
+import { QuestionnaireDefinition, allItems, definitionTexts, missingTranslations, type Answers } from './questionnaire.js';
 import { CONTACT_VALUES, CONTEXT_OPTIONS, ROLE_VALUES, STATUS_VALUES, checkAnswers } from './response.js';
 
 const kort = QuestionnaireDefinition.parse(SOCIAAL_TEAM_KORT);
@@ -71,22 +72,6 @@ const FULL_ANSWERS: Answers = {
   meta_hulp_invullen: 'ja',
 };
 
-function texts(q: QuestionnaireDefinition): [string, Text][] {
-  const out: [string, Text][] = [['title', q.title]];
-  if (q.intro) out.push(['intro', q.intro]);
-  for (const s of q.sections) {
-    out.push([`${s.id}.title`, s.title]);
-    for (const item of s.items) {
-      out.push([item.id, item.text]);
-      if (item.help) out.push([`${item.id}.help`, item.help]);
-      if (item.type === 'keuze' || item.type === 'meerkeuze') {
-        for (const o of item.options) out.push([`${item.id}.${o.id}`, o.text]);
-      }
-    }
-  }
-  return out;
-}
-
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe.each([
@@ -102,11 +87,14 @@ describe.each([
     expect(Object.fromEntries(q.sections.map((s) => [s.id, s.items.map((i) => i.id)]))).toEqual(sections);
   });
 
-  it('has non-empty Dutch and English for every text, with the same placeholders', () => {
-    for (const [where, text] of texts(q)) {
-      expect(text.nl.trim(), where).not.toBe('');
-      expect(text.en.trim(), where).not.toBe('');
-      expect(placeholders(text.en), where).toEqual(placeholders(text.nl));
+  it('has every text in all six languages, with the same placeholders as the Dutch', () => {
+    expect(Object.values(missingTranslations(q)).flat()).toEqual([]);
+    for (const { path, text } of definitionTexts(q)) {
+      for (const lang of LANGUAGES) {
+        const where = `${path.join('.')} ${lang}`;
+        expect(text[lang]?.trim(), where).toBeTruthy();
+        expect(placeholders(text[lang]!), where).toEqual(placeholders(text.nl));
+      }
     }
   });
 

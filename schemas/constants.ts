@@ -116,3 +116,29 @@ export const UNKNOWN_GROUP = '_onbekend';
 
 /** How `{organisatie}` reads where no single partner is meant: the dashboard's labels and every export. */
 export const ORGANISATIE_IN_GENERAL = { nl: 'het sociaal team', en: 'the social team' } as const;
+
+/**
+ * The languages a client can answer in, Dutch (the reference) first. Every questionnaire text has
+ * Dutch; the others are optional and fall back to Dutch.
+ */
+export const LANGUAGES = ['nl', 'en', 'tr', 'ar', 'pl', 'uk'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** The languages a text may be translated into. */
+export type Translation = Exclude<Language, 'nl'>;
+export const TRANSLATION_LANGUAGES = LANGUAGES.filter((l): l is Translation => l !== 'nl');
+/**
+ * Each language as it names itself (the client's language choice), the direction it is written in, and
+ * its name in Dutch and English (the dashboard and the exports).
+ */
+export const LANGUAGE_INFO: Record<Language, { name: string; dir: 'ltr' | 'rtl'; nl: string; en: string }> = {
+  nl: { name: 'Nederlands', dir: 'ltr', nl: 'Nederlands', en: 'Dutch' },
+  en: { name: 'English', dir: 'ltr', nl: 'Engels', en: 'English' },
+  tr: { name: 'Türkçe', dir: 'ltr', nl: 'Turks', en: 'Turkish' },
+  ar: { name: 'العربية', dir: 'rtl', nl: 'Arabisch', en: 'Arabic' },
+  pl: { name: 'Polski', dir: 'ltr', nl: 'Pools', en: 'Polish' },
+  uk: { name: 'Українська', dir: 'ltr', nl: 'Oekraïens', en: 'Ukrainian' },
+};
+/** A stored language code as a gemeente reads it in Dutch or English; '' (not kept) and unknown codes stay as they are. */
+export function languageName(code: string, reader: 'nl' | 'en'): string {
+  return Object.hasOwn(LANGUAGE_INFO, code) ? LANGUAGE_INFO[code as Language][reader] : code;
+}

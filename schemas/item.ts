@@ -1,14 +1,20 @@
 import { z } from 'zod';
-import { CONTEXT_FIELDS } from './constants.js';
+import { CONTEXT_FIELDS, TRANSLATION_LANGUAGES, type Translation } from './constants.js';
 import { ItemId, Slug } from './ids.js';
 
 // The shapes of questionnaire items. Zod-free logic (logic.ts) reads these types; the checks across a
 // whole definition are in questionnaire.ts.
 
-/** Text in Dutch (the reference) and English. */
+/**
+ * Text in Dutch (the reference, always there) and any of the other languages; a language without its
+ * translation reads the Dutch (`textIn` in logic.ts).
+ */
 export const Text = z.object({
   nl: z.string().min(1),
-  en: z.string().min(1),
+  ...(Object.fromEntries(TRANSLATION_LANGUAGES.map((l) => [l, z.string().min(1).optional()])) as Record<
+    Translation,
+    z.ZodOptional<z.ZodString>
+  >),
 });
 export type Text = z.infer<typeof Text>;
 

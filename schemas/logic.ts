@@ -1,4 +1,4 @@
-import { AANRADEN_VALUES, STELLING_VALUES, type ContextField } from './constants.js';
+import { AANRADEN_VALUES, LANGUAGES, LANGUAGE_INFO, STELLING_VALUES, type ContextField, type Language } from './constants.js';
 import type { Item, Section, Text } from './item.js';
 
 // Pure questionnaire logic shared by widget and worker. Only zod-free imports keep zod out of the widget.
@@ -26,15 +26,34 @@ export function answerOf(answers: Answers, id: string): AnswerValue | undefined 
   return Object.hasOwn(answers, id) ? answers[id] : undefined;
 }
 
-/** Replaces `{name}` placeholders in both languages; a value may differ per language. Unknown names stay. */
+/**
+ * A text in one language, and the language it is really in: the Dutch where the translation is
+ * missing, so the page can mark that element `lang="nl"` and a screen reader switches voice.
+ */
+export function textIn(text: Text, lang: Language): { value: string; lang: Language } {
+  const value = text[lang];
+  return value === undefined ? { value: text.nl, lang: 'nl' } : { value, lang };
+}
+
+/**
+ * Replaces `{name}` placeholders in every language the text has; a value may differ per language
+ * (a language the value lacks takes its Dutch). Unknown names stay.
+ */
 export function fillText(text: Text, values: Record<string, string | Text>): Text {
-  const fill = (s: string, lang: keyof Text) =>
+  const fill = (s: string, lang: Language) =>
     s.replace(/\{(\w+)\}/g, (m, k: string) => {
       if (!Object.hasOwn(values, k)) return m;
       const v = values[k];
-      return typeof v === 'string' ? v : v[lang];
+      const filled = typeof v === 'string' ? v : textIn(v, lang).value;
+      // A Dutch name inside Arabic keeps its own direction: isolated, it cannot reorder the sentence around it.
+      return LANGUAGE_INFO[lang].dir === 'rtl' ? `\u2068${filled}\u2069` : filled;
     });
-  return { nl: fill(text.nl, 'nl'), en: fill(text.en, 'en') };
+  const out: Text = { nl: fill(text.nl, 'nl') };
+  for (const lang of LANGUAGES) {
+    const s = text[lang];
+    if (lang !== 'nl' && s !== undefined) out[lang] = fill(s, lang);
+  }
+  return out;
 }
 
 /** Whether an item is shown, given the answers so far (hidden items must stay unanswered). */

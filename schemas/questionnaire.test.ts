@@ -38,8 +38,11 @@ describe('Item', () => {
     expect(Item.safeParse({ id: 'o', type: 'open', maxLength: 5000, text: t('?') }).success).toBe(false);
   });
 
-  it('needs Dutch and English text; help text is optional', () => {
-    expect(Item.safeParse({ id: 'c', type: 'cijfer', text: { nl: 'Cijfer?' } }).success).toBe(false);
+  it('needs Dutch text, takes any of the other languages (never empty); help text is optional', () => {
+    expect(Item.safeParse({ id: 'c', type: 'cijfer', text: { nl: 'Cijfer?' } }).success).toBe(true);
+    expect(Item.safeParse({ id: 'c', type: 'cijfer', text: { en: 'Mark?' } }).success).toBe(false);
+    expect(Item.safeParse({ id: 'c', type: 'cijfer', text: { nl: 'Cijfer?', ar: '' } }).success).toBe(false);
+    expect(Item.safeParse({ id: 'c', type: 'cijfer', text: { nl: 'Cijfer?', tr: 'Not?', uk: 'Оцінка?' } }).success).toBe(true);
     expect(Item.safeParse({ id: 'c', type: 'cijfer', text: t('Cijfer?'), help: t('1 is slecht') }).success).toBe(true);
   });
 

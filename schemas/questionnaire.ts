@@ -108,7 +108,8 @@ export const PublishedQuestionnaire = z.object({
 });
 export type PublishedQuestionnaire = z.infer<typeof PublishedQuestionnaire>;
 
-export { allItems, effectiveAnswers, fillText, isShown, type AnswerValue, type Answers } from './logic.js';
+export { allItems, effectiveAnswers, fillText, isShown, textIn, type AnswerValue, type Answers } from './logic.js';
+export { definitionTexts, missingTranslations, type DefinitionText, type MissingText } from './translations.js';
 
 /** What a partner fills in when a definition is served: its teams and the name for `{organisatie}`. */
 export interface Materialize {
@@ -127,7 +128,8 @@ export function materialize<Q extends { sections: Section[]; title: Text; intro?
     if (filled.type === 'keuze' || filled.type === 'meerkeuze') {
       const options = filled.options.map((o) => ({ ...o, text: fillText(o.text, values) }));
       if (filled.type === 'keuze' && filled.optionsFrom === 'teams') {
-        const teams = m.teams.map((t) => ({ id: t.id, text: { nl: t.name, en: t.name } }));
+        // A team's name is a Dutch name in every language.
+        const teams = m.teams.map((t) => ({ id: t.id, text: { nl: t.name } }));
         return { ...filled, options: [...teams, ...options.filter((o) => !m.teams.some((t) => t.id === o.id))] };
       }
       return { ...filled, options } as Item;

@@ -12,7 +12,16 @@ import {
 import type { ErrorIssue } from './errors.js';
 import { answerOf, valueProblem } from './logic.js';
 
-import { CHANNELS, CONTACT_VALUES, LEEFTIJD_VALUES, ROLE_VALUES, SERVICE_DATE_PATTERN, STATUS_VALUES, WEET_NIET } from './constants.js';
+import {
+  CHANNELS,
+  CONTACT_VALUES,
+  LANGUAGES,
+  LEEFTIJD_VALUES,
+  ROLE_VALUES,
+  SERVICE_DATE_PATTERN,
+  STATUS_VALUES,
+  WEET_NIET,
+} from './constants.js';
 import { QuestionnaireId, Slug, SubmissionId } from './ids.js';
 export { CHANNELS, CONTACT_VALUES, CONTEXT_OPTIONS, LEEFTIJD_VALUES, ROLE_VALUES, STATUS_VALUES };
 
@@ -39,6 +48,8 @@ const submissionShape = {
   version: z.number().int().min(1),
   answers: z.record(z.string().max(64), AnswerValueSchema),
   context: Context.default({}),
+  /** The language the client answered in (the widget sends it; an interview gives it when it was not in Dutch). */
+  language: z.enum(LANGUAGES).optional(),
 };
 
 /** Body of `POST /v1/responses`. */

@@ -1,13 +1,14 @@
-// npm run size: raw, gzip and brotli sizes of the two browser bundles, and the survey's budget.
+// npm run size: raw, gzip and brotli sizes of the two browser bundles and the survey's language files, and the survey's budget.
 // Exits non-zero when dist/peil.js is over 20 kB gzip (the issue's budget; CI runs it via size.test.ts).
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { buildAll } from './build.mjs';
+import { SURVEY_LOCALES, buildAll } from './build.mjs';
 
-/** The survey bundle's budget: Lit, every item type, nl and en, styles. */
+/** The survey bundle's budget: Lit, every item type, Dutch, the language choice, read-aloud, styles. */
 export const SURVEY_BUDGET_GZIP = 20 * 1024;
 
-const BUNDLES = ['dist/peil.js', 'dist/peil-dashboard.js'];
+/** The two bundles, then the survey's language files (each loaded only when a client needs it). */
+const BUNDLES = ['dist/peil.js', 'dist/peil-dashboard.js', ...SURVEY_LOCALES.map((l) => `dist/peil.${l}.js`)];
 
 /** Sizes in bytes of one file as served: raw, gzip -9 and brotli at its highest quality. */
 export function measure(file) {
@@ -20,7 +21,7 @@ export function measure(file) {
   };
 }
 
-/** Builds dist/ afresh (so the figure is never stale) and measures both bundles. */
+/** Builds dist/ afresh (so the figure is never stale) and measures the bundles and language files. */
 export async function sizes() {
   await buildAll();
   return BUNDLES.map(measure);

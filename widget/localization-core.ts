@@ -1,25 +1,32 @@
 import { configureLocalization } from '@lit/localize';
-import { sourceLocale, targetLocales } from './locale-codes.js';
+import type { Language } from '../schemas/constants.js';
 
-export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
 type Templates = Parameters<typeof configureLocalization>[0]['loadLocale'] extends (l: string) => Promise<infer M> ? M : never;
 
-/** `en…` becomes English; everything else is Dutch, the reference language. */
-export function pickLocale(lang: string | null | undefined): Locale {
-  return lang?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+/** The language of `lang` (`tr-NL` → `tr`) when it is one of `locales`; everything else is Dutch, the reference language. */
+export function pickLocale<L extends Language>(lang: string | null | undefined, locales: readonly L[]): L | 'nl' {
+  const primary = lang?.toLowerCase().split('-')[0];
+  return locales.find((l) => l === primary) ?? 'nl';
 }
 
 /**
- * Localization for one bundle, with its English templates bundled (a few kB) so switching language
- * never waits on the network. Each bundle (survey, dashboard) passes only its own templates.
+ * Localization for one bundle. Each bundle (survey, dashboard) passes only its own languages and how to
+ * load their templates.
  */
-export function localization(en: Templates) {
-  const { getLocale, setLocale } = configureLocalization({ sourceLocale, targetLocales, loadLocale: async () => en });
+export function localization<L extends Exclude<Language, 'nl'>>(targetLocales: readonly L[], load: (locale: L) => Promise<Templates>) {
+  const { getLocale, setLocale } = configureLocalization({
+    sourceLocale: 'nl',
+    targetLocales,
+    loadLocale: (locale) => load(locale as L),
+  });
   return {
-    getLocale,
-    /** Sets the page-wide locale of the bundle's elements, from an element's `lang` or else `<html lang>`. */
-    async applyLocale(lang: string | null | undefined): Promise<Locale> {
-      const locale = pickLocale(lang || document.documentElement.lang);
+    getLocale: getLocale as () => L | 'nl',
+    /**
+     * Sets the page-wide locale of the bundle's elements, from an element's `lang` or else `<html lang>`,
+     * and says which it is; a language whose templates do not load leaves the one before in place.
+     */
+    async applyLocale(lang: string | null | undefined): Promise<L | 'nl'> {
+      const locale = pickLocale(lang || document.documentElement.lang, targetLocales);
       if (getLocale() !== locale) await setLocale(locale);
       return locale;
     },

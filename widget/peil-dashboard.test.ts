@@ -132,9 +132,9 @@ describe('<peil-dashboard>', () => {
       expect(tileText('n')).to.contain('Vorige periode: 100');
       // No weights given: no choice between weighted and unweighted.
       expect(el.shadowRoot!.querySelector('[data-weighting]')).to.equal(null);
-      // The selection with its test, per team (without the team filter), per month, and the trend's first month against its last.
+      // The selection with its test, per team (without the team filter), per language, per month, and the trend's first month against its last.
       const reads = (await log()).filter((l) => l.path === '/v1/aggregates');
-      expect(reads.map((r) => r.query.groupBy ?? '-').sort()).to.deep.equal(['-', '-', 'month', 'team']);
+      expect(reads.map((r) => r.query.groupBy ?? '-').sort()).to.deep.equal(['-', '-', 'language', 'month', 'team']);
       expect(reads.find((r) => !r.query.groupBy && !r.query.compareFrom)!.query).to.include({ compare: 'previous', weighted: '1' });
       expect(reads.every((r) => r.auth === 'Bearer test-admin')).to.equal(true);
       await expectAccessible(el);
@@ -376,6 +376,26 @@ describe('<peil-dashboard>', () => {
       await expectAccessible(el);
     });
 
+    it('shows n per language and filters on the language the clients answered in', async () => {
+      const el = await mount();
+      await loaded(el);
+      await waitUntil(() => el.shadowRoot!.querySelector('table.languages'), 'no table per language');
+      const rows = [...el.shadowRoot!.querySelectorAll('table.languages tbody tr')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+      expect(rows).to.deep.equal(['Arabisch 14', 'Nederlands 84', 'Turks te weinig reacties', 'Onbekend 18']);
+      await fetch('/__dashboard/reset', { method: 'POST' });
+      const select = $<HTMLSelectElement>(el, '#f-language');
+      select.value = 'ar';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await waitUntil(() => new URLSearchParams(location.search).get('language') === 'ar', `the URL is ${location.search}`);
+      await waitUntil(async () => (await log()).some((l) => l.query.language === 'ar' && !l.query.groupBy));
+      // The breakdown per language still shows every language.
+      await waitUntil(async () => (await log()).some((l) => l.query.groupBy === 'language'));
+      expect((await log()).find((l) => l.query.groupBy === 'language')!.query.language).to.equal(undefined);
+      await loaded(el);
+      expect($(el, '[data-scope]').textContent).to.contain('Arabisch');
+      await expectAccessible(el);
+    });
+
     it('opens with the selection a shared link carries', async () => {
       history.replaceState(
         null,
@@ -471,6 +491,9 @@ describe('<peil-dashboard>', () => {
       const reads = await aggregateReads();
       expect(reads.length).to.equal(4);
       expect(reads.every((r) => r.query.from?.endsWith('-01'))).to.equal(true);
+      // No language for a partner: neither a filter nor figures per language.
+      expect(el.shadowRoot!.querySelector('#f-language')).to.equal(null);
+      expect(reads.some((r) => r.query.groupBy === 'language')).to.equal(false);
       // Protected figures carry no comparison: the tiles say so instead of comparing released figures.
       expect(el.shadowRoot!.querySelector('[data-compare]')).to.equal(null);
       expect($(el, '[data-live]').textContent).to.not.contain('vanzelf bijgewerkt');

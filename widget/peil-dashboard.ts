@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { localized, msg, str } from '@lit/localize';
 import { property, state } from 'lit/decorators.js';
 import type { Aggregate, ItemCell } from '../schemas/aggregate.js';
-import { CONTACT_VALUES, STATUS_VALUES, UNKNOWN_GROUP } from '../schemas/constants.js';
+import { CONTACT_VALUES, LANGUAGES, STATUS_VALUES, UNKNOWN_GROUP, languageName, type Language } from '../schemas/constants.js';
 import type { ItemType } from '../schemas/item.js';
 import { apiBase } from './api.js';
 import { ReportController } from './controllers/report-controller.js';
@@ -20,9 +20,10 @@ import {
   type Period,
   type Selection,
 } from './dashboard/selection.js';
+import { languageTable } from './dashboard/language-table.js';
 import { teamTable } from './dashboard/team-table.js';
 import { headlineTiles } from './dashboard/tiles.js';
-import { applyLocale } from './localization.js';
+import { applyLocale, getLocale } from './localization.js';
 import { styles } from './peil-dashboard.styles.js';
 
 const TOKEN_KEY = 'peil-dashboard-token';
@@ -108,6 +109,11 @@ export class PeilDashboard extends LitElement {
     this.report.reload();
   }
 
+  /** The dashboard speaks Dutch and English. */
+  private get reader(): 'nl' | 'en' {
+    return getLocale() === 'en' ? 'en' : 'nl';
+  }
+
   private select(change: Partial<Selection>): void {
     const next: Selection = { ...this.selection, ...change };
     // A partner filters on one dimension at a time: choosing one clears the others.
@@ -154,6 +160,8 @@ export class PeilDashboard extends LitElement {
         return this.select({ leeftijd: value as Selection['leeftijd'] });
       case 'wijk':
         return this.select({ wijk: value });
+      case 'language':
+        return this.select({ language: value as Language | undefined });
       case 'trend':
         return this.select({ trend: el.value === 'quarter' ? 'quarter' : 'month' });
       case 'compare':
@@ -225,7 +233,7 @@ export class PeilDashboard extends LitElement {
               : teamTable(this.labels, byTeam, ids, this.selection.team)
           }
         </section>
-        ${this.renderChoices(current)} ${this.renderOpen(current)}
+        ${languageTable(r.report.byLanguage, this.reader)} ${this.renderChoices(current)} ${this.renderOpen(current)}
       </div>
       <footer class="foot">
         ${r.report.protected ? this.renderRelease(current) : r.updatedAt ? html`<p class="updated">${msg(str`Bijgewerkt om ${r.updatedAt.toLocaleTimeString('nl-NL')}`)}</p>` : nothing}
@@ -312,6 +320,7 @@ export class PeilDashboard extends LitElement {
       const chosen = s[field];
       if (chosen) parts.push(this.labels.contextOptions(field).find((o) => o.id === chosen)?.text ?? chosen);
     }
+    if (s.language) parts.push(languageName(s.language, this.reader));
     return parts.join(' · ');
   }
 
@@ -401,6 +410,17 @@ export class PeilDashboard extends LitElement {
       </div>
       ${this.renderContextFilter('leeftijd', msg('Leeftijd'), msg('Alle leeftijden'))}
       ${this.renderContextFilter('wijk', msg('Wijk'), msg('Alle wijken'))}
+      ${
+        this.report.report?.protected
+          ? nothing
+          : html`<div class="field">
+              <label for="f-language">${msg('Taal van invullen')}</label>
+              <select id="f-language" name="language">
+                <option value="" ?selected=${!s.language}>${msg('Alle talen')}</option>
+                ${LANGUAGES.map((l) => html`<option value=${l} ?selected=${l === s.language}>${languageName(l, this.reader)}</option>`)}
+              </select>
+            </div>`
+      }
       <div class="field">
         <label for="f-compare">${msg('Vergelijken met')}</label>
         <select id="f-compare" name="compare">

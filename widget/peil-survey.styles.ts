@@ -273,6 +273,59 @@ export const styles = css`
     opacity: 0.7;
     cursor: progress;
   }
+  /* The language choice sits at the top, at the end of the line (the right, or the left in Arabic). */
+  .languages {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 0.5em;
+    margin-block-end: 1em;
+  }
+  .languages label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375em;
+    font-weight: 600;
+  }
+  svg {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    flex: none;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+  }
+  select {
+    font: inherit;
+    color: inherit;
+    min-block-size: var(--_target);
+    padding: 0.25em 0.5em;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--peil-background, #fff);
+  }
+  select:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button.read-aloud {
+    display: flex;
+    align-items: center;
+    gap: 0.375em;
+    min-inline-size: 0;
+    margin-block-end: 0.5em;
+    padding: 0.25em 0.75em;
+    font-size: 0.9em;
+  }
+  .read-aloud svg {
+    fill: currentColor;
+    stroke: none;
+  }
+  button.read-aloud[aria-pressed='true'] {
+    background: var(--_primary);
+    color: var(--_primary-text);
+  }
   .message.error {
     border-inline-start: 4px solid var(--_error);
     padding: 0.5em 1em;

@@ -53,7 +53,8 @@ describe('<peil-survey>', () => {
         'geldzaken',
         'anders',
       ]);
-      expect($$(el, 'select')).to.have.length(0);
+      // Answers are never a dropdown (the language choice above the form is the one select).
+      expect($$(el, 'form select')).to.have.length(0);
       // Every control has a visible label; every group a legend with the question.
       for (const input of $$<HTMLInputElement>(el, 'input:not([tabindex="-1"])')) {
         expect(input.labels?.length, input.name).to.equal(1);

@@ -3,15 +3,17 @@ import { localized, msg, str } from '@lit/localize';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { Item, PublishedQuestionnaire, Section, Text } from '../schemas/questionnaire.js';
-import { assertNever, effectiveAnswers, isShown, type AnswerValue, type Answers } from '../schemas/logic.js';
+import { assertNever, effectiveAnswers, isShown, textIn, type AnswerValue, type Answers } from '../schemas/logic.js';
 import {
   AANRADEN_VALUES,
   CONTEXT_FIELDS,
   INVITE_PARAM,
+  LANGUAGE_INFO,
   STELLING_VALUES,
   WEET_NIET,
   type AanradenValue,
   type ContextField,
+  type Language,
   type StellingValue,
 } from '../schemas/constants.js';
 import { apiBase, definitionUrl, errorCode, inviteCheckUrl, uuid } from './api.js';
@@ -22,6 +24,8 @@ import type { Interviewer } from './controllers/interviewer.js';
 import { KioskController } from './controllers/kiosk-controller.js';
 import { enterMovesOn } from './controllers/enter-key.js';
 import { OutboxController } from './controllers/outbox-controller.js';
+import { ReadAloudController, type Spoken } from './controllers/read-aloud.js';
+import { languageSwitch } from './language-switch.js';
 import { applyLocale } from './survey-localization.js';
 import { errorMessage } from './messages.js';
 import { styles } from './peil-survey.styles.js';
@@ -59,6 +63,8 @@ interface Frame {
   head: TemplateResult;
   help: TemplateResult | typeof nothing;
   hint: string | undefined;
+  /** The "Lees voor" button, where the browser has a voice for the language. */
+  readAloud: TemplateResult | typeof nothing;
 }
 
 const STELLING: Record<StellingValue, () => string> = {
@@ -79,7 +85,7 @@ const AANRADEN: Record<AanradenValue, () => string> = {
  * A client-experience questionnaire, embedded with one script tag on a partner's site.
  *
  * @tagname peil-survey
- * @summary The Peil questionnaire for clients: accessible, plain Dutch (B1) and English, never loses an answer.
+ * @summary The Peil questionnaire for clients: accessible, plain Dutch (B1) and five other languages the client can switch to, read aloud on request, never loses an answer.
  *
  * Works when the element is in the page before the script loads, and when the script is loaded twice.
  * Answers are never lost (a draft in sessionStorage, an outbox in localStorage) and never counted
@@ -98,6 +104,8 @@ const AANRADEN: Record<AanradenValue, () => string> = {
  * @csspart button - The Vorige, Volgende and Versturen buttons.
  * @csspart primary - The Volgende and Versturen buttons.
  * @csspart message - Status, error and thank-you messages.
+ * @csspart languages - The language choice above the survey.
+ * @csspart read-aloud - Each question's "Lees voor" button.
  *
  * @cssprop [--peil-font-family=var(--nl-document-font-family, system-ui, sans-serif)] - Font.
  * @cssprop [--peil-font-size=var(--nl-document-font-size, max(1.125rem, 18px))] - Base text size.
@@ -134,7 +142,10 @@ export class PeilSurvey extends LitElement {
   @property() leeftijd?: string;
   /** The client's wijk, one of the gemeente's list; that question is then skipped. */
   @property() wijk?: string;
-  /** `nl` or `en` (attribute `lang`); defaults to the page's `<html lang>`. */
+  /**
+   * The language the survey starts in (attribute `lang`): `nl`, `en`, `tr`, `ar`, `pl` or `uk`; defaults to
+   * the page's `<html lang>`. The client can choose another at the top of the survey.
+   */
   @property({ attribute: 'lang' }) language?: string;
   /** Base URL of the Peil API; defaults to the origin the script was loaded from. */
   @property() api = '';
@@ -153,7 +164,9 @@ export class PeilSurvey extends LitElement {
   @state() private page = 0;
   @state() private errors: string[] = [];
   @state() private review = false;
-  @state() private locale: 'nl' | 'en' = 'nl';
+  @state() private locale: Language = 'nl';
+  /** The language the client chose in the survey; it wins over `lang` and the page's. */
+  @state() private chosen?: Language;
   /** What the polite live region says; it stays in the DOM so every change is announced. */
   @state() private announcement = '';
   /** This device filled the questionnaire in before (the thank-you was shown). */
@@ -164,6 +177,9 @@ export class PeilSurvey extends LitElement {
   private focusTarget?: string;
   private honeypot = '';
   private readonly outbox = new OutboxController(this);
+  private readonly readAloud = new ReadAloudController(this);
+  /** Counts language changes, so a language that loads late cannot replace one chosen after it. */
+  private localeRequest = 0;
   private readonly draft = new DraftController(() => `peil-draft:${this.questionnaire}:${this.siteKey}:${this.team ?? ''}`);
   private readonly done = new DoneMarker(() => `${this.questionnaire}:${this.siteKey}:${this.team ?? ''}`);
   private readonly kioskMode = new KioskController(this);
@@ -218,18 +234,46 @@ export class PeilSurvey extends LitElement {
   }
 
   private async updateLocale(): Promise<void> {
-    this.locale = await applyLocale(this.language);
+    const request = ++this.localeRequest;
+    try {
+      const locale = await applyLocale(this.chosen ?? this.language);
+      if (request === this.localeRequest) this.locale = locale;
+    } catch {
+      // The language's file did not load (no connection): the survey stays in the language it has.
+      if (request === this.localeRequest) this.chosen = this.locale;
+    }
+  }
+
+  /** The client picks a language: everything answered stays, the page and focus stay where they are. */
+  private choose(lang: Language): void {
+    this.readAloud.stop();
+    this.chosen = lang;
+    void this.updateLocale();
+    this.saveDraft();
   }
 
   private restore(q: PublishedQuestionnaire, d: Draft | undefined): void {
+    if (d?.language && !this.chosen) {
+      this.chosen = d.language;
+      void this.updateLocale();
+    }
     this.answers = d?.answers ?? {};
     this.page = Math.min(d?.page ?? 0, q.sections.length - 1);
     this.submissionId = d?.submissionId;
     this.startedAt = performance.now();
   }
 
-  private t(text: Text): string {
-    return text[this.locale] ?? text.nl;
+  /** A text in the survey's language; where it has no translation, the Dutch, marked as Dutch for screen readers. */
+  private tx(text: Text): string | TemplateResult {
+    const { value, lang } = textIn(text, this.locale);
+    return lang === this.locale ? value : html`<span lang=${lang} dir=${LANGUAGE_INFO[lang].dir}>${value}</span>`;
+  }
+
+  /** A piece to read aloud, in the language it is really in. */
+  private spoken(text: Text | string): Spoken {
+    if (typeof text === 'string') return { text, lang: this.locale };
+    const { value, lang } = textIn(text, this.locale);
+    return { text: value, lang };
   }
 
   /** A number as the reader's language writes it (1.000 in Dutch, 1,000 in English). */
@@ -272,6 +316,7 @@ export class PeilSurvey extends LitElement {
   }
 
   private setAnswer(id: string, value: AnswerValue | undefined): void {
+    this.readAloud.stop();
     const next = { ...this.answers };
     if (isBlank(value)) delete next[id];
     else next[id] = value!;
@@ -282,11 +327,12 @@ export class PeilSurvey extends LitElement {
 
   private saveDraft(): void {
     if (this.kiosk || this.interviewing) return;
-    this.draft.save({ answers: this.answers, page: this.page, submissionId: this.submissionId });
+    this.draft.save({ answers: this.answers, page: this.page, submissionId: this.submissionId, language: this.chosen });
   }
 
   /** Shows page `to`; keeps the review list when the client follows a link in it. */
   private go(q: PublishedQuestionnaire, to: number, keepErrors = false): void {
+    this.readAloud.stop();
     const pages = this.pages(q);
     this.page = Math.max(0, Math.min(to, pages.length - 1));
     if (!keepErrors) {
@@ -333,6 +379,7 @@ export class PeilSurvey extends LitElement {
       version: q.version,
       answers: this.cleanAnswers(q),
       context: this.known,
+      language: this.locale,
       elapsedMs: Math.round(performance.now() - this.startedAt),
       ...(this.inviteToken ? { invite: this.inviteToken } : {}),
       ...(this.honeypot ? { website: this.honeypot } : {}),
@@ -427,7 +474,7 @@ export class PeilSurvey extends LitElement {
   }
 
   override render() {
-    return html`<div class="root" lang=${this.locale}>
+    return html`<div class="root" lang=${this.locale} dir=${LANGUAGE_INFO[this.locale].dir}>
       ${this.definition.render({
         pending: () => html`<p class="loading" part="message">${msg('De vragenlijst wordt geladen…')}</p>`,
         error: (e) => this.renderLoadError(e instanceof LoadError ? e.code : 'load_failed'),
@@ -465,6 +512,7 @@ export class PeilSurvey extends LitElement {
     const last = this.page === pages.length - 1;
     const sending = state.kind === 'sending';
     return html`
+      ${languageSwitch(this.locale, (l) => this.choose(l))}
       <form
         part="form"
         novalidate
@@ -477,8 +525,8 @@ export class PeilSurvey extends LitElement {
           else this.next(q);
         }}
       >
-        <h2 id="peil-title" class="title" part="title">${this.t(q.title)}</h2>
-        ${this.page === 0 && q.intro ? html`<p class="intro">${this.t(q.intro)}</p>` : nothing}
+        <h2 id="peil-title" class="title" part="title">${this.tx(q.title)}</h2>
+        ${this.page === 0 && q.intro ? html`<p class="intro">${this.tx(q.intro)}</p>` : nothing}
         ${
           pages.length > 1
             ? html`<div class="progress" part="progress">
@@ -488,7 +536,7 @@ export class PeilSurvey extends LitElement {
             : nothing
         }
         ${this.kioskMode.renderPrompt()} ${this.interview && this.interviewing && this.page === 0 ? this.interview.render() : nothing}
-        <h3 id="peil-heading" tabindex="-1" part="heading">${this.t(section.title)}</h3>
+        <h3 id="peil-heading" tabindex="-1" part="heading">${this.tx(section.title)}</h3>
         ${this.renderErrorSummary(q, pages)} ${items.map((item) => this.renderItem(item, all.indexOf(item) + 1, all.length))}
         <div class="hp" aria-hidden="true">
           <label
@@ -543,7 +591,7 @@ export class PeilSurvey extends LitElement {
                   this.focusTarget = `#q-${item.id} input, #q-${item.id} textarea`;
                   this.requestUpdate();
                 }}
-                >${this.t(item.text)}${
+                >${this.tx(item.text)}${
                   this.review && pages.length > 1 ? html` <span class="where">(${msg(str`stap ${this.n(page + 1)}`)})</span>` : nothing
                 }</a
               >
@@ -583,10 +631,11 @@ export class PeilSurvey extends LitElement {
       errorId: invalid ? `err-${id}` : undefined,
       describedBy: [item.help ? `help-${id}` : '', hint ? `hint-${id}` : ''].filter(Boolean).join(' '),
       head: html`<span class="num">${msg(str`Vraag ${this.n(n)} van ${this.n(total)}`)}</span>
-        <span class="text">${this.t(item.text)}</span>
+        <span class="text">${this.tx(item.text)}</span>
         ${item.required ? html`<span class="req">${msg('(verplicht)')}</span>` : nothing}`,
-      help: item.help ? html`<p class="help" id="help-${id}">${this.t(item.help)}</p>` : nothing,
+      help: item.help ? html`<p class="help" id="help-${id}">${this.tx(item.help)}</p>` : nothing,
       hint,
+      readAloud: this.renderReadAloud(item, hint),
     };
     switch (item.type) {
       case 'open':
@@ -603,6 +652,29 @@ export class PeilSurvey extends LitElement {
     }
   }
 
+  private renderReadAloud(item: Item, hint: string | undefined): TemplateResult | typeof nothing {
+    if (!this.readAloud.voiceFor(this.locale)) return nothing;
+    // Numbers read one by one help nobody; the scale's ends are in its help or hint.
+    const options = item.type === 'open' || item.type === 'cijfer' || item.type === 'nps' ? [] : this.optionsOf(item);
+    const pieces = [item.text, ...(item.help ? [item.help] : []), ...(hint ? [hint] : []), ...options.map(([, label]) => label)];
+    return html`<button
+      type="button"
+      class="read-aloud"
+      part="button read-aloud"
+      aria-pressed=${this.readAloud.speaking === item.id ? 'true' : 'false'}
+      @click=${() =>
+        this.readAloud.toggle(
+          item.id,
+          pieces.map((p) => this.spoken(p)),
+        )}
+    >
+      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d="M3 9v6h4l5 5V4L7 9zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4z" />
+      </svg>
+      ${msg('Lees voor')}
+    </button>`;
+  }
+
   private renderError(f: Frame, id: string, text: string) {
     return f.invalid ? html`<p class="field-error" id="err-${id}">${text}</p>` : nothing;
   }
@@ -613,7 +685,7 @@ export class PeilSurvey extends LitElement {
     const left = item.maxLength - [...value].length;
     return html`<div class="question ${f.invalid ? 'invalid' : ''} t-open" id="q-${id}" part="question">
       <label class="legend" for="in-${id}">${f.head}</label>
-      ${f.help} ${this.renderError(f, id, msg('Vul hier iets in.'))}
+      ${f.readAloud} ${f.help} ${this.renderError(f, id, msg('Vul hier iets in.'))}
       <textarea
         id="in-${id}"
         rows="4"
@@ -645,7 +717,7 @@ export class PeilSurvey extends LitElement {
       aria-describedby=${f.describedBy || nothing}
     >
       <legend class="legend">${f.head}</legend>
-      ${f.help} ${f.hint ? html`<p class="hint" id="hint-${id}">${f.hint}</p>` : nothing}
+      ${f.readAloud} ${f.help} ${f.hint ? html`<p class="hint" id="hint-${id}">${f.hint}</p>` : nothing}
       ${this.renderError(f, id, multiple ? msg('Kies één of meer antwoorden.') : msg('Kies een antwoord.'))}
       <div class="options">
         ${this.optionsOf(item).map(
@@ -659,14 +731,15 @@ export class PeilSurvey extends LitElement {
                 aria-describedby=${f.errorId ?? nothing}
                 @change=${(e: Event) => onChange(value, (e.target as HTMLInputElement).checked)}
               />
-              <span>${label}</span>
+              <span>${typeof label === 'string' ? label : this.tx(label)}</span>
             </label>`,
         )}
       </div>
     </fieldset>`;
   }
 
-  private optionsOf(item: ChoiceItem): [string, string][] {
+  /** Each option's value and label: the survey's own words, or the questionnaire's text. */
+  private optionsOf(item: ChoiceItem): [string, string | Text][] {
     switch (item.type) {
       case 'cijfer':
       case 'nps': {
@@ -679,7 +752,7 @@ export class PeilSurvey extends LitElement {
         return AANRADEN_VALUES.map((v) => [v, AANRADEN[v]()]);
       case 'keuze':
       case 'meerkeuze':
-        return item.options.map((o) => [o.id, this.t(o.text)]);
+        return item.options.map((o) => [o.id, o.text]);
       default:
         return assertNever(item);
     }

@@ -54,6 +54,23 @@ describe('the embed script', () => {
       // The element's own lang wins over the page's, and a change re-renders it.
       el.setAttribute('lang', 'nl');
       await waitUntil(() => shown().includes('Vraag 1 van 8'), 'did not switch to Dutch', { timeout: 5_000 });
+      // Only the language asked for came over the network, from beside the script: Dutch is in it.
+      const languageFiles = () =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => new URL(e.name).pathname)
+          .filter((p) => /^\/__peil\.[a-z]+\.js$/.test(p));
+      expect(languageFiles()).to.deep.equal(['/__peil.en.js']);
+      // The client picks Arabic in the survey: that file comes too, and the survey turns right to left.
+      const select = el.shadowRoot!.querySelector<HTMLSelectElement>('#peil-language')!;
+      select.value = 'ar';
+      select.dispatchEvent(new Event('change'));
+      await waitUntil(() => shown().includes('السؤال 1 من 8'), 'did not switch to Arabic', { timeout: 5_000 });
+      expect(el.shadowRoot!.querySelector('.root')!.getAttribute('dir')).to.equal('rtl');
+      expect(languageFiles()).to.deep.equal(['/__peil.en.js', '/__peil.ar.js']);
+      select.value = 'nl';
+      select.dispatchEvent(new Event('change'));
+      await waitUntil(() => shown().includes('Vraag 1 van 8'), 'did not switch back to Dutch', { timeout: 5_000 });
 
       // The partner's page includes the script a second time.
       await loadScript();

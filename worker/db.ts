@@ -194,7 +194,7 @@ export async function publish(db: D1Database, gemeente: string, input: Questionn
 export interface QuestionnaireSummary {
   id: string;
   status: 'open' | 'closed';
-  title: { nl: string; en: string } | null;
+  title: Text | null;
   latestVersion: number | null;
   publishedAt: string | null;
   hasDraft: boolean;
@@ -211,8 +211,7 @@ export async function listQuestionnaires(db: D1Database, gemeente: string, id?: 
   const { results } = await db
     .prepare(
       `SELECT q.id, q.status, q.retention_days, q.draft IS NOT NULL AS has_draft, q.created_at, v.version, v.published_at,
-              json_extract(COALESCE(v.definition, q.draft), '$.title.nl') AS title_nl,
-              json_extract(COALESCE(v.definition, q.draft), '$.title.en') AS title_en,
+              json_extract(COALESCE(v.definition, q.draft), '$.title') AS title,
               json_extract(COALESCE(v.definition, q.draft), '$.wet') AS wet,
               json_extract(COALESCE(v.definition, q.draft), '$.core') AS core
          FROM questionnaires q
@@ -231,15 +230,14 @@ export async function listQuestionnaires(db: D1Database, gemeente: string, id?: 
       created_at: string;
       version: number | null;
       published_at: string | null;
-      title_nl: string | null;
-      title_en: string | null;
+      title: string | null;
       wet: Wet | null;
       core: CoreModule | null;
     }>();
   return results.map((r) => ({
     id: r.id,
     status: r.status,
-    title: r.title_nl !== null && r.title_en !== null ? { nl: r.title_nl, en: r.title_en } : null,
+    title: r.title === null ? null : (JSON.parse(r.title) as Text),
     latestVersion: r.version,
     publishedAt: r.published_at,
     hasDraft: r.has_draft === 1,

@@ -1,4 +1,5 @@
 import { CONTEXT_FIELDS, allItems, type Answers, type QuestionnaireDefinition } from '../schemas/questionnaire.js';
+import type { Language } from '../schemas/constants.js';
 import { checkAnswers, resolveContext, type Context } from '../schemas/response.js';
 import { ApiError } from './errors.js';
 import { FLAG_FAST, type LedgerRecord } from './ledger-types.js';
@@ -21,7 +22,7 @@ const MIN_MS_PER_ANSWER = 800;
  */
 export function toRecord(
   def: QuestionnaireDefinition,
-  input: { submissionId: string; version: number; answers: Answers; context: Context; elapsedMs?: number },
+  input: { submissionId: string; version: number; answers: Answers; context: Context; elapsedMs?: number; language?: Language },
   extra: { partner: string; channel: string; day: string; serviceYear?: string },
 ): LedgerRecord {
   const known = Object.fromEntries(CONTEXT_FIELDS.flatMap((f) => (input.context[f] ? [[f, input.context[f]]] : [])));
@@ -56,6 +57,7 @@ export function toRecord(
       wijk: context.wijk ?? '',
       // The response's own service date wins over the year its invite batch was drawn for.
       service_year: input.context.serviceDate?.slice(0, 4) ?? extra.serviceYear ?? '',
+      language: input.language ?? '',
     },
     flags: fast ? FLAG_FAST : 0,
     answers,

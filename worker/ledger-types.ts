@@ -6,8 +6,20 @@ import type { Period } from './report/period.js';
 /**
  * Dimensions a report may filter on; all stored as '' when unknown. `service_year` is the year of the
  * contact or service a response is about (from its serviceDate or its invite batch), for figures by service year.
+ * A response from before languages were kept has language ''.
  */
-export const DIMENSIONS = ['partner', 'team', 'contact', 'status', 'role', 'channel', 'leeftijd', 'wijk', 'service_year'] as const;
+export const DIMENSIONS = [
+  'partner',
+  'team',
+  'contact',
+  'status',
+  'role',
+  'channel',
+  'leeftijd',
+  'wijk',
+  'service_year',
+  'language',
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 /** Dimensions a gemeente may give population margins for (the channel is how we asked, not who answered). */
 export const WEIGHT_DIMENSIONS = [
@@ -29,6 +41,7 @@ export const GROUP_BY = [
   'channel',
   'leeftijd',
   'wijk',
+  'language',
   'day',
   'week',
   'month',

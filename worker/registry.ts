@@ -1,3 +1,4 @@
+import type { Language } from '../schemas/constants.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode, ErrorIssue } from '../schemas/errors.js';
 import type { Answers, QuestionnaireDefinition } from '../schemas/questionnaire.js';
@@ -57,6 +58,8 @@ export interface WebSubmission {
   answers: Answers;
   context: Context;
   elapsedMs?: number;
+  /** The language the client answered in. */
+  language?: Language;
   /** The submission carries an invite (checked and spent in D1 by the worker). */
   invited: boolean;
   /** The client's address, for the rate limit and burst holds only: hashed in the ledger's memory, never stored. */

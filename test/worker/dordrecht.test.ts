@@ -154,7 +154,8 @@ describe('Dordrecht through import and GET /v1/aggregates', () => {
       const e = exact.groups[i];
       expect(g.n, g.key).toBeGreaterThanOrEqual(10);
       expect(Math.abs(g.n - e.n), g.key).toBeLessThanOrEqual(2);
-      expect(Math.abs(g.items.tot_cijfer.mean - e.items.tot_cijfer.mean), g.key).toBeLessThanOrEqual(0.4);
+      // Means to one decimal: 8,7 − 8,3 is 0.40000000000000036 in floating point.
+      expect(Math.abs(g.items.tot_cijfer.mean - e.items.tot_cijfer.mean), g.key).toBeLessThanOrEqual(0.4 + 1e-9);
     });
     expect(Math.abs(viewer.items.tot_cijfer.mean - exact.items.tot_cijfer.mean)).toBeLessThanOrEqual(0.2);
     expect(Math.abs(viewer.items.tot_aanraden.pct.ja - exact.items.tot_aanraden.pct.ja)).toBeLessThanOrEqual(5);

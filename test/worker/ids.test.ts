@@ -87,6 +87,7 @@ describe('UUIDs are compared without regard to case', () => {
         leeftijd: '',
         wijk: '',
         service_year: '',
+        language: 'nl',
       },
       flags: 0,
       answers: { tot_cijfer: 8 },

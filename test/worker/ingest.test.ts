@@ -252,7 +252,8 @@ describe('privacy of what is stored', () => {
     for (const secret of ['203.0.113.9', 'TestBrowser', 'abc123', '06-12345678', 'piet@example.nl']) expect(text).not.toContain(secret);
     expect(row.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(Object.keys(row).sort()).toEqual(
-      // rkey: the random record key of disclosure control, nothing about the client.
+      // rkey: the random record key of disclosure control, nothing about the client; language: the one the
+      // survey was shown in, which only the gemeente can filter on.
       [
         'answers',
         'channel',
@@ -261,6 +262,7 @@ describe('privacy of what is stored', () => {
         'flags',
         'held',
         'leeftijd',
+        'language',
         'partner',
         'rkey',
         'role',

@@ -194,13 +194,13 @@ describe('admin questionnaires: drafts and versions', () => {
 
     const wrongId = await api('PUT', `${ADMIN}/bewerk-proef/draft`, kortAs('iets-anders'));
     expect([wrongId.status, wrongId.body.error.code, wrongId.body.error.issues[0].path]).toEqual([422, 'validation_failed', ['id']]);
-    const noText = await api(
+    const emptyText = await api(
       'PUT',
       `${ADMIN}/bewerk-proef/draft`,
-      kortAs('bewerk-proef', (items) => [{ ...items[0], text: { nl: 'Cijfer?' } }]),
+      kortAs('bewerk-proef', (items) => [{ ...items[0], text: { nl: 'Cijfer?', tr: '' } }]),
     );
-    expect([noText.status, noText.body.error.code]).toEqual([422, 'validation_failed']);
-    expect(noText.body.error.issues[0].path).toEqual(['sections', 0, 'items', 0, 'text', 'en']);
+    expect([emptyText.status, emptyText.body.error.code]).toEqual([422, 'validation_failed']);
+    expect(emptyText.body.error.issues[0].path).toEqual(['sections', 0, 'items', 0, 'text', 'tr']);
     expect((await api('GET', `${ADMIN}/bewerk-proef/draft`)).body.draft).toEqual(start.body.draft);
 
     const edited = kortAs('bewerk-proef', (items) => [...items, { id: 'extra_vraag', type: 'nps', text: t('Extra?') }]);

@@ -1,9 +1,12 @@
+import type { Language } from '../../schemas/constants.js';
 import type { Answers } from '../../schemas/logic.js';
 
 export interface Draft {
   answers: Answers;
   page: number;
   submissionId?: string;
+  /** The language the client chose, if they chose one. */
+  language?: Language;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface Report {
   current: Aggregate;
   /** Same selection, every team (the team filter left out), for the breakdown table. */
   byTeam?: Aggregate;
+  /** Same selection, every language (the gemeente's own view only), for n per language. */
+  byLanguage?: Aggregate;
   /** Same selection by month or quarter, for the trend. */
   trend?: Aggregate;
   /** The test against the comparison period the reader chose; absent for "all time". */
@@ -152,15 +154,17 @@ export class ReportController implements ReactiveController {
     // The selection first: whether it is protected decides which other reads may be made.
     const current = await get(aggregateQuery(sel, range, { compare: true }));
     const guarded = current.disclosure?.protected === true;
-    const [byTeam, trendRead] = await Promise.all([
+    const [byTeam, byLanguage, trendRead] = await Promise.all([
       // A partner reads one dimension at a time: no breakdown by team beside another filter.
       guarded && (sel.contact || sel.status)
         ? undefined
         : get(aggregateQuery(sel, range, { groupBy: 'team', withTeam: false })).catch(() => undefined),
+      // Languages single out the few who answered in each: only the gemeente sees them.
+      guarded ? undefined : get(aggregateQuery(sel, range, { groupBy: 'language' })).catch(() => undefined),
       this.trendOf(get, sel, range),
     ]);
     const { labels, comparison, weighting } = current;
-    return { current, byTeam, ...trendRead, comparison, compare: sel.compare, weighting, range, labels, protected: guarded };
+    return { current, byTeam, byLanguage, ...trendRead, comparison, compare: sel.compare, weighting, range, labels, protected: guarded };
   }
 
   /** The trend, and its first period with a cijfer tested against its last, so the headline states only a real change. */

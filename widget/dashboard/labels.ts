@@ -1,7 +1,8 @@
 import { msg } from '@lit/localize';
 import { TEMPLATES } from '../../schemas/bank.js';
 import type { ReportLabels } from '../../schemas/aggregate.js';
-import { UNKNOWN_GROUP, type ContactValue, type StatusValue } from '../../schemas/constants.js';
+import { UNKNOWN_GROUP, type ContactValue, type Language, type StatusValue } from '../../schemas/constants.js';
+import { textIn } from '../../schemas/logic.js';
 import type { ItemInput } from '../../schemas/questionnaire.js';
 import { getLocale } from '../localization.js';
 
@@ -12,14 +13,16 @@ import { getLocale } from '../localization.js';
 const BANK = new Map<string, ItemInput>();
 for (const q of Object.values(TEMPLATES)) for (const s of q.sections) for (const i of s.items) if (!BANK.has(i.id)) BANK.set(i.id, i);
 
+/** The dashboard speaks Dutch and English. */
+const reader = (): Language => (getLocale() === 'en' ? 'en' : 'nl');
+
 export function bankItem(id: string): ItemInput | undefined {
   return BANK.get(id);
 }
 
 /** Questionnaires the reader can pick: the bank's, plus the one the page asked for. */
 export function questionnaireOptions(current: string): { id: string; title: string }[] {
-  const en = getLocale() === 'en';
-  const list = Object.values(TEMPLATES).map((q) => ({ id: q.id, title: en ? q.title.en : q.title.nl }));
+  const list = Object.values(TEMPLATES).map((q) => ({ id: q.id, title: textIn(q.title, reader()).value }));
   if (!list.some((q) => q.id === current)) list.push({ id: current, title: current });
   return list;
 }
@@ -28,15 +31,14 @@ export function questionnaireOptions(current: string): { id: string; title: stri
 export function itemText(id: string): string {
   const item = BANK.get(id);
   if (!item) return id;
-  const text = getLocale() === 'en' ? item.text.en : item.text.nl;
-  return text.replace(/\{organisatie\}/g, msg('het sociaal team'));
+  return textIn(item.text, reader()).value.replace(/\{organisatie\}/g, msg('het sociaal team'));
 }
 
 export function optionText(itemId: string, optionId: string): string {
   const item = BANK.get(itemId);
   const option = item && 'options' in item ? item.options.find((o) => o.id === optionId) : undefined;
   if (!option) return optionId;
-  return getLocale() === 'en' ? option.text.en : option.text.nl;
+  return textIn(option.text, reader()).value;
 }
 
 /** Items that fill a context field (team, contact type, …) are filters, not results. */

@@ -1,4 +1,12 @@
-import { CONTACT_VALUES, LEEFTIJD_VALUES, QUESTIONNAIRE_ID_PATTERN, SLUG_PATTERN, STATUS_VALUES } from '../../schemas/constants.js';
+import {
+  CONTACT_VALUES,
+  LANGUAGES,
+  LEEFTIJD_VALUES,
+  QUESTIONNAIRE_ID_PATTERN,
+  SLUG_PATTERN,
+  STATUS_VALUES,
+  type Language,
+} from '../../schemas/constants.js';
 
 /** Period presets; `anders` means the reader typed the dates. */
 export const PERIODS = ['12m', 'jaar', 'vorig-jaar', 'kwartaal', 'vorig-kwartaal', 'maand', 'vorige-maand', 'alles', 'anders'] as const;
@@ -22,6 +30,8 @@ export interface Selection {
   leeftijd?: (typeof LEEFTIJD_VALUES)[number];
   /** One of the gemeente's wijken (the options of its wijk question). */
   wijk?: string;
+  /** The language the clients answered in; the gemeente's own view only. */
+  language?: Language;
   trend: Trend;
   compare: Compare;
   /** Weighted figures where the gemeente gave population margins; the reader may switch them off. */
@@ -50,6 +60,7 @@ export const SELECTION_KEYS = [
   'status',
   'leeftijd',
   'wijk',
+  'language',
   'trend',
   'compare',
   'weighted',
@@ -73,6 +84,7 @@ export function readSelection(params: URLSearchParams, defaultQuestionnaire: str
     status: oneOf(STATUS_VALUES, params.get('status')),
     leeftijd: oneOf(LEEFTIJD_VALUES, params.get('leeftijd')),
     wijk: wijk && SLUG_PATTERN.test(wijk) ? wijk : undefined,
+    language: oneOf(LANGUAGES, params.get('language')),
     trend: oneOf(TRENDS, params.get('trend')) ?? 'month',
     compare: oneOf(COMPARES, params.get('compare')) ?? 'previous',
     weighted: params.get('weighted') !== '0',
@@ -93,6 +105,7 @@ export function selectionParams(sel: Selection, defaultQuestionnaire: string): U
   if (sel.status) p.set('status', sel.status);
   if (sel.leeftijd) p.set('leeftijd', sel.leeftijd);
   if (sel.wijk) p.set('wijk', sel.wijk);
+  if (sel.language) p.set('language', sel.language);
   if (sel.trend !== 'month') p.set('trend', sel.trend);
   if (sel.compare !== 'previous') p.set('compare', sel.compare);
   if (!sel.weighted) p.set('weighted', '0');
@@ -167,7 +180,7 @@ export function periodRange(key: string, within: Range): Range | undefined {
 export function aggregateQuery(
   sel: Selection,
   range: Range,
-  opts: { groupBy?: 'team' | Trend; withTeam?: boolean; compare?: boolean | Range; unweighted?: boolean } = {},
+  opts: { groupBy?: 'team' | 'language' | Trend; withTeam?: boolean; compare?: boolean | Range; unweighted?: boolean } = {},
 ): URLSearchParams {
   const p = new URLSearchParams({ questionnaire: sel.questionnaire });
   if (range.from) p.set('from', range.from);
@@ -177,6 +190,8 @@ export function aggregateQuery(
   if (sel.status) p.set('status', sel.status);
   if (sel.leeftijd) p.set('leeftijd', sel.leeftijd);
   if (sel.wijk) p.set('wijk', sel.wijk);
+  // Per language, every language: the breakdown leaves the language filter out, as per team the team filter.
+  if (sel.language && opts.groupBy !== 'language') p.set('language', sel.language);
   if (opts.groupBy) p.set('groupBy', opts.groupBy);
   if (opts.compare === true && range.from && range.to) p.set('compare', sel.compare);
   if (typeof opts.compare === 'object' && opts.compare.from && opts.compare.to) {

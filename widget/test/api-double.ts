@@ -95,10 +95,21 @@ function publish(input: QuestionnaireInput, team?: string): PublishedQuestionnai
   return { ...def, version: 1, status: 'open', context: team ? { team } : undefined };
 }
 
+/** The short questionnaire with one translation missing: mw_samen has no Turkish. */
+const KORT_EEN_ONVERTAALD: QuestionnaireInput = {
+  ...SOCIAAL_TEAM_KORT,
+  id: 'kort-een-onvertaald',
+  sections: SOCIAAL_TEAM_KORT.sections.map((s) => ({
+    ...s,
+    items: s.items.map((i) => (i.id === 'mw_samen' ? { ...i, text: { ...i.text, tr: undefined } } : i)),
+  })),
+};
+
 const DEFINITIONS: Record<string, QuestionnaireInput> = {
   'sociaal-team': SOCIAAL_TEAM,
   'sociaal-team-kort': SOCIAAL_TEAM_KORT,
   'alle-types': ALLE_TYPES,
+  'kort-een-onvertaald': KORT_EEN_ONVERTAALD,
 };
 
 interface Failure {

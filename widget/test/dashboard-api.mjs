@@ -246,6 +246,15 @@ function byTeam() {
   };
 }
 
+/** Per language, as the gemeente reads it: Turkish too few to show, some from before languages were kept. */
+function byLanguage() {
+  const group = (key, n) => ({ key, n, indicatief: n < 30, items: current().items });
+  return {
+    ...current(),
+    groups: [group('ar', 14), group('nl', 84), { key: 'tr', suppressed: true }, group('_onbekend', 18)],
+  };
+}
+
 function byPeriod(groupBy) {
   const keys = groupBy === 'quarter' ? ['2026-Q3', '2026-Q4'] : ['2026-09', '2026-10', '2026-11'];
   return {
@@ -282,6 +291,7 @@ function refusalOf(query) {
   if (query.to && query.to !== lastDayOf(query.to) && !(query.to.slice(0, 7) === today.slice(0, 7) && query.to >= today.slice(0, 8) + '01'))
     return 'period_not_allowed';
   if (query.groupBy === 'day' || query.groupBy === 'week') return 'period_not_allowed';
+  if (query.language || query.groupBy === 'language') return 'combination_not_allowed';
   const dims = ['team', 'contact', 'status'].filter((d) => query[d]);
   if (dims.length > 1 || (query.groupBy === 'team' && dims.some((d) => d !== 'team'))) return 'combination_not_allowed';
   return undefined;
@@ -355,6 +365,7 @@ export function dashboardApi() {
     }
     if (query.team === 'oost' && !query.groupBy) return json(ctx, 200, small());
     if (query.groupBy === 'team') return json(ctx, 200, byTeam());
+    if (query.groupBy === 'language') return json(ctx, 200, byLanguage());
     if (query.groupBy === 'month' || query.groupBy === 'quarter') return json(ctx, 200, byPeriod(query.groupBy));
     if (query.compareFrom) return json(ctx, 200, { ...current(), comparison: trendComparison(query) });
     const body = weights && query.weighted === '1' ? weighted() : current();

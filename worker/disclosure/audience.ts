@@ -43,6 +43,7 @@ export interface ProtectedParams {
   channel?: string;
   leeftijd?: string;
   wijk?: string;
+  language?: string;
   groupBy?: string;
 }
 
@@ -63,6 +64,10 @@ export function protectedQueryOf(
 ): ProtectedQuery {
   const cell = protectedPeriod(p, today);
   const current = p.period as 'month' | 'quarter' | 'year' | 'rolling12' | undefined;
+  // Few clients answer in each language but Dutch: a language would single them out, so it stays with the gemeente.
+  if (p.language !== undefined || p.groupBy === 'language') {
+    refuse('Per taal ziet alleen de gemeente de cijfers. / Only the gemeente sees figures per language.');
+  }
   const filters = PROTECTED_DIMS.flatMap((dim) => (p[dim] !== undefined ? [{ dim, value: p[dim] }] : []));
   if (filters.length > 1) refuse('Filter op één kenmerk tegelijk. / Filter on one dimension at a time.');
   const slice = filters[0];

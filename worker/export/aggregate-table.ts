@@ -1,5 +1,5 @@
 import type { Aggregate, ItemCell, ItemFigures, ReportLabels } from '../../schemas/aggregate.js';
-import { AANRADEN_VALUES, CIJFER_VALUES, NPS_VALUES, OPINION_VALUES, UNKNOWN_GROUP } from '../../schemas/constants.js';
+import { AANRADEN_VALUES, CIJFER_VALUES, NPS_VALUES, OPINION_VALUES, UNKNOWN_GROUP, languageName } from '../../schemas/constants.js';
 import type { GroupBy } from '../ledger-types.js';
 import { AANRADEN_CODES, LABELS, STELLING_CODES } from './codebook.js';
 import { BOM, excelCsvRow } from './csv.js';
@@ -144,6 +144,8 @@ export function groupName(groupBy: GroupBy | undefined, key: string, names: Tabl
       return (LABELS[groupBy] as Record<string, string>)[key] ?? key;
     case 'wijk':
       return wijkName(names.labels, key);
+    case 'language':
+      return languageName(key, 'nl');
     default:
       return key;
   }
@@ -257,6 +259,7 @@ export interface TableSelection {
   channel?: string;
   leeftijd?: string;
   wijk?: string;
+  language?: string;
   groupBy?: GroupBy;
 }
 
@@ -269,6 +272,7 @@ const GROUP_BY_NAMES: Record<GroupBy, string> = {
   channel: 'kanaal',
   leeftijd: 'leeftijd',
   wijk: 'wijk',
+  language: 'taal',
   day: 'dag',
   week: 'week',
   month: 'maand',
@@ -290,7 +294,7 @@ export function aboutTable(
   q: TableSelection & { questionnaire: string },
   today: string,
 ): [string, XlsxCell][] {
-  const filters = (['team', 'partner', 'contact', 'status', 'role', 'channel', 'leeftijd', 'wijk'] as const)
+  const filters = (['team', 'partner', 'contact', 'status', 'role', 'channel', 'leeftijd', 'wijk', 'language'] as const)
     .filter((f) => q[f] !== undefined)
     .map((f) => `${GROUP_BY_NAMES[f]}: ${groupName(f, q[f]!, names)}`);
   const period = q.period

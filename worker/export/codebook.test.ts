@@ -28,6 +28,7 @@ function record(over: Partial<LedgerRecord> = {}): LedgerRecord {
       leeftijd: '',
       wijk: '',
       service_year: '',
+      language: 'tr',
     },
     flags: 0,
     answers: {},
@@ -40,11 +41,12 @@ describe('buildCodebook', () => {
   const vars = buildCodebook({ versions: [full], teams, partners });
 
   it('starts with the fixed columns, then one per item, one per meerkeuze option', () => {
-    expect(vars.slice(0, 12).map((v) => v.name)).toEqual([
+    expect(vars.slice(0, 13).map((v) => v.name)).toEqual([
       'submission_id',
       'version',
       'day',
       'channel',
+      'language',
       'partner',
       'team',
       'contact',
@@ -192,7 +194,7 @@ describe('buildCodebook', () => {
       ],
     };
     const names = buildCodebook({ versions: [def], teams, partners })
-      .slice(12)
+      .slice(13)
       .map((x) => x.name);
     expect(names).toEqual(['to_', 'team_2', 'm__a_b', 'm__1x']);
   });

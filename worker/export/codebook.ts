@@ -4,14 +4,17 @@ import {
   AANRADEN_VALUES,
   CHANNELS,
   CONTACT_VALUES,
+  LANGUAGE_INFO,
+  LANGUAGES,
   LEEFTIJD_VALUES,
   ORGANISATIE_IN_GENERAL,
   ROLE_VALUES,
   STATUS_VALUES,
   WEET_NIET,
+  type Language,
 } from '../../schemas/constants.js';
 import { assertNever } from '../../schemas/logic.js';
-import { allItems, fillText, type Item, type Section } from '../../schemas/questionnaire.js';
+import { allItems, fillText, type Item, type Section, type Text } from '../../schemas/questionnaire.js';
 import { FLAG_FAST, type LedgerRecord } from '../ledger-types.js';
 import { csvRow, spssText } from './csv.js';
 
@@ -95,6 +98,7 @@ export const LABELS = {
     '65_plus': '65 jaar of ouder',
     weet_niet: 'Zeg ik liever niet',
   } satisfies Record<(typeof LEEFTIJD_VALUES)[number], string>,
+  language: Object.fromEntries(LANGUAGES.map((l) => [l, LANGUAGE_INFO[l].nl])) as Record<Language, string>,
 };
 
 /** The gemeente's wijken as its questionnaires list them (the options of a wijk item), newest wording first. */
@@ -129,7 +133,7 @@ function namer() {
 }
 
 // Labels are read outside any partner: {organisatie} reads as on the dashboard.
-const dutch = (text: { nl: string; en: string }) => fillText(text, { organisatie: ORGANISATIE_IN_GENERAL }).nl;
+const dutch = (text: Text) => fillText(text, { organisatie: ORGANISATIE_IN_GENERAL }).nl;
 
 /** Items of all versions: the latest first in its order, then items only earlier versions had; options merged. */
 function mergedItems(versions: { sections: Section[] }[]): Item[] {
@@ -205,6 +209,8 @@ export function buildCodebook(input: CodebookInput): Variable[] {
       encode: (r) => r.day,
     },
     stringVar(name('channel'), 'Kanaal', 8, labelled(LABELS.channel), (r) => r.dims.channel),
+    // Empty for responses from before the language was kept.
+    stringVar(name('language'), 'Taal van invullen', 2, labelled(LABELS.language), (r) => r.dims.language),
     ...(input.perPartner === false
       ? []
       : [

@@ -19,6 +19,7 @@ const GROUP_EXPR: Record<GroupBy, string> = {
   channel: 'channel',
   leeftijd: 'leeftijd',
   wijk: 'wijk',
+  language: 'language',
   day: 'day',
   // ISO 8601 weeks (Monday first, week-numbering year); workerd's SQLite has %G and %V.
   week: "strftime('%G-W%V', day)",

@@ -12,6 +12,7 @@ const dims = {
   leeftijd: '',
   wijk: '',
   service_year: '',
+  language: 'ar',
 };
 
 describe('currentPeriod', () => {

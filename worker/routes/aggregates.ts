@@ -2,8 +2,8 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Aggregate, Comparison, ReportLabels } from '../../schemas/aggregate.js';
 import { Day, QuestionnaireId, Slug } from '../../schemas/ids.js';
-import { ORGANISATIE_IN_GENERAL, RESPONDENTS, YEAR_BY, type WeetNietRule } from '../../schemas/constants.js';
-import { allItems, fillText, type Section, type Text } from '../../schemas/questionnaire.js';
+import { LANGUAGES, ORGANISATIE_IN_GENERAL, RESPONDENTS, YEAR_BY, type WeetNietRule } from '../../schemas/constants.js';
+import { allItems, fillText, textIn, type Section, type Text } from '../../schemas/questionnaire.js';
 import { CHANNELS, CONTACT_VALUES, LEEFTIJD_VALUES, ROLE_VALUES, STATUS_VALUES } from '../../schemas/response.js';
 import { gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
@@ -37,6 +37,8 @@ export const AggregateFields = z.object({
   channel: z.enum(CHANNELS).optional(),
   leeftijd: z.enum(LEEFTIJD_VALUES).optional(),
   wijk: Slug.optional(),
+  /** The language the client answered in. */
+  language: z.enum(LANGUAGES).optional(),
   groupBy: z.enum(GROUP_BY).optional(),
   /** A calendar year: by the day of the response, or with by=service by the year of the contact or service. */
   year: z
@@ -142,6 +144,7 @@ export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<
       channel: q.channel,
       leeftijd: q.leeftijd,
       wijk: q.wijk,
+      language: q.language,
       ...(byService ? { service_year: q.year } : {}),
     },
   };
@@ -250,22 +253,27 @@ export async function aggregateOf(env: Env, questionnaire: string, s: Selection,
 export async function labelsOf(env: Env, s: Selection, def: { title: Text; sections: Section[] } | null): Promise<ReportLabels> {
   const teams = await listTeams(env.DB, s.gemeente, s.filter.dims?.partner);
   const general = { organisatie: ORGANISATIE_IN_GENERAL };
+  // The dashboard speaks Dutch and English; an item without English reads its Dutch there.
+  const label = (t: Text) => {
+    const filled = fillText(t, general);
+    return { nl: filled.nl, en: textIn(filled, 'en').value };
+  };
   const items: ReportLabels['items'] = {};
   for (const section of def?.sections ?? []) {
     for (const item of section.items) {
       items[item.id] = {
         type: item.type,
-        text: fillText(item.text, general),
+        text: label(item.text),
         section: section.id,
         ...(item.type === 'keuze' && item.context ? { context: item.context } : {}),
         ...(item.type === 'keuze' || item.type === 'meerkeuze'
-          ? { options: Object.fromEntries(item.options.map((o) => [o.id, fillText(o.text, general)])) }
+          ? { options: Object.fromEntries(item.options.map((o) => [o.id, label(o.text)])) }
           : {}),
       };
     }
   }
   return {
-    ...(def ? { title: def.title } : {}),
+    ...(def ? { title: label(def.title) } : {}),
     teams: Object.fromEntries(teams.map((t) => [t.id, t.name])),
     items,
   };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { TEMPLATES } from '../../schemas/bank.js';
 import { lockedIssues } from '../../schemas/ceo.js';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
-import { QuestionnaireDefinition, allItems, versionIssues } from '../../schemas/questionnaire.js';
+import { QuestionnaireDefinition, allItems, missingTranslations, versionIssues } from '../../schemas/questionnaire.js';
 import { forGemeente, gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
@@ -164,16 +164,26 @@ export const questionnairesAdmin = new Hono<AppEnv>()
       return c.json(await summaryOf(c.env.DB, gemeente, def.id), 201);
     },
   )
-  .get('/:id', adminRoute('One questionnaire: its summary, latest definition and draft'), async (c) => {
-    const gemeente = await scope(c);
-    const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
-    const latest = await getVersion(c.env.DB, gemeente, row.id);
-    return c.json({
-      ...(await summaryOf(c.env.DB, gemeente, row.id)),
-      definition: latest?.definition ?? null,
-      draft: row.draft === null ? null : (JSON.parse(row.draft) as unknown),
-    });
-  })
+  .get(
+    '/:id',
+    adminRoute('One questionnaire: its summary, latest definition and draft, and per language the texts each lacks'),
+    async (c) => {
+      const gemeente = await scope(c);
+      const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
+      const latest = await getVersion(c.env.DB, gemeente, row.id);
+      const draft = row.draft === null ? null : (JSON.parse(row.draft) as QuestionnaireDefinition);
+      return c.json({
+        ...(await summaryOf(c.env.DB, gemeente, row.id)),
+        definition: latest?.definition ?? null,
+        draft,
+        // What the editor shows beside each language: texts that read Dutch there for want of a translation.
+        missingTranslations: {
+          definition: latest ? missingTranslations(latest.definition) : null,
+          draft: draft ? missingTranslations(draft) : null,
+        },
+      });
+    },
+  )
   .get('/:id/versions', adminRoute('Published versions, with the items each added and removed'), async (c) => {
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
@@ -218,7 +228,8 @@ export const questionnairesAdmin = new Hono<AppEnv>()
     const gemeente = await scope(c);
     const row = await questionnaireOrThrow(c.env.DB, gemeente, c.req.param('id'));
     if (row.draft === null) throw new ApiError(404, 'not_a_draft', `Questionnaire ${row.id} has no draft; POST to start one.`);
-    return c.json({ id: row.id, draft: JSON.parse(row.draft) as unknown });
+    const draft = JSON.parse(row.draft) as QuestionnaireDefinition;
+    return c.json({ id: row.id, draft, missingTranslations: missingTranslations(draft) });
   })
   .post(
     '/:id/draft',

@@ -72,6 +72,7 @@ export const responses = new Hono<AppEnv>()
         answers: body.answers,
         context,
         elapsedMs: body.elapsedMs,
+        language: body.language,
         invited: invite !== undefined,
         // For the rate limit and burst holds only, hashed in the ledger's memory; see RateLimiter, BurstDetector.
         address: c.req.header('CF-Connecting-IP'),

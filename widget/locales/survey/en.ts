@@ -9,7 +9,8 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's092e6307b5c1bb34': `Yes`,
+      's03bf37fb08f24ceb': `Language`,
+'s092e6307b5c1bb34': `Yes`,
 's1365bf395614471f': str`If you do nothing, your answers will be cleared in ${0} seconds.`,
 's17bc2d8e321d5f81': `Your answers have been sent. We use them to make the help better.`,
 's1b3e7c33d77ef389': `You may choose more than one answer.`,
@@ -26,6 +27,7 @@
 's477deb817ffcf019': `Thank you! Your answers have been saved. You need not do anything else.`,
 's4f56a9429df49acb': `Agree`,
 's612c05454adf38e3': `This link has expired. You can no longer fill in the questionnaire with this link.`,
+'s61d3d3b6bfe08b14': `Read aloud`,
 's61e363008cac6f8d': `Something went wrong with your answers. Check your answers and try again.`,
 's63116bed0a7613b6': `Choose one or more answers.`,
 's6705ed7949230560': `The questionnaire could not be loaded. Check your internet connection and try again.`,

@@ -11,13 +11,21 @@ export const sourceLocale = `nl`;
  * lexicographically.
  */
 export const targetLocales = [
+  `ar`,
   `en`,
+  `pl`,
+  `tr`,
+  `uk`,
 ] as const;
 
 /**
  * All valid project locale codes. Sorted lexicographically.
  */
 export const allLocales = [
+  `ar`,
   `en`,
   `nl`,
+  `pl`,
+  `tr`,
+  `uk`,
 ] as const;
