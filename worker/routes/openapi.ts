@@ -57,6 +57,11 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   hidden_item_answered: 'An item that was not shown (by showIf or context) was answered.',
   required_missing: 'A required item was not answered.',
   text_too_long: 'An open answer is longer than its item allows.',
+  csrf_failed: 'A change made with a session cookie came without the X-Peil-CSRF header or from another origin; nothing was changed.',
+  session_expired: 'The beheer session ended (idle or absolute timeout, or signed out); sign in again.',
+  setup_invalid: 'The setup link is not known, was already used, or its account is disabled.',
+  setup_expired: 'The setup link has expired; ask a beheerder for a new one.',
+  webauthn_failed: 'The passkey response did not verify: unknown passkey, wrong origin, or a challenge already used (a replay).',
   internal_error: 'Something failed on the server; nothing was stored.',
 };
 
