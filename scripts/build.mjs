@@ -1,4 +1,4 @@
-// Builds the two browser bundles and the static assets into dist/.
+// Builds the three browser bundles and the static assets into dist/.
 import { build } from 'esbuild';
 import { cp, mkdir } from 'node:fs/promises';
 
@@ -18,11 +18,12 @@ export async function buildAll() {
   await Promise.all([
     build({ ...common, entryPoints: ['widget/survey.ts'], outfile: 'dist/peil.js' }),
     build({ ...common, entryPoints: ['widget/dashboard.ts'], outfile: 'dist/peil-dashboard.js' }),
+    build({ ...common, entryPoints: ['widget/beheer.ts'], outfile: 'dist/peil-beheer.js' }),
     cp('widget/pages', 'dist', { recursive: true }),
   ]);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await buildAll();
-  console.log('built dist/peil.js and dist/peil-dashboard.js');
+  console.log('built dist/peil.js, dist/peil-dashboard.js and dist/peil-beheer.js');
 }

@@ -73,9 +73,9 @@ export class SoftAuthenticator {
     // Flags: user present, user verified, attested credential data.
     const authData = await this.authData(options.rp.id!, 0x45, attested);
     const attestationObject = isoCBOR.encode(
-      new Map<string, string | Uint8Array | Map<string, never>>([
+      new Map<string, string | Uint8Array | Map<string, string>>([
         ['fmt', 'none'],
-        ['attStmt', new Map()],
+        ['attStmt', new Map<string, string>()],
         ['authData', authData],
       ]),
     );
