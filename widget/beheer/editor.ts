@@ -407,6 +407,16 @@ export class BeheerEditor extends BeheerScreen {
       <div class="editor">
         <div class="form">
           ${this.textFields(msg('Titel van de vragenlijst'), ['title'], this.draft.title, (d, v) => (d.title = v!))}
+          ${this.textFields(
+            msg('Inleiding (niet verplicht)'),
+            ['intro'],
+            this.draft.intro,
+            (d, v) => {
+              if (v) d.intro = v;
+              else delete d.intro;
+            },
+            true,
+          )}
           ${this.draft.sections.map((sec, s) => this.sectionEditor(sec, s))}
           <p role="status">
             ${ok ? (this.saved ? msg('Concept opgeslagen.') : msg('Wordt opgeslagen…')) : msg(str`Nog ${this.problems.size} punten om te verbeteren voordat het concept wordt opgeslagen.`)}

@@ -116,7 +116,7 @@ export const base = css`
     border-radius: 8px;
     padding: 1rem;
     margin-bottom: 1rem;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .row {
     display: flex;
@@ -132,6 +132,7 @@ export const base = css`
   pre {
     white-space: pre-wrap;
     overflow-wrap: anywhere;
+    max-width: 100%;
     background: #f3f3f3;
     padding: 0.75rem;
     border-radius: 4px;
@@ -151,7 +152,31 @@ export const base = css`
     padding: 0.4rem 0.5rem;
     border-bottom: 1px solid #c8c8c8;
     vertical-align: top;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+  }
+  /* On a phone each row becomes a block of its own; the header cells stay for screen readers. */
+  @media (max-width: 40rem) {
+    table,
+    tbody,
+    tr,
+    td {
+      display: block;
+    }
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    tr {
+      border-bottom: 1px solid #c8c8c8;
+      padding: 0.5rem 0;
+    }
+    td {
+      border: none;
+      padding: 0.15rem 0;
+    }
   }
   ul.plain {
     list-style: none;
