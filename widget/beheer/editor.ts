@@ -188,8 +188,8 @@ export class BeheerEditor extends BeheerScreen {
       this.requestUpdate();
       return;
     }
-    this.notice = msg(str`Versie ${r.value.version} is gepubliceerd. Cliënten zien deze versie vanaf nu.`);
     await this.load();
+    this.notice = msg(str`Versie ${r.value.version} is gepubliceerd. Cliënten zien deze versie vanaf nu.`);
     this.dispatchEvent(new Event('beheer-published', { bubbles: true, composed: true }));
   }
 

@@ -128,6 +128,8 @@ export const base = css`
   code {
     font-family: ui-monospace, monospace;
     font-size: 0.875rem;
+    /* Keys and links are long words: they break anywhere rather than widen the page. */
+    overflow-wrap: anywhere;
   }
   pre {
     white-space: pre-wrap;
