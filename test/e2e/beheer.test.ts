@@ -125,6 +125,13 @@ describe('beheer in Chromium', () => {
     };
     expect(siteKeys[0].origins).toEqual(['https://www.wijkteam-noord.nl']);
 
+    // The same name again is the same id: refused in Dutch beside the field, nothing changes.
+    await page.getByLabel(/^Naam/).fill('Wijkteam Noord');
+    await page.getByLabel(/^Websites/).fill('https://www.ander-wijkteam.nl');
+    await page.getByRole('button', { name: 'Partner maken' }).click();
+    await expect.poll(() => page.getByText('Er is al een partner of team met de id wijkteam-noord.', { exact: false }).count()).toBe(1);
+    expect((await partners()).filter((p) => p.id === 'wijkteam-noord')).toHaveLength(1);
+
     const card = page.locator('article', { has: page.getByRole('heading', { name: 'Wijkteam Noord' }) });
     await card.getByLabel('Vragenlijst').selectOption('sociaal-team-kort');
     await card.getByLabel('Team', { exact: true }).selectOption('team-noord-west');
@@ -158,6 +165,15 @@ describe('beheer in Chromium', () => {
     };
     expect(served.version).toBe(2);
     expect(served.sections[0].items[0].text.nl).toBe('Welk cijfer geeft u de hulp van het sociaal team?');
+
+    // Another kind of answer under a published id would break the trend: explained at the field, not saved.
+    await page.locator('#f-0-0-type').selectOption('stelling');
+    await expect.poll(() => page.getByText('Deze vraag had in een eerdere versie een ander soort antwoord.', { exact: false }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Publiceren…' }).isDisabled()).toBe(true);
+    const { draft } = (await (await fetch(`${stack.origin}/v1/admin/questionnaires/sociaal-team-kort/draft`, { headers: admin })).json()) as {
+      draft: { sections: { items: { type: string }[] }[] };
+    };
+    expect(draft.sections[0].items[0].type).toBe('cijfer');
   });
 
   it('creates invites and shows how many there are', async () => {
@@ -194,7 +210,10 @@ describe('beheer in Chromium', () => {
     await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(5);
     const rows = await page.locator('tbody tr').allTextContents();
     const by = (what: string) => rows.filter((r) => r.includes(what) && r.includes('Fatima de Vries <f.devries@demo.example>'));
-    expect(by('POST /v1/gemeenten/:id/partners')).toHaveLength(1);
+    // The partner made, and the refused second one with the same id: refusals are in the log too.
+    const partnerRows = by('POST /v1/gemeenten/:id/partners');
+    expect(partnerRows).toHaveLength(2);
+    expect(partnerRows.filter((r) => r.includes('nee (409)'))).toHaveLength(1);
     expect(by('POST /v1/admin/questionnaires/:id/publish')).toHaveLength(1);
     expect(by('POST /v1/invites')).toHaveLength(1);
     expect(by('POST /v1/gemeenten/:id/tokens/:tokenId/rotate')).toHaveLength(1);

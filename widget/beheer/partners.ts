@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { state } from 'lit/decorators.js';
-import { idFor, originProblem } from './client.js';
+import { ApiFailure, idFor, originProblem } from './client.js';
 import { fieldProblems } from './errors.js';
 import { BeheerScreen } from './screen.js';
 
@@ -87,6 +87,10 @@ export class BeheerPartners extends BeheerScreen {
       }),
     );
     if (!result.ok) {
+      if (result.error instanceof ApiFailure && result.error.code === 'already_exists') {
+        this.fields = { name: [msg(str`Er is al een partner of team met de id ${idFor(name)}. Kies een andere naam.`)] };
+        return;
+      }
       this.fields = {
         name: fieldProblems(result.error, 'id').concat(fieldProblems(result.error, 'name')),
         origins: fieldProblems(result.error, 'origins').length ? [msg('Een webadres klopt niet. Schrijf het als https://www.voorbeeld.nl.')] : [],
