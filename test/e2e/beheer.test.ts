@@ -205,6 +205,38 @@ describe('beheer in Chromium', () => {
     expect(await works(second)).toBe(401);
   });
 
+  it('imports interviews from a file with a report per refused line, and says what a shorter retention deletes first', async () => {
+    await page.goto(`${site}/beheer?scherm=gegevens`);
+    await page.getByLabel('Vragenlijst').selectOption('sociaal-team-kort');
+    const good = {
+      submissionId: crypto.randomUUID(),
+      questionnaireId: 'sociaal-team-kort',
+      version: 1,
+      channel: 'telefoon',
+      submittedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+      answers: { tot_cijfer: 8, tot_aanraden: 'ja' },
+      context: { team: 'oost' },
+    };
+    const bad = { ...good, submissionId: crypto.randomUUID(), answers: { tot_cijfer: 11, tot_aanraden: 'ja' } };
+    await page.locator('#g-file').setInputFiles({
+      name: 'interviews.ndjson',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(`${JSON.stringify(good)}\n${JSON.stringify(bad)}\n`),
+    });
+    await page.getByRole('button', { name: 'Invoeren' }).click();
+    await expect.poll(() => page.getByText('2 regels gelezen: 1 opgeslagen, 0 al eerder ingevoerd, 1 geweigerd.').count()).toBe(1);
+    expect(await page.getByText('Regel 2:').textContent()).toContain('Dit antwoord past niet bij de vraag.');
+    expect(await page.locator('#g-progress').getAttribute('value')).toBe('100');
+
+    await page.getByLabel('Nieuwe termijn (dagen)').fill('10');
+    await page.getByRole('button', { name: 'Bekijk wat dit doet' }).click();
+    await expect.poll(() => page.locator('[data-retention-preview]').textContent()).toContain('1 antwoorden');
+    await page.screenshot({ path: `${SHOTS}/beheer-gegevens.png` });
+    await page.getByRole('button', { name: 'Niet wijzigen' }).click();
+    const kept = (await (await fetch(`${stack.origin}/v1/aggregates?questionnaire=sociaal-team-kort`, { headers: admin })).json()) as { n: number };
+    expect(kept.n).toBe(1);
+  });
+
   it('the audit log shows who did each of these', async () => {
     await page.goto(`${site}/beheer?scherm=logboek`);
     await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(5);
@@ -216,6 +248,7 @@ describe('beheer in Chromium', () => {
     expect(partnerRows.filter((r) => r.includes('nee (409)'))).toHaveLength(1);
     expect(by('POST /v1/admin/questionnaires/:id/publish')).toHaveLength(1);
     expect(by('POST /v1/invites')).toHaveLength(1);
+    expect(by('POST /v1/import')).toHaveLength(1);
     expect(by('POST /v1/gemeenten/:id/tokens/:tokenId/rotate')).toHaveLength(1);
     expect(by('DELETE /v1/gemeenten/:id/tokens/:tokenId')).toHaveLength(1);
     expect(by('POST /v1/auth/login/verify').length).toBeGreaterThanOrEqual(1);

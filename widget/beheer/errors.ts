@@ -52,6 +52,11 @@ export function problem(e: unknown): string {
   return (Object.hasOwn(TEXTS, code) ? TEXTS[code as keyof typeof TEXTS] : TEXTS.internal_error)();
 }
 
+/** Dutch text for one problem of an imported line: an API error code, or else a zod issue code. */
+export function lineIssueText(code: string): string {
+  return Object.hasOwn(TEXTS, code) ? TEXTS[code as keyof typeof TEXTS]() : issueText(code);
+}
+
 /** Dutch text for a field's problem, by the zod issue code the API (or the console's own check) reports. */
 export function issueText(code: string): string {
   switch (code) {

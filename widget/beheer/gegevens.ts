@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { state } from 'lit/decorators.js';
 import { ApiFailure } from './client.js';
-import { issueText, problem } from './errors.js';
+import { lineIssueText, problem } from './errors.js';
 import { BeheerScreen } from './screen.js';
 
 interface ImportReport {
@@ -10,7 +10,7 @@ interface ImportReport {
   stored: number;
   duplicates: number;
   refused: number;
-  refusedLines: { line: number; code: string; issues?: { code: string; path: (string | number)[] }[] }[];
+  refusedLines: { line: number; code: string; issues?: { code: string; item?: string; path?: (string | number)[] }[] }[];
   refusedLinesOmitted: number;
 }
 
@@ -22,14 +22,12 @@ const EXPORTS = [
   { file: 'aggregates.xlsx', text: () => msg('Cijfers (Excel)') },
 ] as const;
 
-const DAY_MS = 86_400_000;
-
 /** Gegevens: retention per questionnaire (saying what a change deletes first), imports of interviews, the exports. */
 export class BeheerGegevens extends BeheerScreen {
   @state() private questionnaires: { id: string }[] = [];
   @state() private questionnaire = '';
   @state() private retention?: number;
-  @state() private proposed?: number;
+  @state() private proposed?: { days: number; keepsFrom: string; wouldDelete: number };
   @state() private progress?: number;
   @state() private report?: ImportReport;
 
@@ -57,19 +55,21 @@ export class BeheerGegevens extends BeheerScreen {
     if (r.ok) this.retention = r.value.retentionDays;
   }
 
-  private propose(e: Event): void {
+  /** Asks the server what the new period would delete, and shows that before anything is deleted. */
+  private async propose(e: Event): Promise<void> {
     e.preventDefault();
     const days = Number(new FormData(e.target as HTMLFormElement).get('days'));
     if (!Number.isInteger(days) || days < 1 || days > 36500) {
       this.error = msg('Kies een aantal dagen van 1 tot 36500.');
       return;
     }
-    this.error = '';
-    this.proposed = days;
+    const q = new URLSearchParams({ questionnaire: this.questionnaire, days: String(days) });
+    const r = await this.run(() => this.client.get<{ keepsFrom: string; wouldDelete: number }>(`/v1/retention/preview?${q}`));
+    if (r.ok) this.proposed = { days, ...r.value };
   }
 
   private async applyRetention(): Promise<void> {
-    const days = this.proposed!;
+    const { days } = this.proposed!;
     const r = await this.run(() =>
       this.client.json<{ deleted: number }>('PUT', `/v1/retention?questionnaire=${encodeURIComponent(this.questionnaire)}`, { days }),
     );
@@ -132,7 +132,7 @@ export class BeheerGegevens extends BeheerScreen {
   }
 
   override render() {
-    const cutoff = this.proposed ? new Date(Date.now() - this.proposed * DAY_MS).toLocaleDateString('nl-NL') : '';
+    const keepsFrom = this.proposed ? new Date(`${this.proposed.keepsFrom}T12:00:00Z`).toLocaleDateString('nl-NL') : '';
     return html`<h2>${msg('Gegevens')}</h2>
       ${this.messages()}
       <div class="field">
@@ -159,13 +159,15 @@ export class BeheerGegevens extends BeheerScreen {
             ${this.proposed
               ? html`<div class="card" role="region" aria-labelledby="retention-check">
                   <h4 id="retention-check">${msg('Weet u het zeker?')}</h4>
-                  <p>
-                    ${msg(
-                      str`Met ${this.proposed} dagen worden alle antwoorden van vóór ${cutoff} meteen en voorgoed verwijderd. Ook de cijfers daarvan verdwijnen. Dit kan niet terug.`,
-                    )}
+                  <p data-retention-preview>
+                    ${this.proposed.wouldDelete
+                      ? msg(
+                          str`Met ${this.proposed.days} dagen worden ${this.proposed.wouldDelete} antwoorden van vóór ${keepsFrom} meteen en voorgoed verwijderd, en ook de cijfers daarvan. Dit kan niet terug.`,
+                        )
+                      : msg(str`Met ${this.proposed.days} dagen wordt nu niets verwijderd: er zijn geen antwoorden van vóór ${keepsFrom}.`)}
                   </p>
                   <div class="row">
-                    <button class="danger" @click=${this.applyRetention}>${msg(str`Ja, bewaar ${this.proposed} dagen`)}</button>
+                    <button class="danger" @click=${this.applyRetention}>${msg(str`Ja, bewaar ${this.proposed.days} dagen`)}</button>
                     <button class="secondary" @click=${() => (this.proposed = undefined)}>${msg('Niet wijzigen')}</button>
                   </div>
                 </div>`
@@ -198,8 +200,10 @@ export class BeheerGegevens extends BeheerScreen {
                     ${this.report.refusedLines.map(
                       (l) =>
                         html`<li>
-                          ${msg(str`Regel ${l.line}:`)} ${problem(new ApiFailure(422, l.code))}
-                          ${(l.issues ?? []).map((i) => html` ${i.path.join('.')}: ${issueText(i.code)}`)}
+                          ${msg(str`Regel ${l.line}:`)} ${lineIssueText(l.code)}
+                          ${(l.issues ?? [])
+                            .filter((i) => i.code !== l.code || i.item)
+                            .map((i) => html` ${msg('Vraag')} ${i.item ?? i.path?.join('.') ?? ''}${i.code === l.code ? '' : `: ${lineIssueText(i.code)}`}.`)}
                         </li>`,
                     )}
                   </ul>`

@@ -82,6 +82,7 @@ export const RetentionUpdate = z.object({ days: z.number().int().min(1).max(3650
 const PartnerFilter = z.object({ partner: Slug.optional() });
 const GemeenteFilter = z.object({ gemeente: Slug.optional() });
 const RetentionQuery = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional() });
+const RetentionPreviewQuery = RetentionQuery.extend({ days: z.coerce.number().int().min(1).max(36500) });
 
 const byTeam = (t: z.infer<typeof TeamInput>) => (typeof t === 'string' ? { id: t, name: t } : t);
 
@@ -627,6 +628,34 @@ export const retention = new Hono<AppEnv>()
       const row = await getQuestionnaire(c.env.DB, g, q.questionnaire);
       if (!row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
       return c.json({ questionnaire: q.questionnaire, retentionDays: row.retention_days });
+    },
+  )
+  .get(
+    '/preview',
+    route({
+      summary: 'What setting the retention period to `days` would delete now, before it does: the first day kept and the number of responses',
+      tag: 'data',
+      ok: { 200: '{questionnaire, retentionDays, days, keepsFrom, wouldDelete}' },
+      errors: [
+        [400, 'bad_request'],
+        [404, 'questionnaire_not_found'],
+      ],
+    }),
+    admin,
+    validate('query', RetentionPreviewQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const g = gemeenteOf(c, q.gemeente);
+      const row = await getQuestionnaire(c.env.DB, g, q.questionnaire);
+      if (!row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
+      const preview = await ledgerFor(c.env, g, q.questionnaire).retentionPreview(q.days);
+      return c.json({
+        questionnaire: q.questionnaire,
+        retentionDays: row.retention_days,
+        days: q.days,
+        keepsFrom: preview.cutoff,
+        wouldDelete: preview.responses,
+      });
     },
   )
   .put(
