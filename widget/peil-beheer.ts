@@ -181,7 +181,8 @@ export class PeilBeheer extends LitElement {
       this.setup = undefined;
       await this.signInWith(new Client());
     } catch (e) {
-      this.error = e instanceof ApiFailure ? problem(e) : msg('Het maken van de toegangssleutel is afgebroken of niet gelukt. Probeer het opnieuw.');
+      this.error =
+        e instanceof ApiFailure ? problem(e) : msg('Het maken van de toegangssleutel is afgebroken of niet gelukt. Probeer het opnieuw.');
     }
   }
 
@@ -227,12 +228,14 @@ export class PeilBeheer extends LitElement {
   override render() {
     return html`<header>
         <h1>${msg('Peil beheer')}</h1>
-        ${this.me
-          ? html`<div class="row">
-              <p class="who">${this.me.name || msg('API-sleutel')} · ${ROLE_NAMES[this.me.accountRole ?? this.me.role]()}</p>
-              <button class="secondary" @click=${this.signOut}>${msg('Afmelden')}</button>
-            </div>`
-          : nothing}
+        ${
+          this.me
+            ? html`<div class="row">
+                <p class="who">${this.me.name || msg('API-sleutel')} · ${ROLE_NAMES[this.me.accountRole ?? this.me.role]()}</p>
+                <button class="secondary" @click=${this.signOut}>${msg('Afmelden')}</button>
+              </div>`
+            : nothing
+        }
       </header>
       <main>${this.body()}</main>`;
   }
@@ -242,11 +245,16 @@ export class PeilBeheer extends LitElement {
     if (this.setup) {
       return html`<h2>${msg('Toegangssleutel maken')}</h2>
         ${error}
-        ${this.setup.email
-          ? html`<p>${msg('Welkom')} ${this.setup.name}. ${msg('U maakt een toegangssleutel (passkey) voor')} <strong>${this.setup.email}</strong>.</p>
-              <p>${msg('Uw telefoon, computer of beveiligingssleutel bewaart de sleutel. U heeft geen wachtwoord nodig.')}</p>
-              <button @click=${this.register}>${msg('Toegangssleutel maken')}</button>`
-          : nothing}`;
+        ${
+          this.setup.email
+            ? html`<p>
+                  ${msg('Welkom')} ${this.setup.name}. ${msg('U maakt een toegangssleutel (passkey) voor')}
+                  <strong>${this.setup.email}</strong>.
+                </p>
+                <p>${msg('Uw telefoon, computer of beveiligingssleutel bewaart de sleutel. U heeft geen wachtwoord nodig.')}</p>
+                <button @click=${this.register}>${msg('Toegangssleutel maken')}</button>`
+            : nothing
+        }`;
     }
     if (this.checking) return html`<p>${msg('Even geduld…')}</p>`;
     if (!this.me) {

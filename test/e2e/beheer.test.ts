@@ -51,8 +51,11 @@ async function withPasskeys(): Promise<{ context: BrowserContext; page: Page }> 
 async function violations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(c: Document, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } })
-      .axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(c: Document, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
     const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
   }, WCAG_TAGS);
@@ -120,7 +123,9 @@ describe('beheer in Chromium', () => {
     await page.getByLabel(/^Websites/).fill('https://www.wijkteam-noord.nl');
     await page.getByRole('button', { name: 'Partner maken' }).click();
     await expect.poll(async () => (await partners()).some((p) => p.id === 'wijkteam-noord')).toBe(true);
-    const { siteKeys } = (await (await fetch(`${stack.origin}/v1/gemeenten/demo/site-keys?partner=wijkteam-noord`, { headers: admin })).json()) as {
+    const { siteKeys } = (await (
+      await fetch(`${stack.origin}/v1/gemeenten/demo/site-keys?partner=wijkteam-noord`, { headers: admin })
+    ).json()) as {
       siteKeys: { siteKey: string; origins: string[] }[];
     };
     expect(siteKeys[0].origins).toEqual(['https://www.wijkteam-noord.nl']);
@@ -168,9 +173,13 @@ describe('beheer in Chromium', () => {
 
     // Another kind of answer under a published id would break the trend: explained at the field, not saved.
     await page.locator('#f-0-0-type').selectOption('stelling');
-    await expect.poll(() => page.getByText('Deze vraag had in een eerdere versie een ander soort antwoord.', { exact: false }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText('Deze vraag had in een eerdere versie een ander soort antwoord.', { exact: false }).count())
+      .toBe(1);
     expect(await page.getByRole('button', { name: 'Publiceren…' }).isDisabled()).toBe(true);
-    const { draft } = (await (await fetch(`${stack.origin}/v1/admin/questionnaires/sociaal-team-kort/draft`, { headers: admin })).json()) as {
+    const { draft } = (await (
+      await fetch(`${stack.origin}/v1/admin/questionnaires/sociaal-team-kort/draft`, { headers: admin })
+    ).json()) as {
       draft: { sections: { items: { type: string }[] }[] };
     };
     expect(draft.sections[0].items[0].type).toBe('cijfer');
@@ -233,7 +242,9 @@ describe('beheer in Chromium', () => {
     await expect.poll(() => page.locator('[data-retention-preview]').textContent()).toContain('1 antwoorden');
     await page.screenshot({ path: `${SHOTS}/beheer-gegevens.png` });
     await page.getByRole('button', { name: 'Niet wijzigen' }).click();
-    const kept = (await (await fetch(`${stack.origin}/v1/aggregates?questionnaire=sociaal-team-kort`, { headers: admin })).json()) as { n: number };
+    const kept = (await (await fetch(`${stack.origin}/v1/aggregates?questionnaire=sociaal-team-kort`, { headers: admin })).json()) as {
+      n: number;
+    };
     expect(kept.n).toBe(1);
   });
 

@@ -30,7 +30,11 @@ export class Client {
   }
 
   async send(method: string, path: string, body?: unknown, type = 'application/json'): Promise<Response> {
-    const init: RequestInit = { method, headers: this.headers(body === undefined ? {} : { 'Content-Type': type }), credentials: 'same-origin' };
+    const init: RequestInit = {
+      method,
+      headers: this.headers(body === undefined ? {} : { 'Content-Type': type }),
+      credentials: 'same-origin',
+    };
     if (body !== undefined) init.body = typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body);
     let res: Response;
     try {

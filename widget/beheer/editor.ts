@@ -4,20 +4,21 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ORGANISATIE_IN_GENERAL } from '../../schemas/constants.js';
 import { Text } from '../../schemas/item.js';
-import {
-  QuestionnaireDefinition,
-  allItems,
-  materialize,
-  versionIssues,
-  type PublishedQuestionnaire,
-} from '../../schemas/questionnaire.js';
+import { QuestionnaireDefinition, allItems, materialize, versionIssues, type PublishedQuestionnaire } from '../../schemas/questionnaire.js';
 import type { Item, Section } from '../../schemas/item.js';
 import { ApiFailure } from './client.js';
 import { BeheerScreen } from './screen.js';
 
 /** The languages a text has, straight from the schema: a longer list there adds columns here. */
 const LANGUAGES = Object.keys(Text.shape) as (keyof Text)[];
-const LANGUAGE_NAMES: Record<string, string> = { nl: 'Nederlands', en: 'Engels', tr: 'Turks', ar: 'Arabisch', pl: 'Pools', uk: 'Oekraïens' };
+const LANGUAGE_NAMES: Record<string, string> = {
+  nl: 'Nederlands',
+  en: 'Engels',
+  tr: 'Turks',
+  ar: 'Arabisch',
+  pl: 'Pools',
+  uk: 'Oekraïens',
+};
 const ITEM_TYPES = ['cijfer', 'stelling', 'aanraden', 'nps', 'keuze', 'meerkeuze', 'open'] as const satisfies readonly Item['type'][];
 const TYPE_NAMES: Record<Item['type'], () => string> = {
   cijfer: () => msg('Rapportcijfer 1–10'),
@@ -39,9 +40,13 @@ interface Version {
 /** A problem of the draft as Dutch text, from a zod issue (or a version check) and its path. */
 function dutch(issue: { code: string; path: Path; message: string }): string {
   const last = issue.path.at(-1);
-  if (issue.code === 'incompatible_change') return msg('Deze vraag had in een eerdere versie een ander soort antwoord. Geef een vraag van een ander soort een nieuwe id, dan blijven de trends kloppen.');
+  if (issue.code === 'incompatible_change')
+    return msg(
+      'Deze vraag had in een eerdere versie een ander soort antwoord. Geef een vraag van een ander soort een nieuwe id, dan blijven de trends kloppen.',
+    );
   if (/duplicate/.test(issue.message)) return msg('Deze id komt al voor. Elke id mag maar één keer.');
-  if (issue.path.includes('showIf')) return msg('Deze voorwaarde moet verwijzen naar een eerdere vraag en een antwoord dat die vraag kan hebben.');
+  if (issue.path.includes('showIf'))
+    return msg('Deze voorwaarde moet verwijzen naar een eerdere vraag en een antwoord dat die vraag kan hebben.');
   if (issue.code === 'too_small' && last === 'options') return msg('Geef ten minste één antwoordmogelijkheid.');
   if (issue.code === 'too_small' || (issue.code === 'invalid_type' && typeof last === 'string' && LANGUAGES.includes(last as keyof Text)))
     return msg('Vul deze tekst in.');
@@ -163,6 +168,16 @@ export class BeheerEditor extends BeheerScreen {
     return r.ok;
   }
 
+  private async discard(): Promise<void> {
+    if (!confirm(msg('Het concept weggooien? Alle wijzigingen sinds de laatste versie gaan verloren.'))) return;
+    clearTimeout(this.saveTimer);
+    const r = await this.run(() => this.client.json('DELETE', `${this.path}/draft`));
+    if (!r.ok) return;
+    await this.load();
+    this.previewKey += 1;
+    this.notice = msg('Het concept is weggegooid. U ziet weer de laatste versie.');
+  }
+
   /** What publishing changes against the latest version, in words. */
   private changes(): string[] {
     const before = new Map((this.latest ? allItems(this.latest.definition) : []).map((i) => [i.id, i]));
@@ -174,7 +189,8 @@ export class BeheerEditor extends BeheerScreen {
       else if (JSON.stringify(old) !== JSON.stringify(i)) out.push(msg(str`Gewijzigd: “${i.text.nl}”`));
     }
     for (const [id, i] of before) if (!after.some((a) => a.id === id)) out.push(msg(str`Vervalt: “${i.text.nl}”`));
-    if (this.latest && JSON.stringify(this.latest.definition.title) !== JSON.stringify(this.draft!.title)) out.push(msg('De titel is gewijzigd.'));
+    if (this.latest && JSON.stringify(this.latest.definition.title) !== JSON.stringify(this.draft!.title))
+      out.push(msg('De titel is gewijzigd.'));
     return out;
   }
 
@@ -203,7 +219,13 @@ export class BeheerEditor extends BeheerScreen {
   }
 
   /** One input per language for a text; `get` reads it from the draft, `path` names it. */
-  private textFields(label: string, path: Path, value: Partial<Text> | undefined, set: (d: Definition, v: Text | undefined) => void, optional = false) {
+  private textFields(
+    label: string,
+    path: Path,
+    value: Partial<Text> | undefined,
+    set: (d: Definition, v: Text | undefined) => void,
+    optional = false,
+  ) {
     const id = `f-${key(path).replace(/\./g, '-')}`;
     return html`<fieldset class="texts">
       <legend>${label}</legend>
@@ -239,19 +261,23 @@ export class BeheerEditor extends BeheerScreen {
     const published = this.latest ? allItems(this.latest.definition).some((x) => x.id === item.id) : false;
     return html`<article class="card" aria-labelledby=${`${id}-title`}>
       <h4 id=${`${id}-title`}>${msg(str`Vraag ${i + 1}`)}: <code>${item.id}</code></h4>
-      ${published
-        ? nothing
-        : html`<div class="field">
-            <label for=${`${id}-id`}>${msg('Id')}<span class="hint">${msg('Kleine letters, cijfers en _; blijft gelijk over versies.')}</span></label>
-            <input
-              id=${`${id}-id`}
-              .value=${item.id}
-              aria-invalid=${this.invalid([...path, 'id'])}
-              aria-describedby=${`${id}-id-error`}
-              @input=${(e: Event) => this.edit((d) => (at(d).id = (e.target as HTMLInputElement).value))}
-            />
-            <div id=${`${id}-id-error`}>${this.problemsAt([...path, 'id'])}</div>
-          </div>`}
+      ${
+        published
+          ? nothing
+          : html`<div class="field">
+              <label for=${`${id}-id`}
+                >${msg('Id')}<span class="hint">${msg('Kleine letters, cijfers en _; blijft gelijk over versies.')}</span></label
+              >
+              <input
+                id=${`${id}-id`}
+                .value=${item.id}
+                aria-invalid=${this.invalid([...path, 'id'])}
+                aria-describedby=${`${id}-id-error`}
+                @input=${(e: Event) => this.edit((d) => (at(d).id = (e.target as HTMLInputElement).value))}
+              />
+              <div id=${`${id}-id-error`}>${this.problemsAt([...path, 'id'])}</div>
+            </div>`
+      }
       <div class="field">
         <label for=${`${id}-type`}>${msg('Soort antwoord')}</label>
         <select
@@ -264,7 +290,11 @@ export class BeheerEditor extends BeheerScreen {
               const { id: itemId, text, help, required, showIf } = at(d);
               const common = { id: itemId, text, required, ...(help ? { help } : {}), ...(showIf ? { showIf } : {}) };
               d.sections[s].items[i] = (
-                type === 'keuze' || type === 'meerkeuze' ? { ...common, type, options: [] } : type === 'open' ? { ...common, type, maxLength: 1000 } : { ...common, type }
+                type === 'keuze' || type === 'meerkeuze'
+                  ? { ...common, type, options: [] }
+                  : type === 'open'
+                    ? { ...common, type, maxLength: 1000 }
+                    : { ...common, type }
               ) as Item;
             })}
         >
@@ -273,10 +303,16 @@ export class BeheerEditor extends BeheerScreen {
         <div id=${`${id}-type-error`}>${this.problemsAt([...path, 'type'])}</div>
       </div>
       ${this.textFields(msg('Vraag'), [...path, 'text'], item.text, (d, v) => (at(d).text = v!))}
-      ${this.textFields(msg('Uitleg (niet verplicht)'), [...path, 'help'], item.help, (d, v) => {
-        if (v) at(d).help = v;
-        else delete at(d).help;
-      }, true)}
+      ${this.textFields(
+        msg('Uitleg (niet verplicht)'),
+        [...path, 'help'],
+        item.help,
+        (d, v) => {
+          if (v) at(d).help = v;
+          else delete at(d).help;
+        },
+        true,
+      )}
       <div class="field">
         <input
           type="checkbox"
@@ -288,7 +324,9 @@ export class BeheerEditor extends BeheerScreen {
       </div>
       ${item.type === 'keuze' || item.type === 'meerkeuze' ? this.optionsEditor(item, path, s, i) : nothing}
       ${this.showIfEditor(item, path, s, i)}
-      <button class="danger" @click=${() => this.edit((d) => d.sections[s].items.splice(i, 1))}>${msg(str`Vraag ${item.id} weghalen`)}</button>
+      <button class="danger" @click=${() => this.edit((d) => d.sections[s].items.splice(i, 1))}>
+        ${msg(str`Vraag ${item.id} weghalen`)}
+      </button>
     </article>`;
   }
 
@@ -297,14 +335,16 @@ export class BeheerEditor extends BeheerScreen {
     const fromTeams = item.type === 'keuze' && item.optionsFrom === 'teams';
     return html`<fieldset>
       <legend>${msg('Antwoordmogelijkheden')}</legend>
-      ${fromTeams ? html`<p>${msg('De teams van de partner komen er vanzelf bij.')}</p>` : nothing}
-      ${this.problemsAt([...path, 'options'])}
+      ${fromTeams ? html`<p>${msg('De teams van de partner komen er vanzelf bij.')}</p>` : nothing} ${this.problemsAt([...path, 'options'])}
       ${item.options.map(
-        (o, n) => html`<div class="card">
-          ${this.textFields(msg(str`Mogelijkheid ${n + 1} (${o.id})`), [...path, 'options', n, 'text'], o.text, (d, v) => (at(d).options[n].text = v!))}
-          ${this.problemsAt([...path, 'options', n, 'id'])}
-          <button class="danger" @click=${() => this.edit((d) => at(d).options.splice(n, 1))}>${msg(str`Mogelijkheid ${n + 1} weghalen`)}</button>
-        </div>`,
+        (o, n) =>
+          html`<div class="card">
+            ${this.textFields(msg(str`Mogelijkheid ${n + 1} (${o.id})`), [...path, 'options', n, 'text'], o.text, (d, v) => (at(d).options[n].text = v!))}
+            ${this.problemsAt([...path, 'options', n, 'id'])}
+            <button class="danger" @click=${() => this.edit((d) => at(d).options.splice(n, 1))}>
+              ${msg(str`Mogelijkheid ${n + 1} weghalen`)}
+            </button>
+          </div>`,
       )}
       <button
         class="secondary"
@@ -326,7 +366,11 @@ export class BeheerEditor extends BeheerScreen {
     const id = `f-${s}-${i}-showif`;
     const at = (d: Definition) => d.sections[s].items[i];
     return html`<div class="field">
-      <label for=${id}>${msg('Alleen tonen als')}<span class="hint">${msg('Een eerdere vraag en de antwoorden (gescheiden door komma’s) waarbij deze vraag komt.')}</span></label>
+      <label for=${id}
+        >${msg('Alleen tonen als')}<span class="hint"
+          >${msg('Een eerdere vraag en de antwoorden (gescheiden door komma’s) waarbij deze vraag komt.')}</span
+        ></label
+      >
       <div class="row">
         <select
           id=${id}
@@ -341,24 +385,28 @@ export class BeheerEditor extends BeheerScreen {
           <option value="">${msg('Altijd tonen')}</option>
           ${earlier.map((x) => html`<option value=${x.id} ?selected=${item.showIf?.item === x.id}>${x.id}</option>`)}
         </select>
-        ${item.showIf
-          ? html`<label class="visually-hidden" for=${`${id}-in`}>${msg('Antwoorden')}</label>
-              <input
-                id=${`${id}-in`}
-                .value=${item.showIf.in.join(', ')}
-                @change=${(e: Event) =>
-                  this.edit((d) => {
-                    const values = (e.target as HTMLInputElement).value
-                      .split(',')
-                      .map((v) => v.trim())
-                      .filter(Boolean)
-                      .map((v) => (/^\d+$/.test(v) ? Number(v) : v));
-                    at(d).showIf = { item: item.showIf!.item, in: values };
-                  })}
-              />`
-          : nothing}
+        ${
+          item.showIf
+            ? html`<label class="visually-hidden" for=${`${id}-in`}>${msg('Antwoorden')}</label>
+                <input
+                  id=${`${id}-in`}
+                  .value=${item.showIf.in.join(', ')}
+                  @change=${(e: Event) =>
+                    this.edit((d) => {
+                      const values = (e.target as HTMLInputElement).value
+                        .split(',')
+                        .map((v) => v.trim())
+                        .filter(Boolean)
+                        .map((v) => (/^\d+$/.test(v) ? Number(v) : v));
+                      at(d).showIf = { item: item.showIf!.item, in: values };
+                    })}
+                />`
+            : nothing
+        }
       </div>
-      <div id=${`${id}-error`}>${this.problemsAt([...path, 'showIf', 'item'])}${this.problemsAt([...path, 'showIf', 'in'])}${this.problemsAt([...path, 'showIf'])}</div>
+      <div id=${`${id}-error`}>
+        ${this.problemsAt([...path, 'showIf', 'item'])}${this.problemsAt([...path, 'showIf', 'in'])}${this.problemsAt([...path, 'showIf'])}
+      </div>
     </div>`;
   }
 
@@ -369,7 +417,13 @@ export class BeheerEditor extends BeheerScreen {
       while (ids.has(`vraag_${n}`)) n += 1;
       const text = Object.fromEntries(LANGUAGES.map((l) => [l, ''])) as Text;
       const common = { id: `vraag_${n}`, text, required: false };
-      const item = (type === 'keuze' || type === 'meerkeuze' ? { ...common, type, options: [] } : type === 'open' ? { ...common, type, maxLength: 1000 } : { ...common, type }) as Item;
+      const item = (
+        type === 'keuze' || type === 'meerkeuze'
+          ? { ...common, type, options: [] }
+          : type === 'open'
+            ? { ...common, type, maxLength: 1000 }
+            : { ...common, type }
+      ) as Item;
       d.sections[s].items.push(item);
     });
   }
@@ -379,14 +433,16 @@ export class BeheerEditor extends BeheerScreen {
     return html`<section class="card" aria-labelledby=${`sec-${s}`}>
       <h3 id=${`sec-${s}`}>${msg(str`Pagina ${s + 1}`)}: ${section.title.nl}</h3>
       ${this.textFields(msg('Titel van de pagina'), ['sections', s, 'title'], section.title, (d, v) => (d.sections[s].title = v!))}
-      ${this.problemsAt(['sections', s, 'items'])}
-      ${section.items.map((item, i) => this.itemEditor(item, s, i))}
+      ${this.problemsAt(['sections', s, 'items'])} ${section.items.map((item, i) => this.itemEditor(item, s, i))}
       <div class="row">
         <label for=${id}>${msg('Nieuwe vraag van soort')}</label>
         <select id=${id}>
           ${ITEM_TYPES.map((t) => html`<option value=${t}>${TYPE_NAMES[t]()}</option>`)}
         </select>
-        <button class="secondary" @click=${() => this.addItem(s, (this.renderRoot.querySelector(`#${id}`) as HTMLSelectElement).value as Item['type'])}>
+        <button
+          class="secondary"
+          @click=${() => this.addItem(s, (this.renderRoot.querySelector(`#${id}`) as HTMLSelectElement).value as Item['type'])}
+        >
           ${msg('Vraag toevoegen')}
         </button>
       </div>
@@ -400,7 +456,9 @@ export class BeheerEditor extends BeheerScreen {
   }
 
   override render() {
-    if (!this.draft) return html`${this.messages()}<p>${msg('Even geduld…')}</p>`;
+    if (!this.draft)
+      return html`${this.messages()}
+        <p>${msg('Even geduld…')}</p>`;
     const ok = this.problems.size === 0;
     const next = (this.latest?.version ?? 0) + 1;
     return html`${this.messages()}
@@ -421,31 +479,44 @@ export class BeheerEditor extends BeheerScreen {
           <p role="status">
             ${ok ? (this.saved ? msg('Concept opgeslagen.') : msg('Wordt opgeslagen…')) : msg(str`Nog ${this.problems.size} punten om te verbeteren voordat het concept wordt opgeslagen.`)}
           </p>
-          ${this.confirming
-            ? html`<div class="card" role="region" aria-labelledby="confirm">
-                <h3 id="confirm">${msg(str`Publiceren als versie ${next}?`)}</h3>
-                ${this.changes().length ? html`<ul>${this.changes().map((c) => html`<li>${c}</li>`)}</ul>` : html`<p>${msg('Er is niets veranderd ten opzichte van de vorige versie.')}</p>`}
-                <p>${msg('Cliënten die nu bezig zijn, maken hun lijst af in de oude versie. Nieuwe cliënten krijgen deze versie.')}</p>
-                <div class="row">
-                  <button @click=${this.publish} ?disabled=${this.busy}>${msg(str`Ja, publiceer versie ${next}`)}</button>
-                  <button class="secondary" @click=${() => (this.confirming = false)}>${msg('Nog niet')}</button>
-                </div>
-              </div>`
-            : html`<button ?disabled=${!ok} @click=${() => (this.confirming = true)}>${msg('Publiceren…')}</button>`}
+          ${
+            this.confirming
+              ? html`<div class="card" role="region" aria-labelledby="confirm">
+                  <h3 id="confirm">${msg(str`Publiceren als versie ${next}?`)}</h3>
+                  ${
+                    this.changes().length
+                      ? html`<ul>
+                          ${this.changes().map((c) => html`<li>${c}</li>`)}
+                        </ul>`
+                      : html`<p>${msg('Er is niets veranderd ten opzichte van de vorige versie.')}</p>`
+                  }
+                  <p>${msg('Cliënten die nu bezig zijn, maken hun lijst af in de oude versie. Nieuwe cliënten krijgen deze versie.')}</p>
+                  <div class="row">
+                    <button @click=${this.publish} ?disabled=${this.busy}>${msg(str`Ja, publiceer versie ${next}`)}</button>
+                    <button class="secondary" @click=${() => (this.confirming = false)}>${msg('Nog niet')}</button>
+                  </div>
+                </div>`
+              : html`<div class="row">
+                  <button ?disabled=${!ok} @click=${() => (this.confirming = true)}>${msg('Publiceren…')}</button>
+                  <button class="danger" @click=${this.discard}>${msg('Concept weggooien')}</button>
+                </div>`
+          }
         </div>
         <aside aria-labelledby="preview-title">
           <h3 id="preview-title">${msg('Voorbeeld')}</h3>
           <p class="hint">${msg('Zo ziet de cliënt het. Antwoorden in het voorbeeld worden niet bewaard.')}</p>
-          ${ok
-            ? keyed(
-                this.previewKey,
-                html`<peil-survey
-                  questionnaire=${this.questionnaire}
-                  site-key="voorbeeld"
-                  .preview=${this.previewDefinition()}
-                ></peil-survey>`,
-              )
-            : html`<p>${msg('Het voorbeeld verschijnt weer als alle punten zijn verbeterd.')}</p>`}
+          ${
+            ok
+              ? keyed(
+                  this.previewKey,
+                  html`<peil-survey
+                    questionnaire=${this.questionnaire}
+                    site-key="voorbeeld"
+                    .preview=${this.previewDefinition()}
+                  ></peil-survey>`,
+                )
+              : html`<p>${msg('Het voorbeeld verschijnt weer als alle punten zijn verbeterd.')}</p>`
+          }
         </aside>
       </div>`;
   }

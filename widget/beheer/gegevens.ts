@@ -147,36 +147,46 @@ export class BeheerGegevens extends BeheerScreen {
           ${this.questionnaires.map((q) => html`<option value=${q.id} ?selected=${q.id === this.questionnaire}>${q.id}</option>`)}
         </select>
       </div>
-      ${this.isAdmin
-        ? html`<section aria-labelledby="retention">
-            <h3 id="retention">${msg('Bewaartermijn')}</h3>
-            <p>${this.retention ? msg(str`Antwoorden worden ${this.retention} dagen bewaard en daarna vanzelf verwijderd.`) : nothing}</p>
-            <form class="row" @submit=${this.propose}>
-              <label for="g-days">${msg('Nieuwe termijn (dagen)')}</label>
-              <input id="g-days" name="days" inputmode="numeric" value=${this.retention ?? ''} />
-              <button class="secondary" type="submit">${msg('Bekijk wat dit doet')}</button>
-            </form>
-            ${this.proposed
-              ? html`<div class="card" role="region" aria-labelledby="retention-check">
-                  <h4 id="retention-check">${msg('Weet u het zeker?')}</h4>
-                  <p data-retention-preview>
-                    ${this.proposed.wouldDelete
-                      ? msg(
-                          str`Met ${this.proposed.days} dagen worden ${this.proposed.wouldDelete} antwoorden van vóór ${keepsFrom} meteen en voorgoed verwijderd, en ook de cijfers daarvan. Dit kan niet terug.`,
-                        )
-                      : msg(str`Met ${this.proposed.days} dagen wordt nu niets verwijderd: er zijn geen antwoorden van vóór ${keepsFrom}.`)}
-                  </p>
-                  <div class="row">
-                    <button class="danger" @click=${this.applyRetention}>${msg(str`Ja, bewaar ${this.proposed.days} dagen`)}</button>
-                    <button class="secondary" @click=${() => (this.proposed = undefined)}>${msg('Niet wijzigen')}</button>
-                  </div>
-                </div>`
-              : nothing}
-          </section>`
-        : nothing}
+      ${
+        this.isAdmin
+          ? html`<section aria-labelledby="retention">
+              <h3 id="retention">${msg('Bewaartermijn')}</h3>
+              <p>${this.retention ? msg(str`Antwoorden worden ${this.retention} dagen bewaard en daarna vanzelf verwijderd.`) : nothing}</p>
+              <form class="row" @submit=${this.propose}>
+                <label for="g-days">${msg('Nieuwe termijn (dagen)')}</label>
+                <input id="g-days" name="days" inputmode="numeric" value=${this.retention ?? ''} />
+                <button class="secondary" type="submit">${msg('Bekijk wat dit doet')}</button>
+              </form>
+              ${
+                this.proposed
+                  ? html`<div class="card" role="region" aria-labelledby="retention-check">
+                      <h4 id="retention-check">${msg('Weet u het zeker?')}</h4>
+                      <p data-retention-preview>
+                        ${
+                          this.proposed.wouldDelete
+                            ? msg(
+                                str`Met ${this.proposed.days} dagen worden ${this.proposed.wouldDelete} antwoorden van vóór ${keepsFrom} meteen en voorgoed verwijderd, en ook de cijfers daarvan. Dit kan niet terug.`,
+                              )
+                            : msg(
+                                str`Met ${this.proposed.days} dagen wordt nu niets verwijderd: er zijn geen antwoorden van vóór ${keepsFrom}.`,
+                              )
+                        }
+                      </p>
+                      <div class="row">
+                        <button class="danger" @click=${this.applyRetention}>${msg(str`Ja, bewaar ${this.proposed.days} dagen`)}</button>
+                        <button class="secondary" @click=${() => (this.proposed = undefined)}>${msg('Niet wijzigen')}</button>
+                      </div>
+                    </div>`
+                  : nothing
+              }
+            </section>`
+          : nothing
+      }
       <section aria-labelledby="import">
         <h3 id="import">${msg('Telefoon- en papieren interviews invoeren')}</h3>
-        <p>${msg('Een NDJSON-bestand: één interview per regel, met channel “telefoon” of “papier”. Foute regels worden overgeslagen en hieronder genoemd.')}</p>
+        <p>
+          ${msg('Een NDJSON-bestand: één interview per regel, met channel “telefoon” of “papier”. Foute regels worden overgeslagen en hieronder genoemd.')}
+        </p>
         <form @submit=${this.upload}>
           <div class="field">
             <label for="g-file">${msg('Bestand')}</label>
@@ -184,33 +194,43 @@ export class BeheerGegevens extends BeheerScreen {
           </div>
           <button type="submit">${msg('Invoeren')}</button>
         </form>
-        ${this.progress !== undefined
-          ? html`<label for="g-progress">${msg('Voortgang')}</label>
-              <progress id="g-progress" max="100" value=${this.progress}>${this.progress}%</progress>`
-          : nothing}
-        ${this.report
-          ? html`<div class="card" role="status">
-              <p>
-                ${msg(
-                  str`${this.report.lines} regels gelezen: ${this.report.stored} opgeslagen, ${this.report.duplicates} al eerder ingevoerd, ${this.report.refused} geweigerd.`,
-                )}
-              </p>
-              ${this.report.refusedLines.length
-                ? html`<ul>
-                    ${this.report.refusedLines.map(
-                      (l) =>
-                        html`<li>
-                          ${msg(str`Regel ${l.line}:`)} ${lineIssueText(l.code)}
-                          ${(l.issues ?? [])
-                            .filter((i) => i.code !== l.code || i.item)
-                            .map((i) => html` ${msg('Vraag')} ${i.item ?? i.path?.join('.') ?? ''}${i.code === l.code ? '' : `: ${lineIssueText(i.code)}`}.`)}
-                        </li>`,
-                    )}
-                  </ul>`
-                : nothing}
-              ${this.report.refusedLinesOmitted ? html`<p>${msg(str`En nog ${this.report.refusedLinesOmitted} geweigerde regels.`)}</p>` : nothing}
-            </div>`
-          : nothing}
+        ${
+          this.progress !== undefined
+            ? html`<label for="g-progress">${msg('Voortgang')}</label>
+                <progress id="g-progress" max="100" value=${this.progress}>${this.progress}%</progress>`
+            : nothing
+        }
+        ${
+          this.report
+            ? html`<div class="card" role="status">
+                <p>
+                  ${msg(
+                    str`${this.report.lines} regels gelezen: ${this.report.stored} opgeslagen, ${this.report.duplicates} al eerder ingevoerd, ${this.report.refused} geweigerd.`,
+                  )}
+                </p>
+                ${
+                  this.report.refusedLines.length
+                    ? html`<ul>
+                        ${this.report.refusedLines.map(
+                          (l) =>
+                            html`<li>
+                              ${msg(str`Regel ${l.line}:`)} ${lineIssueText(l.code)}
+                              ${(l.issues ?? [])
+                                .filter((i) => i.code !== l.code || i.item)
+                                .map(
+                                  (i) =>
+                                    html` ${msg('Vraag')}
+                                    ${i.item ?? i.path?.join('.') ?? ''}${i.code === l.code ? '' : `: ${lineIssueText(i.code)}`}.`,
+                                )}
+                            </li>`,
+                        )}
+                      </ul>`
+                    : nothing
+                }
+                ${this.report.refusedLinesOmitted ? html`<p>${msg(str`En nog ${this.report.refusedLinesOmitted} geweigerde regels.`)}</p>` : nothing}
+              </div>`
+            : nothing
+        }
       </section>
       <section aria-labelledby="exports">
         <h3 id="exports">${msg('Exports')}</h3>

@@ -17,16 +17,38 @@ interface Entry {
 
 const WHEN = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Amsterdam' });
 
-/** What a request did, in Dutch, from its method and route. */
+/** What the routes the console uses do, in Dutch; another route is named by its method and path. */
+const ROUTES: Record<string, () => string> = {
+  'POST /v1/gemeenten/:id/partners': () => msg('partner gemaakt'),
+  'POST /v1/gemeenten/:id/partners/:partner/teams': () => msg('teams toegevoegd'),
+  'POST /v1/gemeenten/:id/site-keys': () => msg('sitesleutel gemaakt'),
+  'PATCH /v1/gemeenten/:id/site-keys/:key': () => msg('sitesleutel gewijzigd'),
+  'DELETE /v1/gemeenten/:id/site-keys/:key': () => msg('sitesleutel ingetrokken'),
+  'POST /v1/gemeenten/:id/tokens': () => msg('API-sleutel gemaakt'),
+  'POST /v1/gemeenten/:id/tokens/:tokenId/rotate': () => msg('API-sleutel vervangen'),
+  'DELETE /v1/gemeenten/:id/tokens/:tokenId': () => msg('API-sleutel ingetrokken'),
+  'POST /v1/gemeenten/:id/accounts': () => msg('collega uitgenodigd'),
+  'PATCH /v1/gemeenten/:id/accounts/:accountId': () => msg('account in- of uitgeschakeld'),
+  'POST /v1/gemeenten/:id/accounts/:accountId/setup': () => msg('nieuwe aanmeldlink gemaakt'),
+  'POST /v1/auth/setup/verify': () => msg('toegangssleutel gemaakt en aangemeld'),
+  'POST /v1/auth/login/verify': () => msg('aangemeld'),
+  'POST /v1/admin/questionnaires': () => msg('vragenlijst gemaakt'),
+  'POST /v1/admin/questionnaires/:id/draft': () => msg('concept begonnen'),
+  'PUT /v1/admin/questionnaires/:id/draft': () => msg('concept opgeslagen'),
+  'DELETE /v1/admin/questionnaires/:id/draft': () => msg('concept weggegooid'),
+  'POST /v1/admin/questionnaires/:id/publish': () => msg('nieuwe versie gepubliceerd'),
+  'POST /v1/admin/questionnaires/:id/close': () => msg('vragenlijst gesloten'),
+  'POST /v1/admin/questionnaires/:id/open': () => msg('vragenlijst heropend'),
+  'POST /v1/invites': () => msg('uitnodigingen gemaakt'),
+  'POST /v1/import': () => msg('interviews ingevoerd'),
+  'PUT /v1/retention': () => msg('bewaartermijn gewijzigd'),
+};
+
+/** What a request did, in Dutch, with the path that holds its ids. */
 function what(e: Entry): string {
-  const verb: Record<string, string> = {
-    POST: msg('maakte of deed'),
-    PUT: msg('zette'),
-    PATCH: msg('wijzigde'),
-    DELETE: msg('verwijderde of trok in'),
-    GET: msg('exporteerde'),
-  };
-  return `${verb[e.method] ?? e.method} ${e.path}${e.target ? ` (${e.target})` : ''}`;
+  const known = ROUTES[`${e.method} ${e.route}`];
+  const text = known ? known() : e.method === 'GET' ? msg('export') : `${e.method} ${e.route}`;
+  return `${text}: ${e.path}${e.target ? ` (${e.target})` : ''}`;
 }
 
 /** Logboek: every change and export, who did it and when; never answers. */
@@ -68,7 +90,7 @@ export class BeheerLogboek extends BeheerScreen {
                 html`<tr>
                   <td>${WHEN.format(new Date(e.at))}</td>
                   <td>${e.actor}<br /><span class="hint">${e.actorKind === 'account' ? msg('account') : msg('API-sleutel')}</span></td>
-                  <td><code>${e.method} ${e.route}</code><br />${what(e)}</td>
+                  <td>${what(e)}<br /><code class="hint">${e.method} ${e.route}</code></td>
                   <td>${e.status < 400 ? msg('ja') : msg('nee') + ` (${e.status})`}</td>
                 </tr>`,
             )}

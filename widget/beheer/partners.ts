@@ -93,7 +93,9 @@ export class BeheerPartners extends BeheerScreen {
       }
       this.fields = {
         name: fieldProblems(result.error, 'id').concat(fieldProblems(result.error, 'name')),
-        origins: fieldProblems(result.error, 'origins').length ? [msg('Een webadres klopt niet. Schrijf het als https://www.voorbeeld.nl.')] : [],
+        origins: fieldProblems(result.error, 'origins').length
+          ? [msg('Een webadres klopt niet. Schrijf het als https://www.voorbeeld.nl.')]
+          : [],
         teams: fieldProblems(result.error, 'teams'),
       };
       return;
@@ -110,7 +112,9 @@ export class BeheerPartners extends BeheerScreen {
     const teams = lines(String(new FormData(form).get('teams'))).map((t) => ({ id: idFor(t), name: t }));
     if (!teams.length) return;
     const r = await this.run(() =>
-      this.client.json('POST', `/v1/gemeenten/${encodeURIComponent(this.gemeente)}/partners/${encodeURIComponent(partner.id)}/teams`, { teams }),
+      this.client.json('POST', `/v1/gemeenten/${encodeURIComponent(this.gemeente)}/partners/${encodeURIComponent(partner.id)}/teams`, {
+        teams,
+      }),
     );
     if (r.ok) {
       form.reset();
@@ -259,26 +263,28 @@ export class BeheerPartners extends BeheerScreen {
           <div id=${`key-${p.id}-error`}>${(this.fields[`key-${p.id}`] ?? []).map((m) => html`<p class="field-error">${m}</p>`)}</div>
         </div>
       </form>
-      ${code
-        ? html`<h5>${msg('Code voor de website')}</h5>
-            <div class="row">
-              <div class="field">
-                <label for=${`q-${p.id}`}>${msg('Vragenlijst')}</label>
-                <select id=${`q-${p.id}`} @change=${(e: Event) => set({ questionnaire: (e.target as HTMLSelectElement).value })}>
-                  ${this.questionnaires.map((q) => html`<option value=${q} ?selected=${q === questionnaire}>${q}</option>`)}
-                </select>
+      ${
+        code
+          ? html`<h5>${msg('Code voor de website')}</h5>
+              <div class="row">
+                <div class="field">
+                  <label for=${`q-${p.id}`}>${msg('Vragenlijst')}</label>
+                  <select id=${`q-${p.id}`} @change=${(e: Event) => set({ questionnaire: (e.target as HTMLSelectElement).value })}>
+                    ${this.questionnaires.map((q) => html`<option value=${q} ?selected=${q === questionnaire}>${q}</option>`)}
+                  </select>
+                </div>
+                <div class="field">
+                  <label for=${`t-${p.id}`}>${msg('Team')}</label>
+                  <select id=${`t-${p.id}`} @change=${(e: Event) => set({ team: (e.target as HTMLSelectElement).value || undefined })}>
+                    <option value="">${msg('De cliënt kiest zelf')}</option>
+                    ${p.teams.map((t) => html`<option value=${t.id} ?selected=${t.id === choice.team}>${t.name}</option>`)}
+                  </select>
+                </div>
               </div>
-              <div class="field">
-                <label for=${`t-${p.id}`}>${msg('Team')}</label>
-                <select id=${`t-${p.id}`} @change=${(e: Event) => set({ team: (e.target as HTMLSelectElement).value || undefined })}>
-                  <option value="">${msg('De cliënt kiest zelf')}</option>
-                  ${p.teams.map((t) => html`<option value=${t.id} ?selected=${t.id === choice.team}>${t.name}</option>`)}
-                </select>
-              </div>
-            </div>
-            <pre data-snippet=${p.id}>${code}</pre>
-            <button @click=${() => this.copyText(code, msg('De code'))}>${msg(str`Code voor ${p.name} kopiëren`)}</button>`
-        : html`<p>${msg('Maak eerst een sitesleutel om de code voor de website te krijgen.')}</p>`}
+              <pre data-snippet=${p.id}>${code}</pre>
+              <button @click=${() => this.copyText(code, msg('De code'))}>${msg(str`Code voor ${p.name} kopiëren`)}</button>`
+          : html`<p>${msg('Maak eerst een sitesleutel om de code voor de website te krijgen.')}</p>`
+      }
     </article>`;
   }
 }

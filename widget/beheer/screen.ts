@@ -51,8 +51,7 @@ export class BeheerScreen extends LitElement {
   /** The message line: one live region per screen, so each result is read out once. */
   protected messages() {
     return html`<div role="status" aria-live="polite">
-      ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
-      ${this.notice ? html`<p class="ok">${this.notice}</p>` : nothing}
+      ${this.error ? html`<p class="error">${this.error}</p>` : nothing} ${this.notice ? html`<p class="ok">${this.notice}</p>` : nothing}
     </div>`;
   }
 }

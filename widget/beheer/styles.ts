@@ -5,7 +5,9 @@ export const base = css`
   :host {
     display: block;
     color: #1a1a1a;
-    font: 1rem/1.5 system-ui, sans-serif;
+    font:
+      1rem/1.5 system-ui,
+      sans-serif;
     --primary: #00539f;
     --error: #c0000b;
     --border: #5c5c5c;

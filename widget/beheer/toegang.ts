@@ -168,17 +168,19 @@ export class BeheerToegang extends BeheerScreen {
   override render() {
     return html`<h2>${msg('Toegang')}</h2>
       ${this.messages()}
-      ${this.shown
-        ? html`<section class="card" aria-labelledby="shown">
-            <h3 id="shown">${this.shown.what}</h3>
-            <p>${msg('Dit ziet u maar één keer. Kopieer het nu en geef het veilig door.')}</p>
-            <pre data-secret=${this.shown.id}>${this.shown.value}</pre>
-            <div class="row">
-              <button @click=${() => this.copyText(this.shown!.value, this.shown!.what)}>${msg('Kopiëren')}</button>
-              <button class="secondary" @click=${() => (this.shown = undefined)}>${msg('Klaar')}</button>
-            </div>
-          </section>`
-        : nothing}
+      ${
+        this.shown
+          ? html`<section class="card" aria-labelledby="shown">
+              <h3 id="shown">${this.shown.what}</h3>
+              <p>${msg('Dit ziet u maar één keer. Kopieer het nu en geef het veilig door.')}</p>
+              <pre data-secret=${this.shown.id}>${this.shown.value}</pre>
+              <div class="row">
+                <button @click=${() => this.copyText(this.shown!.value, this.shown!.what)}>${msg('Kopiëren')}</button>
+                <button class="secondary" @click=${() => (this.shown = undefined)}>${msg('Klaar')}</button>
+              </div>
+            </section>`
+          : nothing
+      }
       <section aria-labelledby="accounts">
         <h3 id="accounts">${msg('Accounts')}</h3>
         <div class="table-wrap">
@@ -198,11 +200,15 @@ export class BeheerToegang extends BeheerScreen {
                     <td>${a.name}<br /><span class="hint">${a.email}</span></td>
                     <td>${a.role}${a.partner ? html` (${a.partner})` : nothing}</td>
                     <td>${a.disabledAt ? msg('uitgeschakeld') : a.passkeys ? msg('actief') : msg('wacht op toegangssleutel')}</td>
-                    <td class="row">
-                      <button class="secondary" @click=${() => this.newLink(a)}>${msg('Nieuwe link')}</button>
-                      ${a.disabledAt
-                        ? html`<button class="secondary" @click=${() => this.setDisabled(a, false)}>${msg('Inschakelen')}</button>`
-                        : html`<button class="danger" @click=${() => this.setDisabled(a, true)}>${msg('Uitschakelen')}</button>`}
+                    <td>
+                      <div class="row">
+                        <button class="secondary" @click=${() => this.newLink(a)}>${msg('Nieuwe link')}</button>
+                        ${
+                          a.disabledAt
+                            ? html`<button class="secondary" @click=${() => this.setDisabled(a, false)}>${msg('Inschakelen')}</button>`
+                            : html`<button class="danger" @click=${() => this.setDisabled(a, true)}>${msg('Uitschakelen')}</button>`
+                        }
+                      </div>
                     </td>
                   </tr>`,
               )}
@@ -251,11 +257,17 @@ export class BeheerToegang extends BeheerScreen {
                     <td>${t.label || t.id}<br /><span class="hint">…${t.hint}</span></td>
                     <td>${t.role}${t.partner ? html` (${t.partner})` : nothing}</td>
                     <td>${t.revokedAt ? msg('ingetrokken') : t.expiresAt ? t.expiresAt.slice(0, 10) : msg('onbeperkt')}</td>
-                    <td class="row">
-                      ${t.revokedAt
-                        ? nothing
-                        : html`<button class="secondary" @click=${() => this.rotate(t)}>${msg(str`${t.label || t.id} vervangen`)}</button>
-                            <button class="danger" @click=${() => this.revoke(t)}>${msg(str`${t.label || t.id} intrekken`)}</button>`}
+                    <td>
+                      <div class="row">
+                        ${
+                          t.revokedAt
+                            ? nothing
+                            : html`<button class="secondary" @click=${() => this.rotate(t)}>
+                                  ${msg(str`${t.label || t.id} vervangen`)}
+                                </button>
+                                <button class="danger" @click=${() => this.revoke(t)}>${msg(str`${t.label || t.id} intrekken`)}</button>`
+                        }
+                      </div>
                     </td>
                   </tr>`,
               )}
@@ -265,7 +277,9 @@ export class BeheerToegang extends BeheerScreen {
         <h4>${msg('Nieuwe API-sleutel')}</h4>
         <form @submit=${this.createToken} novalidate>
           <div class="field">
-            <label for="t-label">${msg('Naam')}<span class="hint">${msg('Waarvoor, bijvoorbeeld “export naar het datateam”.')}</span></label>
+            <label for="t-label"
+              >${msg('Naam')}<span class="hint">${msg('Waarvoor, bijvoorbeeld “export naar het datateam”.')}</span></label
+            >
             <input id="t-label" name="label" autocomplete="off" maxlength="100" />
           </div>
           <div class="field">
@@ -276,7 +290,11 @@ export class BeheerToegang extends BeheerScreen {
           </div>
           ${this.tokenRole === 'admin' ? nothing : this.partnerSelect('t-partner')}
           <div class="field">
-            <label for="t-days">${msg('Geldig (dagen)')}<span class="hint">${msg('Leeg: partner- en openbare sleutels een jaar, beheer onbeperkt.')}</span></label>
+            <label for="t-days"
+              >${msg('Geldig (dagen)')}<span class="hint"
+                >${msg('Leeg: partner- en openbare sleutels een jaar, beheer onbeperkt.')}</span
+              ></label
+            >
             <input id="t-days" name="days" inputmode="numeric" aria-describedby="t-days-error" />
             ${this.errorsOf('t-days')}
           </div>

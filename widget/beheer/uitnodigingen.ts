@@ -107,29 +107,33 @@ export class BeheerUitnodigingen extends BeheerScreen {
             ${this.questionnaires.map((q) => html`<option value=${q} ?selected=${q === this.questionnaire}>${q}</option>`)}
           </select>
         </div>
-        ${this.isAdmin
-          ? html`<div class="field">
-              <label for="i-p">${msg('Partner')}</label>
-              <select
-                id="i-p"
-                @change=${(e: Event) => {
-                  this.partner = (e.target as HTMLSelectElement).value;
-                  void this.loadStats();
-                }}
-              >
-                ${this.partners.map((p) => html`<option value=${p.id} ?selected=${p.id === this.partner}>${p.name}</option>`)}
-              </select>
-            </div>`
-          : nothing}
-        ${partner?.teams.length
-          ? html`<div class="field">
-              <label for="i-t">${msg('Team')}</label>
-              <select id="i-t" name="team">
-                <option value="">${msg('Geen team (de cliënt kiest)')}</option>
-                ${partner.teams.map((t) => html`<option value=${t.id}>${t.name}</option>`)}
-              </select>
-            </div>`
-          : nothing}
+        ${
+          this.isAdmin
+            ? html`<div class="field">
+                <label for="i-p">${msg('Partner')}</label>
+                <select
+                  id="i-p"
+                  @change=${(e: Event) => {
+                    this.partner = (e.target as HTMLSelectElement).value;
+                    void this.loadStats();
+                  }}
+                >
+                  ${this.partners.map((p) => html`<option value=${p.id} ?selected=${p.id === this.partner}>${p.name}</option>`)}
+                </select>
+              </div>`
+            : nothing
+        }
+        ${
+          partner?.teams.length
+            ? html`<div class="field">
+                <label for="i-t">${msg('Team')}</label>
+                <select id="i-t" name="team">
+                  <option value="">${msg('Geen team (de cliënt kiest)')}</option>
+                  ${partner.teams.map((t) => html`<option value=${t.id}>${t.name}</option>`)}
+                </select>
+              </div>`
+            : nothing
+        }
         <div class="field">
           <label for="i-count">${msg('Aantal')}</label>
           <input id="i-count" name="count" inputmode="numeric" value="10" aria-describedby="i-count-error" />
@@ -142,17 +146,21 @@ export class BeheerUitnodigingen extends BeheerScreen {
         </div>
         <button type="submit" ?disabled=${this.busy}>${msg('Uitnodigingen maken')}</button>
       </form>
-      ${this.stats
-        ? html`<h3>${msg('Gebruik')}</h3>
-            <p data-stats>
-              ${msg(str`${this.stats.total} gemaakt, ${this.stats.used} gebruikt, ${this.stats.expired} verlopen, ${this.stats.open} nog open.`)}
-            </p>`
-        : nothing}
-      ${this.links.length
-        ? html`<h3>${msg('Nieuwe links')}</h3>
-            <pre>${this.links.join('\n')}</pre>
-            <button @click=${() => this.copyText(this.links.join('\n'), msg('De links'))}>${msg('Alle links kopiëren')}</button>`
-        : nothing}`;
+      ${
+        this.stats
+          ? html`<h3>${msg('Gebruik')}</h3>
+              <p data-stats>
+                ${msg(str`${this.stats.total} gemaakt, ${this.stats.used} gebruikt, ${this.stats.expired} verlopen, ${this.stats.open} nog open.`)}
+              </p>`
+          : nothing
+      }
+      ${
+        this.links.length
+          ? html`<h3>${msg('Nieuwe links')}</h3>
+              <pre>${this.links.join('\n')}</pre>
+              <button @click=${() => this.copyText(this.links.join('\n'), msg('De links'))}>${msg('Alle links kopiëren')}</button>`
+          : nothing
+      }`;
   }
 }
 

@@ -45,7 +45,9 @@ export class BeheerVragenlijsten extends BeheerScreen {
 
   private async setStatus(q: Summary, open: boolean): Promise<void> {
     if (!open && !confirm(msg(str`${q.title?.nl ?? q.id} sluiten? Cliënten kunnen dan geen antwoorden meer geven.`))) return;
-    const r = await this.run(() => this.client.json('POST', `/v1/admin/questionnaires/${encodeURIComponent(q.id)}/${open ? 'open' : 'close'}`));
+    const r = await this.run(() =>
+      this.client.json('POST', `/v1/admin/questionnaires/${encodeURIComponent(q.id)}/${open ? 'open' : 'close'}`),
+    );
     if (r.ok) {
       await this.load();
       this.notice = open ? msg(str`${q.id} neemt weer antwoorden aan.`) : msg(str`${q.id} is gesloten.`);
@@ -72,7 +74,9 @@ export class BeheerVragenlijsten extends BeheerScreen {
   }
 
   private async showHistory(q: Summary): Promise<void> {
-    const r = await this.run(() => this.client.get<{ id: string; versions: VersionInfo[] }>(`/v1/admin/questionnaires/${encodeURIComponent(q.id)}/versions`));
+    const r = await this.run(() =>
+      this.client.get<{ id: string; versions: VersionInfo[] }>(`/v1/admin/questionnaires/${encodeURIComponent(q.id)}/versions`),
+    );
     if (r.ok) this.history = r.value;
   }
 
@@ -100,34 +104,42 @@ export class BeheerVragenlijsten extends BeheerScreen {
                 html`<tr data-questionnaire=${q.id}>
                   <td>${q.title?.nl ?? q.id}<br /><code>${q.id}</code></td>
                   <td>${q.status === 'open' ? msg('open') : msg('gesloten')}${q.hasDraft ? html`<br />${msg('concept')}` : nothing}</td>
-                  <td>${q.latestVersion ?? '–'}${q.publishedAt ? html`<br /><span class="hint">${q.publishedAt.slice(0, 10)}</span>` : nothing}</td>
-                  <td class="row">
-                    <button @click=${() => (this.editing = q.id)}>${msg(str`${q.id} bewerken`)}</button>
-                    <button class="secondary" @click=${() => this.showHistory(q)}>${msg('Versies')}</button>
-                    ${q.status === 'open'
-                      ? html`<button class="danger" @click=${() => this.setStatus(q, false)}>${msg('Sluiten')}</button>`
-                      : html`<button class="secondary" @click=${() => this.setStatus(q, true)}>${msg('Heropenen')}</button>`}
+                  <td>
+                    ${q.latestVersion ?? '–'}${q.publishedAt ? html`<br /><span class="hint">${q.publishedAt.slice(0, 10)}</span>` : nothing}
+                  </td>
+                  <td>
+                    <div class="row">
+                      <button @click=${() => (this.editing = q.id)}>${msg(str`${q.id} bewerken`)}</button>
+                      <button class="secondary" @click=${() => this.showHistory(q)}>${msg('Versies')}</button>
+                      ${
+                        q.status === 'open'
+                          ? html`<button class="danger" @click=${() => this.setStatus(q, false)}>${msg('Sluiten')}</button>`
+                          : html`<button class="secondary" @click=${() => this.setStatus(q, true)}>${msg('Heropenen')}</button>`
+                      }
+                    </div>
                   </td>
                 </tr>`,
             )}
           </tbody>
         </table>
       </div>
-      ${this.history
-        ? html`<section class="card" aria-labelledby="history">
-            <h3 id="history">${msg(str`Versies van ${this.history.id}`)}</h3>
-            <ol>
-              ${this.history.versions.map(
-                (v) =>
-                  html`<li>
-                    ${msg(str`Versie ${v.version}, ${v.publishedAt.slice(0, 10)}: ${v.items} vragen.`)}
-                    ${v.added.length ? msg(str`Nieuw: ${v.added.join(', ')}.`) : nothing}
-                    ${v.removed.length ? msg(str`Vervallen: ${v.removed.join(', ')}.`) : nothing}
-                  </li>`,
-              )}
-            </ol>
-          </section>`
-        : nothing}
+      ${
+        this.history
+          ? html`<section class="card" aria-labelledby="history">
+              <h3 id="history">${msg(str`Versies van ${this.history.id}`)}</h3>
+              <ol>
+                ${this.history.versions.map(
+                  (v) =>
+                    html`<li>
+                      ${msg(str`Versie ${v.version}, ${v.publishedAt.slice(0, 10)}: ${v.items} vragen.`)}
+                      ${v.added.length ? msg(str`Nieuw: ${v.added.join(', ')}.`) : nothing}
+                      ${v.removed.length ? msg(str`Vervallen: ${v.removed.join(', ')}.`) : nothing}
+                    </li>`,
+                )}
+              </ol>
+            </section>`
+          : nothing
+      }
       <section aria-labelledby="new-q">
         <h3 id="new-q">${msg('Nieuwe vragenlijst uit een sjabloon')}</h3>
         <form @submit=${this.create} novalidate>

@@ -633,7 +633,8 @@ export const retention = new Hono<AppEnv>()
   .get(
     '/preview',
     route({
-      summary: 'What setting the retention period to `days` would delete now, before it does: the first day kept and the number of responses',
+      summary:
+        'What setting the retention period to `days` would delete now, before it does: the first day kept and the number of responses',
       tag: 'data',
       ok: { 200: '{questionnaire, retentionDays, days, keepsFrom, wouldDelete}' },
       errors: [
