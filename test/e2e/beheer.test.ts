@@ -103,7 +103,7 @@ describe('beheer in Chromium', () => {
 
   it('creates a partner with a team and an origin (a trailing slash gets its own message) and copies its snippet', async () => {
     await page.goto(`${site}/beheer?scherm=partners`);
-    const name = page.getByLabel(/^Naam/);
+    const name = page.locator('#p-name');
     await name.focus();
     await page.keyboard.type('Wijkteam Noord');
     await page.keyboard.press('Tab');
@@ -116,8 +116,11 @@ describe('beheer in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText('Haal de / aan het eind weg: https://www.wijkteam-noord.nl').count()).toBe(1);
     const partners = async () =>
-      ((await (await fetch(`${stack.origin}/v1/gemeenten/demo/partners`, { headers: admin })).json()) as { partners: { id: string }[] })
-        .partners;
+      (
+        (await (await fetch(`${stack.origin}/v1/gemeenten/demo/partners`, { headers: admin })).json()) as {
+          partners: Record<string, unknown>[];
+        }
+      ).partners;
     expect((await partners()).some((p) => p.id === 'wijkteam-noord')).toBe(false);
 
     await page.getByLabel(/^Websites/).fill('https://www.wijkteam-noord.nl');
@@ -131,7 +134,7 @@ describe('beheer in Chromium', () => {
     expect(siteKeys[0].origins).toEqual(['https://www.wijkteam-noord.nl']);
 
     // The same name again is the same id: refused in Dutch beside the field, nothing changes.
-    await page.getByLabel(/^Naam/).fill('Wijkteam Noord');
+    await page.locator('#p-name').fill('Wijkteam Noord');
     await page.getByLabel(/^Websites/).fill('https://www.ander-wijkteam.nl');
     await page.getByRole('button', { name: 'Partner maken' }).click();
     await expect.poll(() => page.getByText('Er is al een partner of team met de id wijkteam-noord.', { exact: false }).count()).toBe(1);
@@ -147,6 +150,17 @@ describe('beheer in Chromium', () => {
         `<peil-survey questionnaire="sociaal-team-kort" site-key="${siteKeys[0].siteKey}" team="team-noord-west"></peil-survey>`,
     );
     await page.screenshot({ path: `${SHOTS}/beheer-partners.png` });
+
+    // Edit how the questions name it, in English too.
+    await card.getByText('Wijkteam Noord bewerken').click();
+    await card.getByLabel(/^In de vragen, Engels/).fill('the Noord neighbourhood team');
+    await card.getByRole('button', { name: 'Opslaan' }).click();
+    await expect
+      .poll(async () => (await partners()).find((p) => p.id === 'wijkteam-noord'))
+      .toMatchObject({
+        organisatie: 'het wijkteam',
+        organisatieEn: 'the Noord neighbourhood team',
+      });
   });
 
   it('edits a question and publishes it as the next version after saying what changes', async () => {
@@ -260,6 +274,7 @@ describe('beheer in Chromium', () => {
     expect(by('POST /v1/admin/questionnaires/:id/publish')).toHaveLength(1);
     expect(by('POST /v1/invites')).toHaveLength(1);
     expect(by('POST /v1/import')).toHaveLength(1);
+    expect(by('PATCH /v1/gemeenten/:id/partners/:partner')).toHaveLength(1);
     expect(by('POST /v1/gemeenten/:id/tokens/:tokenId/rotate')).toHaveLength(1);
     expect(by('DELETE /v1/gemeenten/:id/tokens/:tokenId')).toHaveLength(1);
     expect(by('POST /v1/auth/login/verify').length).toBeGreaterThanOrEqual(1);

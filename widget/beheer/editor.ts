@@ -48,6 +48,7 @@ function dutch(issue: { code: string; path: Path; message: string }): string {
   if (issue.path.includes('showIf'))
     return msg('Deze voorwaarde moet verwijzen naar een eerdere vraag en een antwoord dat die vraag kan hebben.');
   if (issue.code === 'too_small' && last === 'options') return msg('Geef ten minste één antwoordmogelijkheid.');
+  if (issue.code === 'too_small' && last === 'items') return msg('Zet ten minste één vraag op deze pagina.');
   if (issue.code === 'too_small' || (issue.code === 'invalid_type' && typeof last === 'string' && LANGUAGES.includes(last as keyof Text)))
     return msg('Vul deze tekst in.');
   if (issue.code === 'invalid_format') return msg('Een id begint met een kleine letter en heeft alleen kleine letters, cijfers en _.');
@@ -91,9 +92,6 @@ export class BeheerEditor extends BeheerScreen {
       }
       legend {
         font-weight: 600;
-      }
-      label.inline {
-        display: inline;
       }
     `,
   ];
@@ -428,6 +426,14 @@ export class BeheerEditor extends BeheerScreen {
     });
   }
 
+  private addSection(): void {
+    this.edit((d) => {
+      let n = d.sections.length + 1;
+      while (d.sections.some((x) => x.id === `pagina_${n}`)) n += 1;
+      d.sections.push({ id: `pagina_${n}`, title: Object.fromEntries(LANGUAGES.map((l) => [l, ''])) as Text, items: [] });
+    });
+  }
+
   private sectionEditor(section: Section, s: number) {
     const id = `add-${s}`;
     return html`<section class="card" aria-labelledby=${`sec-${s}`}>
@@ -446,6 +452,13 @@ export class BeheerEditor extends BeheerScreen {
           ${msg('Vraag toevoegen')}
         </button>
       </div>
+      ${
+        this.draft!.sections.length > 1
+          ? html`<button class="danger" @click=${() => this.edit((d) => d.sections.splice(s, 1))}>
+              ${msg(str`Pagina ${s + 1} weghalen`)}
+            </button>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -476,6 +489,7 @@ export class BeheerEditor extends BeheerScreen {
             true,
           )}
           ${this.draft.sections.map((sec, s) => this.sectionEditor(sec, s))}
+          <button class="secondary" @click=${this.addSection}>${msg('Pagina toevoegen')}</button>
           <p role="status">
             ${ok ? (this.saved ? msg('Concept opgeslagen.') : msg('Wordt opgeslagen…')) : msg(str`Nog ${this.problems.size} punten om te verbeteren voordat het concept wordt opgeslagen.`)}
           </p>

@@ -9,12 +9,15 @@ interface Partner {
   id: string;
   name: string;
   organisatie: string;
+  organisatieEn: string | null;
   teams: { id: string; name: string }[];
 }
 interface SiteKey {
   siteKey: string;
   partner: string;
   origins: string[];
+  inviteRequired: boolean;
+  kiosk: boolean;
   revokedAt: string | null;
 }
 
@@ -143,6 +146,41 @@ export class BeheerPartners extends BeheerScreen {
     }
   }
 
+  private async rename(e: Event, partner: Partner): Promise<void> {
+    e.preventDefault();
+    const d = new FormData(e.target as HTMLFormElement);
+    const name = String(d.get('name')).trim();
+    const organisatie = String(d.get('organisatie')).trim();
+    const organisatieEn = String(d.get('organisatieEn')).trim();
+    const field = `edit-${partner.id}`;
+    if (!name || !organisatie) {
+      this.fields = { ...this.fields, [field]: [msg('Vul de naam en de Nederlandse tekst in.')] };
+      return;
+    }
+    this.fields = { ...this.fields, [field]: [] };
+    const r = await this.run(() =>
+      this.client.json('PATCH', `/v1/gemeenten/${encodeURIComponent(this.gemeente)}/partners/${encodeURIComponent(partner.id)}`, {
+        name,
+        organisatie,
+        organisatieEn: organisatieEn || null,
+      }),
+    );
+    if (r.ok) {
+      await this.load();
+      this.notice = msg(str`${name} is opgeslagen.`);
+    }
+  }
+
+  private async setKey(key: SiteKey, change: { inviteRequired?: boolean; kiosk?: boolean }): Promise<void> {
+    const r = await this.run(() =>
+      this.client.json('PATCH', `/v1/gemeenten/${encodeURIComponent(this.gemeente)}/site-keys/${encodeURIComponent(key.siteKey)}`, change),
+    );
+    if (r.ok) {
+      await this.load();
+      this.notice = msg('De sitesleutel is aangepast.');
+    }
+  }
+
   private async revokeKey(key: SiteKey): Promise<void> {
     if (!confirm(msg('Deze sitesleutel intrekken? De vragenlijst op die website werkt dan niet meer.'))) return;
     const r = await this.run(() =>
@@ -232,6 +270,27 @@ export class BeheerPartners extends BeheerScreen {
       <h4 id=${`partner-${p.id}`}>${p.name}</h4>
       <p>${msg('Id')}: <code>${p.id}</code> · ${msg('In de vragen')}: ${p.organisatie}</p>
       <p>${msg('Teams')}: ${p.teams.length ? p.teams.map((t) => t.name).join(', ') : msg('nog geen')}</p>
+      <details>
+        <summary>${msg(str`${p.name} bewerken`)}</summary>
+        <form @submit=${(e: Event) => this.rename(e, p)}>
+          <div class="field">
+            <label for=${`edit-${p.id}-name`}>${msg('Naam')}</label>
+            <input id=${`edit-${p.id}-name`} name="name" .value=${p.name} />
+          </div>
+          <div class="field">
+            <label for=${`edit-${p.id}-org`}>${msg('In de vragen, Nederlands')}</label>
+            <input id=${`edit-${p.id}-org`} name="organisatie" lang="nl" .value=${p.organisatie} />
+          </div>
+          <div class="field">
+            <label for=${`edit-${p.id}-org-en`}
+              >${msg('In de vragen, Engels')}<span class="hint">${msg('Leeg: de Nederlandse tekst.')}</span></label
+            >
+            <input id=${`edit-${p.id}-org-en`} name="organisatieEn" lang="en" .value=${p.organisatieEn ?? ''} />
+          </div>
+          <div id=${`edit-${p.id}-error`}>${(this.fields[`edit-${p.id}`] ?? []).map((m) => html`<p class="field-error">${m}</p>`)}</div>
+          <button class="secondary" type="submit">${msg('Opslaan')}</button>
+        </form>
+      </details>
       <form class="row" @submit=${(e: Event) => this.addTeams(e, p)}>
         <label class="visually-hidden" for=${`teams-${p.id}`}>${msg(str`Teams toevoegen aan ${p.name}`)}</label>
         <input id=${`teams-${p.id}`} name="teams" placeholder=${msg('Nieuw team')} />
@@ -241,9 +300,27 @@ export class BeheerPartners extends BeheerScreen {
       <ul class="plain">
         ${keys.map(
           (k) =>
-            html`<li class="row">
-              <code>${k.siteKey}</code> <span>${k.origins.join(', ')}</span>
-              <button class="danger" @click=${() => this.revokeKey(k)}>${msg('Intrekken')}</button>
+            html`<li class="card">
+              <div class="row"><code>${k.siteKey}</code> <span>${k.origins.join(', ')}</span></div>
+              <div class="row">
+                <input
+                  type="checkbox"
+                  id=${`invite-${k.siteKey}`}
+                  .checked=${k.inviteRequired}
+                  @change=${(e: Event) => this.setKey(k, { inviteRequired: (e.target as HTMLInputElement).checked })}
+                />
+                <label class="inline" for=${`invite-${k.siteKey}`}>${msg('Alleen met een uitnodiging')}</label>
+              </div>
+              <div class="row">
+                <input
+                  type="checkbox"
+                  id=${`kiosk-${k.siteKey}`}
+                  .checked=${k.kiosk}
+                  @change=${(e: Event) => this.setKey(k, { kiosk: (e.target as HTMLInputElement).checked })}
+                />
+                <label class="inline" for=${`kiosk-${k.siteKey}`}>${msg('Kiosk (één apparaat voor veel cliënten)')}</label>
+              </div>
+              <button class="danger" @click=${() => this.revokeKey(k)}>${msg(str`Sitesleutel …${k.siteKey.slice(-4)} intrekken`)}</button>
             </li>`,
         )}
       </ul>

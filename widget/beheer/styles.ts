@@ -66,6 +66,17 @@ export const base = css`
     font-weight: 600;
     margin-bottom: 0.25rem;
   }
+  label.inline {
+    display: inline;
+    margin: 0;
+  }
+  summary {
+    cursor: pointer;
+    color: var(--primary);
+    font-weight: 600;
+    min-height: 2.75rem;
+    padding: 0.5rem 0;
+  }
   .hint {
     display: block;
     font-weight: 400;

@@ -140,7 +140,7 @@ function finish(method: string, path: string, op: Operation): void {
   }
   delete op['x-peil-errors'];
   if (op['x-roles']) op['x-roles'] = [...new Set(op['x-roles'])];
-  op.security = op['x-roles'] ? [{ bearer: [] }] : [];
+  op.security = op['x-roles'] ? [{ bearer: [] }, { session: [] }] : [];
 }
 
 const INFO = {
@@ -162,7 +162,11 @@ async function build(app: Hono<AppEnv>) {
       servers: [{ url: '/' }],
       tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          // Beheer's session after a passkey sign-in; a change with it also needs the X-Peil-CSRF header.
+          session: { type: 'apiKey', in: 'cookie', name: 'peil_session' },
+        },
         schemas: { ErrorCode: { type: 'string', enum: [...ERROR_CODES] }, ErrorBody: jsonSchema(ErrorBody) },
       },
     },
