@@ -1,4 +1,4 @@
-// npm run size: raw, gzip and brotli sizes of the two browser bundles, and the survey's budget.
+// npm run size: raw, gzip and brotli sizes of the three browser bundles, and the survey's budget.
 // Exits non-zero when dist/peil.js is over 20 kB gzip (the budget; CI runs it via size.test.ts).
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -7,7 +7,7 @@ import { buildAll } from './build.mjs';
 /** The survey bundle's budget: Lit, every item type, nl and en, styles. */
 export const SURVEY_BUDGET_GZIP = 20 * 1024;
 
-const BUNDLES = ['dist/peil.js', 'dist/peil-dashboard.js'];
+const BUNDLES = ['dist/peil.js', 'dist/peil-dashboard.js', 'dist/peil-beheer.js'];
 
 /** Sizes in bytes of one file as served: raw, gzip -9 and brotli at its highest quality. */
 export function measure(file) {
@@ -20,7 +20,7 @@ export function measure(file) {
   };
 }
 
-/** Builds dist/ afresh (so the figure is never stale) and measures both bundles. */
+/** Builds dist/ afresh (so the figure is never stale) and measures every bundle. */
 export async function sizes() {
   await buildAll();
   return BUNDLES.map(measure);

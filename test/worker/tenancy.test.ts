@@ -86,6 +86,7 @@ describe('the tenants contract', () => {
         id: 'wijkteam',
         name: 'Wijkteam',
         organisatie: 'Wijkteam',
+        organisatieEn: null,
         teams: [
           { id: 'noord', name: 'Noord' },
           { id: 'zuid', name: 'zuid' },

@@ -240,7 +240,9 @@ export class BeheerEditor extends BeheerScreen {
             @input=${(e: Event) => {
               const v = (e.target as HTMLInputElement).value;
               this.edit((d) => {
+                // An emptied language is left out, so a schema where it is optional falls back to Dutch.
                 const next = { ...(value ?? {}), [lang]: v } as Text;
+                if (!v) delete (next as Partial<Text>)[lang];
                 const empty = LANGUAGES.every((l) => !next[l]);
                 set(d, optional && empty ? undefined : next);
               });

@@ -686,6 +686,8 @@ export const retention = new Hono<AppEnv>()
       ],
     }),
     admin,
+    // Before the validator, so another gemeente's admin learns nothing from a refused query.
+    forGemeente('query'),
     validate('query', RetentionPreviewQuery),
     async (c) => {
       const q = c.req.valid('query');
