@@ -273,6 +273,11 @@ export class PeilBeheer extends LitElement {
     }
     const me = this.me;
     const visible = ORDER.filter((s) => SCREENS[s].for(me));
+    if (!visible.length) {
+      return html`<p>
+        ${msg('Met uw rol zijn er hier geen schermen. U leest de beschermde cijfers van de partners via het dashboard of de API.')}
+      </p>`;
+    }
     return html`<nav aria-label=${msg('Beheer')}>
         <ul>
           ${visible.map(
