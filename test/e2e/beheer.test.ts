@@ -62,6 +62,8 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 const status = (page: Page) => page.locator('[role=status]').first();
+/** Waits for what the page shows; a shared machine can be slow, never wrong. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 describe('beheer in Chromium', () => {
   let page: Page;
@@ -71,7 +73,7 @@ describe('beheer in Chromium', () => {
   it('a beheerder invites a colleague; the colleague registers a passkey, signs out and signs in again', async () => {
     ({ page, context } = await withPasskeys());
     await page.goto(`${site}/beheer?scherm=toegang#token=demo-admin`);
-    await expect.poll(() => page.url()).not.toContain('token=');
+    await poll(() => page.url()).not.toContain('token=');
     await page.getByLabel('Naam', { exact: true }).first().fill('Fatima de Vries');
     await page.getByLabel('E-mailadres').fill('f.devries@demo.example');
     await page.getByLabel('Rol').selectOption('beheerder');
@@ -81,23 +83,23 @@ describe('beheer in Chromium', () => {
     await page.getByRole('button', { name: 'Afmelden' }).click();
 
     await page.goto(setupUrl);
-    await expect.poll(() => page.getByText('f.devries@demo.example').count()).toBe(1);
+    await poll(() => page.getByText('f.devries@demo.example').count()).toBe(1);
     await page.getByRole('button', { name: 'Toegangssleutel maken' }).click();
-    await expect.poll(() => page.getByText('Fatima de Vries · beheerder').count()).toBe(1);
+    await poll(() => page.getByText('Fatima de Vries · beheerder').count()).toBe(1);
     const cookie = (await context.cookies(site)).find((c) => c.name === 'peil_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
 
     await page.getByRole('button', { name: 'Afmelden' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Aanmelden met toegangssleutel' }).count()).toBe(1);
+    await poll(() => page.getByRole('button', { name: 'Aanmelden met toegangssleutel' }).count()).toBe(1);
     // With the keyboard alone.
     await page.getByRole('button', { name: 'Aanmelden met toegangssleutel' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByText('Fatima de Vries · beheerder').count()).toBe(1);
+    await poll(() => page.getByText('Fatima de Vries · beheerder').count()).toBe(1);
 
     // The link was for once: opening it again says so in Dutch.
     const again = await context.newPage();
     await again.goto(setupUrl);
-    await expect.poll(() => again.getByText('Deze link is al gebruikt of werkt niet meer').count()).toBe(1);
+    await poll(() => again.getByText('Deze link is al gebruikt of werkt niet meer').count()).toBe(1);
     await again.close();
   });
 
@@ -114,7 +116,7 @@ describe('beheer in Chromium', () => {
     await page.keyboard.type('Team Noord-West');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByText('Haal de / aan het eind weg: https://www.wijkteam-noord.nl').count()).toBe(1);
+    await poll(() => page.getByText('Haal de / aan het eind weg: https://www.wijkteam-noord.nl').count()).toBe(1);
     const partners = async () =>
       (
         (await (await fetch(`${stack.origin}/v1/gemeenten/demo/partners`, { headers: admin })).json()) as {
@@ -125,7 +127,7 @@ describe('beheer in Chromium', () => {
 
     await page.getByLabel(/^Websites/).fill('https://www.wijkteam-noord.nl');
     await page.getByRole('button', { name: 'Partner maken' }).click();
-    await expect.poll(async () => (await partners()).some((p) => p.id === 'wijkteam-noord')).toBe(true);
+    await poll(async () => (await partners()).some((p) => p.id === 'wijkteam-noord')).toBe(true);
     const { siteKeys } = (await (
       await fetch(`${stack.origin}/v1/gemeenten/demo/site-keys?partner=wijkteam-noord`, { headers: admin })
     ).json()) as {
@@ -137,14 +139,14 @@ describe('beheer in Chromium', () => {
     await page.locator('#p-name').fill('Wijkteam Noord');
     await page.getByLabel(/^Websites/).fill('https://www.ander-wijkteam.nl');
     await page.getByRole('button', { name: 'Partner maken' }).click();
-    await expect.poll(() => page.getByText('Er is al een partner of team met de id wijkteam-noord.', { exact: false }).count()).toBe(1);
+    await poll(() => page.getByText('Er is al een partner of team met de id wijkteam-noord.', { exact: false }).count()).toBe(1);
     expect((await partners()).filter((p) => p.id === 'wijkteam-noord')).toHaveLength(1);
 
     const card = page.locator('article', { has: page.getByRole('heading', { name: 'Wijkteam Noord' }) });
     await card.getByLabel('Vragenlijst').selectOption('sociaal-team-kort');
     await card.getByLabel('Team', { exact: true }).selectOption('team-noord-west');
     await card.getByRole('button', { name: 'Code voor Wijkteam Noord kopiëren' }).click();
-    await expect.poll(() => page.getByText('De code is gekopieerd.').count()).toBe(1);
+    await poll(() => page.getByText('De code is gekopieerd.').count()).toBe(1);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       `<script defer src="${site}/peil.js"></script>\n` +
         `<peil-survey questionnaire="sociaal-team-kort" site-key="${siteKeys[0].siteKey}" team="team-noord-west"></peil-survey>`,
@@ -168,16 +170,16 @@ describe('beheer in Chromium', () => {
     await page.getByRole('button', { name: 'sociaal-team-kort bewerken' }).click();
     const question = page.locator('#f-sections-0-items-0-text-nl');
     await question.fill('');
-    await expect.poll(() => page.getByText('Vul deze tekst in.').count()).toBeGreaterThan(0);
+    await poll(() => page.getByText('Vul deze tekst in.').count()).toBeGreaterThan(0);
     await question.fill('Welk cijfer geeft u de hulp van het sociaal team?');
-    await expect.poll(() => page.getByText('Concept opgeslagen.').count()).toBe(1);
+    await poll(() => page.getByText('Concept opgeslagen.').count()).toBe(1);
     // The preview is the survey element itself, with the new text.
-    await expect.poll(() => page.locator('peil-survey').getByText('Welk cijfer geeft u de hulp van het sociaal team?').count()).toBe(1);
+    await poll(() => page.locator('peil-survey').getByText('Welk cijfer geeft u de hulp van het sociaal team?').count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/beheer-editor.png` });
     await page.getByRole('button', { name: 'Publiceren…' }).click();
-    await expect.poll(() => page.getByText('Gewijzigd: “Welk cijfer geeft u de hulp van het sociaal team?”').count()).toBe(1);
+    await poll(() => page.getByText('Gewijzigd: “Welk cijfer geeft u de hulp van het sociaal team?”').count()).toBe(1);
     await page.getByRole('button', { name: 'Ja, publiceer versie 2' }).click();
-    await expect.poll(() => page.getByText('Versie 2 is gepubliceerd.', { exact: false }).count()).toBe(1);
+    await poll(() => page.getByText('Versie 2 is gepubliceerd.', { exact: false }).count()).toBe(1);
     const served = (await (await fetch(`${stack.origin}/v1/questionnaires/sociaal-team-kort?siteKey=demo-site`)).json()) as {
       version: number;
       sections: { items: { text: { nl: string } }[] }[];
@@ -204,7 +206,7 @@ describe('beheer in Chromium', () => {
     await page.getByLabel('Partner').selectOption('wijkteam-noord');
     await page.getByLabel('Aantal').fill('3');
     await page.getByRole('button', { name: 'Uitnodigingen maken' }).click();
-    await expect.poll(() => page.locator('[data-stats]').textContent()).toContain('3 gemaakt, 0 gebruikt');
+    await poll(() => page.locator('[data-stats]').textContent()).toContain('3 gemaakt, 0 gebruikt');
     expect((await page.locator('pre').textContent())!.split('\n')).toHaveLength(3);
   });
 
@@ -218,13 +220,13 @@ describe('beheer in Chromium', () => {
     expect(await works(first)).toBe(200);
     await page.getByRole('button', { name: 'Klaar' }).click();
     await page.getByRole('button', { name: 'export-script vervangen' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Nieuwe API-sleutel export-script' }).count()).toBe(1);
+    await poll(() => page.getByRole('heading', { name: 'Nieuwe API-sleutel export-script' }).count()).toBe(1);
     const second = (await page.locator('pre[data-secret]').textContent())!;
     expect(second).not.toBe(first);
     expect(await works(first)).toBe(401);
     expect(await works(second)).toBe(200);
     await page.getByRole('button', { name: 'export-script intrekken' }).click();
-    await expect.poll(() => status(page).textContent()).toContain('Sleutel export-script is ingetrokken.');
+    await poll(() => status(page).textContent()).toContain('Sleutel export-script is ingetrokken.');
     expect(await works(second)).toBe(401);
   });
 
@@ -247,13 +249,13 @@ describe('beheer in Chromium', () => {
       buffer: Buffer.from(`${JSON.stringify(good)}\n${JSON.stringify(bad)}\n`),
     });
     await page.getByRole('button', { name: 'Invoeren' }).click();
-    await expect.poll(() => page.getByText('2 regels gelezen: 1 opgeslagen, 0 al eerder ingevoerd, 1 geweigerd.').count()).toBe(1);
+    await poll(() => page.getByText('2 regels gelezen: 1 opgeslagen, 0 al eerder ingevoerd, 1 geweigerd.').count()).toBe(1);
     expect(await page.getByText('Regel 2:').textContent()).toContain('Dit antwoord past niet bij de vraag.');
     expect(await page.locator('#g-progress').getAttribute('value')).toBe('100');
 
     await page.getByLabel('Nieuwe termijn (dagen)').fill('10');
     await page.getByRole('button', { name: 'Bekijk wat dit doet' }).click();
-    await expect.poll(() => page.locator('[data-retention-preview]').textContent()).toContain('1 antwoorden');
+    await poll(() => page.locator('[data-retention-preview]').textContent()).toContain('1 antwoorden');
     await page.screenshot({ path: `${SHOTS}/beheer-gegevens.png` });
     await page.getByRole('button', { name: 'Niet wijzigen' }).click();
     const kept = (await (await fetch(`${stack.origin}/v1/aggregates?questionnaire=sociaal-team-kort`, { headers: admin })).json()) as {
@@ -264,7 +266,7 @@ describe('beheer in Chromium', () => {
 
   it('the audit log shows who did each of these', async () => {
     await page.goto(`${site}/beheer?scherm=logboek`);
-    await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(5);
+    await poll(() => page.locator('tbody tr').count()).toBeGreaterThan(5);
     const rows = await page.locator('tbody tr').allTextContents();
     const by = (what: string) => rows.filter((r) => r.includes(what) && r.includes('Fatima de Vries <f.devries@demo.example>'));
     // The partner made, and the refused second one with the same id: refusals are in the log too.
@@ -288,7 +290,7 @@ describe('beheer in Chromium', () => {
       await page.setViewportSize({ width, height: 800 });
       for (const screen of SCREENS) {
         await page.goto(`${site}/beheer?scherm=${screen}`);
-        await expect.poll(() => page.locator('h2').first().count()).toBe(1);
+        await poll(() => page.locator('h2').first().count()).toBe(1);
         await page.waitForLoadState('networkidle');
         expect({ screen, width, violations: await violations(page) }).toEqual({ screen, width, violations: [] });
         const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -298,10 +300,10 @@ describe('beheer in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${site}/beheer?scherm=vragenlijsten`);
     await page.getByRole('button', { name: 'sociaal-team-kort bewerken' }).click();
-    await expect.poll(() => page.getByText('Concept opgeslagen.').count()).toBe(1);
+    await poll(() => page.getByText('Concept opgeslagen.').count()).toBe(1);
     expect(await violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Afmelden' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Aanmelden met toegangssleutel' }).count()).toBe(1);
+    await poll(() => page.getByRole('button', { name: 'Aanmelden met toegangssleutel' }).count()).toBe(1);
     expect(await violations(page)).toEqual([]);
     await context.close();
   });
