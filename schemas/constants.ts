@@ -87,9 +87,25 @@ export const ERROR_CODES = [
   'combination_not_allowed',
   'locked_item',
   'jeugd_per_partner',
+  'csrf_failed',
+  'session_expired',
+  'setup_invalid',
+  'setup_expired',
+  'webauthn_failed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Roles of personal accounts in beheer. `beheerder`: everything of the gemeente; `onderzoeker`: exact
+ * figures, microdata exports and imports; `beleid`: protected figures of every partner; `partner`: one
+ * partner's protected figures and its invites.
+ */
+export const ACCOUNT_ROLES = ['beheerder', 'onderzoeker', 'beleid', 'partner'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
+/** The request header a signed-in browser sends with every change; another site cannot send it. */
+export const CSRF_HEADER = 'X-Peil-CSRF';
 
 // Ids. The zod schemas built on these are in ids.ts; the widget checks URL parameters with the patterns.
 /** Ids of gemeenten, partners, teams, site-key partners and options: lowercase letters, digits, - and _. */

@@ -63,6 +63,7 @@ export async function buildAll() {
     buildSurvey('dist/peil.js'),
     build({ ...common, entryPoints: ['widget/dashboard.ts'], outfile: 'dist/peil-dashboard.js' }),
     build({ ...common, entryPoints: ['widget/interview.ts'], outfile: 'dist/peil-interview.js', plugins: [everyText] }),
+    build({ ...common, entryPoints: ['widget/beheer.ts'], outfile: 'dist/peil-beheer.js' }),
     cp('widget/pages', 'dist', { recursive: true }),
   ]);
   // A language file is an ES module the survey imports from the partner's page: across origins
@@ -72,5 +73,7 @@ export async function buildAll() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await buildAll();
-  console.log(`built dist/peil.js, its languages (${SURVEY_LOCALES.map((l) => `peil.${l}.js`).join(', ')}) and dist/peil-dashboard.js`);
+  console.log(
+    `built dist/peil.js, its languages (${SURVEY_LOCALES.map((l) => `peil.${l}.js`).join(', ')}), dist/peil-dashboard.js, dist/peil-interview.js and dist/peil-beheer.js`,
+  );
 }

@@ -151,3 +151,19 @@ export async function serveLocal({ port, persistTo, vars = {} } = {}) {
     }
   }
 }
+
+/**
+ * A fresh one-time setup link for the demo beheerder, made through the API like any invite. It names
+ * localhost: a passkey's relying party must be a host name, never an IP address.
+ */
+export async function demoSetupLink(port) {
+  const api = `http://localhost:${port}/v1/gemeenten/demo/accounts`;
+  const headers = { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json' };
+  const email = 'beheerder@demo.peil.local';
+  const made = await fetch(api, { method: 'POST', headers, body: JSON.stringify({ name: 'Demo beheerder', email, role: 'beheerder' }) });
+  if (made.status === 201) return (await made.json()).setupUrl;
+  const { accounts } = await (await fetch(api, { headers })).json();
+  const account = accounts.find((a) => a.email === email);
+  const link = await fetch(`${api}/${account.id}/setup`, { method: 'POST', headers });
+  return (await link.json()).setupUrl;
+}

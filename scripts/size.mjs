@@ -1,4 +1,4 @@
-// npm run size: raw, gzip and brotli sizes of the two browser bundles and the survey's language files, and the survey's budget.
+// npm run size: raw, gzip and brotli sizes of the browser bundles and the survey's language files, and the survey's budget.
 // Exits non-zero when dist/peil.js is over 20 kB gzip (the issue's budget; CI runs it via size.test.ts).
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -7,8 +7,14 @@ import { SURVEY_LOCALES, buildAll } from './build.mjs';
 /** The survey bundle's budget: Lit, every item type, Dutch, the language choice, read-aloud, styles. */
 export const SURVEY_BUDGET_GZIP = 20 * 1024;
 
-/** The two bundles, then the survey's language files (each loaded only when a client needs it). */
-const BUNDLES = ['dist/peil.js', 'dist/peil-dashboard.js', ...SURVEY_LOCALES.map((l) => `dist/peil.${l}.js`)];
+/** The bundles, then the survey's language files (each loaded only when a client needs it). */
+const BUNDLES = [
+  'dist/peil.js',
+  'dist/peil-dashboard.js',
+  'dist/peil-interview.js',
+  'dist/peil-beheer.js',
+  ...SURVEY_LOCALES.map((l) => `dist/peil.${l}.js`),
+];
 
 /** Sizes in bytes of one file as served: raw, gzip -9 and brotli at its highest quality. */
 export function measure(file) {

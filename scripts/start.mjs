@@ -1,7 +1,7 @@
 // npm start: build, migrate and seed the local database, then serve Peil on http://127.0.0.1:8787
 // (PEIL_PORT moves it; PEIL_PERSIST_TO keeps the local state elsewhere than .wrangler/).
 import { buildAll } from './build.mjs';
-import { ORIGIN, PORT, prepareLocal, startDev, waitForHealth } from './lib.mjs';
+import { ORIGIN, PORT, demoSetupLink, prepareLocal, startDev, waitForHealth } from './lib.mjs';
 
 const persistTo = process.env.PEIL_PERSIST_TO || undefined;
 
@@ -25,11 +25,15 @@ process.on('SIGTERM', stop);
 dev.on('exit', (code) => process.exit(code ?? 0));
 
 await waitForHealth(ORIGIN, 120_000, dev);
+const setupLink = await demoSetupLink(PORT);
 console.log(`
   Peil is running.
 
   Partner demo page   ${ORIGIN}/demo
   Dashboard           ${ORIGIN}/dashboard#token=demo-admin
+  Beheer              ${ORIGIN}/beheer#token=demo-admin
+  Beheer, as a person ${setupLink}
+                      (one-time link: register a passkey for the demo beheerder, then sign in at http://localhost:${PORT}/beheer)
   Health              ${ORIGIN}/v1/health
   API reference       ${ORIGIN}/api
 

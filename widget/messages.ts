@@ -49,6 +49,11 @@ const MESSAGES: Record<ErrorCode | WidgetCode, () => string> = {
   text_too_long: answers,
   period_not_allowed: generic,
   combination_not_allowed: generic,
+  csrf_failed: generic,
+  session_expired: () => msg('U bent afgemeld. Meld u opnieuw aan.'),
+  setup_invalid: () => msg('Deze link is al gebruikt of werkt niet meer. Vraag een beheerder om een nieuwe link.'),
+  setup_expired: () => msg('Deze link is verlopen. Vraag een beheerder om een nieuwe link.'),
+  webauthn_failed: () => msg('Aanmelden met uw toegangssleutel is niet gelukt. Probeer het opnieuw.'),
   internal_error: generic,
   load_failed: () => msg('De vragenlijst kon niet worden geladen. Controleer uw internetverbinding en probeer het opnieuw.'),
 };

@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { SLUG_PATTERN } from '../schemas/constants.js';
 import type { Context } from 'hono';
+import { checkCsrf, sessionPrincipal, sessionSecret } from './accounts/session.js';
 import { sha256Hex } from './crypto.js';
 import { getTokenByHash, type Role, type TokenRow } from './db.js';
 import type { AppEnv } from './context.js';
@@ -35,13 +36,41 @@ export async function tokenFor(env: Env, req: Request): Promise<TokenRow> {
   return row;
 }
 
-/** Requires a token with one of the roles; the row is available as `c.get('token')`. */
-export const requireRole = (...roles: Role[]) =>
+/**
+ * What a principal may do. Tokens keep their roles; accounts map onto them: a beheerder acts as the
+ * gemeente admin, a partner account as its partner's viewer, and `onderzoeker` (exact figures, microdata,
+ * imports) and `beleid` (protected figures of every partner) exist only for accounts.
+ */
+export type PrincipalRole = Role | 'onderzoeker' | 'beleid';
+
+/** Who a request acts as: the token row, or an account in the same shape (its id, name as label). */
+export interface Principal extends Omit<TokenRow, 'role'> {
+  role: PrincipalRole;
+  kind: 'token' | 'account';
+  /** For an account: its e-mail address, which the audit log names. */
+  email?: string;
+}
+
+/**
+ * The principal of a request: a bearer token when one is sent, else the beheer session cookie. A change
+ * made with a cookie must carry the CSRF header from Peil's own origin.
+ */
+export async function principalFor(env: Env, req: Request): Promise<Principal> {
+  if (!bearer(req) && sessionSecret(req)) {
+    const principal = await sessionPrincipal(env, req);
+    checkCsrf(req);
+    return principal;
+  }
+  return { ...(await tokenFor(env, req)), kind: 'token' };
+}
+
+/** Requires a token or account with one of the roles; it is available as `c.get('token')`. */
+export const requireRole = (...roles: PrincipalRole[]) =>
   described(
     createMiddleware<AppEnv>(async (c, next) => {
-      const token = await tokenFor(c.env, c.req.raw);
-      if (!roles.includes(token.role)) throw new ApiError(403, 'forbidden', 'This token may not do this.');
-      c.set('token', token);
+      const principal = await principalFor(c.env, c.req.raw);
+      if (!roles.includes(principal.role)) throw new ApiError(403, 'forbidden', 'This token may not do this.');
+      c.set('token', principal);
       await next();
     }),
     {
@@ -50,6 +79,8 @@ export const requireRole = (...roles: Role[]) =>
         [401, 'unauthorized'],
         [401, 'token_expired'],
         [403, 'forbidden'],
+        [401, 'session_expired'],
+        [403, 'csrf_failed'],
       ],
     },
   );

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { describeRoute, resolver, uniqueSymbol, type DescribeRouteOptions } from 'hono-openapi';
 import { z } from 'zod';
 import type { ErrorCode } from '../schemas/errors.js';
-import type { Role } from './db.js';
+import type { PrincipalRole } from './auth.js';
 
 /** Groups of the API reference, in reading order. */
 export const TAGS = {
@@ -22,7 +22,7 @@ export type Refusal = [number, ErrorCode];
 /** What Peil adds to an operation for the document to turn into responses and security. */
 export interface PeilSpec {
   'x-peil-errors'?: Refusal[];
-  'x-roles'?: Role[];
+  'x-roles'?: PrincipalRole[];
 }
 
 /**

@@ -4,9 +4,12 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.js';
+import { audit } from './accounts/audit.js';
 import { isKnownOrigin } from './db.js';
 import { ApiError, errorBody } from './errors.js';
+import { accounts, signIn } from './routes/accounts.js';
 import { aggregates, live } from './routes/aggregates.js';
+import { auditLog } from './routes/audit.js';
 import { exportRoute } from './routes/export.js';
 import { health } from './routes/health.js';
 import { held } from './routes/held.js';
@@ -79,6 +82,9 @@ app.use(
   }),
 );
 
+// After the method check, so only requests a route answers are recorded.
+app.use('/v1/*', audit);
+
 app.route('/v1/health', health);
 app.route('/v1/questionnaires', questionnaires);
 app.route('/v1/responses', responses);
@@ -89,6 +95,9 @@ app.route('/v1/export', exportRoute);
 app.route('/v1/admin/questionnaires', questionnairesAdmin);
 app.route('/v1/templates', templates);
 app.route('/v1/gemeenten', gemeenten);
+app.route('/v1/gemeenten', accounts);
+app.route('/v1/auth', signIn);
+app.route('/v1/audit', auditLog);
 app.route('/v1/retention', retention);
 app.route('/v1/weights', weights);
 app.route('/v1/invites', invites);

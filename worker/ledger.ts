@@ -240,6 +240,13 @@ export class Ledger extends DurableObject<Env> {
     return this.ctx.storage.transactionSync(() => removeResponses(this.sql, 'day < ?', [cutoff]));
   }
 
+  /** What `applyRetention(days)` would delete now, without deleting: the first day kept and the number of responses before it. */
+  retentionPreview(days: number, today = new Date()): { cutoff: string; responses: number } {
+    const cutoff = retentionCutoff(days, today);
+    const [row] = this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM responses WHERE day < ?', cutoff).toArray();
+    return { cutoff, responses: row.n };
+  }
+
   /** Live dashboards connect here; the connection hibernates between pushes. */
   override async fetch(request: Request): Promise<Response> {
     const sub = subscriptionOf(request);

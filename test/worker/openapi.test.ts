@@ -132,11 +132,11 @@ describe('the OpenAPI document', () => {
     expect(codesOf(aggregates)).toEqual(
       expect.arrayContaining(['unauthorized', 'forbidden', 'validation_failed', 'questionnaire_not_found']),
     );
-    expect(aggregates['x-roles']).toEqual(['operator', 'admin', 'viewer', 'public']);
+    expect(aggregates['x-roles']).toEqual(['operator', 'admin', 'viewer', 'public', 'onderzoeker', 'beleid']);
     expect(aggregates.parameters?.find((p: { name: string }) => p.name === 'questionnaire')).toMatchObject({ in: 'query', required: true });
     const publish = doc.paths['/v1/admin/questionnaires/{id}/publish'].post as Operation & Doc;
     expect(codesOf(publish)).toEqual(expect.arrayContaining(['unauthorized', 'forbidden', 'not_a_draft', 'incompatible_change']));
-    expect(publish.security).toEqual([{ bearer: [] }]);
+    expect(publish.security).toEqual([{ bearer: [] }, { session: [] }]);
     expect(publish.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'gemeente', in: 'query' })]));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call } from './helpers.js';
 
-const PAGES = ['/demo', '/dashboard'];
+const PAGES = ['/demo', '/dashboard', '/beheer'];
 
 describe('the pages Peil serves', () => {
   it('each names the favicon, and the favicon is there: /favicon.svg, and /favicon.ico redirects to it', async () => {
@@ -41,5 +41,16 @@ describe('the pages Peil serves', () => {
       '<link rel="preload" as="fetch" crossorigin href="/v1/questionnaires/sociaal-team-kort?siteKey=demo-site&amp;team=crabbehof">',
     );
     expect(html).toContain('<peil-survey questionnaire="sociaal-team-kort" site-key="demo-site" team="crabbehof"></peil-survey>');
+  });
+
+  it('/beheer serves the console under the strict CSP, without caching or a referrer', async () => {
+    const res = await call('/beheer');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    expect(res.headers.get('Referrer-Policy')).toBe('no-referrer');
+    const html = await res.text();
+    expect(html).toContain('<peil-beheer></peil-beheer>');
+    expect(html).toContain('<script defer src="/peil-beheer.js"></script>');
   });
 });

@@ -1,5 +1,5 @@
 import type { Item } from '../../schemas/questionnaire.js';
-import type { Role } from '../db.js';
+import type { PrincipalRole } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { PROTECTED_TIME_GROUPS, protectedPeriod, type TimeGroup } from './periods.js';
 import { PROTECTED_DIMS, type ProtectedDim, type Slice } from './table.js';
@@ -8,10 +8,10 @@ import { PROTECTED_DIMS, type ProtectedDim, type Slice } from './table.js';
  * Who gets which figures. The gemeente admin (and the operator acting for it) is the data controller
  * and can export the responses anyway: exact figures. A partner viewer knows which client just left
  * the room, and a public page is read by anyone: both are protected audiences and only ever see
- * figures of the disclosure layer, for one partner.
+ * figures of the disclosure layer, for one partner. A `beleid` account reads those of any partner.
  */
-export function isProtected(role: Role): boolean {
-  return role === 'viewer' || role === 'public';
+export function isProtected(role: PrincipalRole): boolean {
+  return role === 'viewer' || role === 'public' || role === 'beleid';
 }
 
 /** What a protected audience reads, as the ledger computes it (see ledger/protected.ts). */

@@ -116,10 +116,12 @@ export interface Selection {
 export async function selection(c: Context<AppEnv>, q: AggregateQuery): Promise<Selection> {
   const gemeente = gemeenteOf(c, q.gemeente);
   const token = c.get('token');
-  if (isProtected(token.role) && q.partner && q.partner !== token.partner_id) {
+  if (isProtected(token.role) && token.partner_id && q.partner && q.partner !== token.partner_id) {
     throw new ApiError(403, 'forbidden', 'A partner token sees only its own partner.');
   }
-  const partner = isProtected(token.role) ? token.partner_id! : q.partner;
+  // A beleid account is protected without a partner of its own: it names the partner it reads.
+  const partner = isProtected(token.role) ? (token.partner_id ?? q.partner) : q.partner;
+  if (isProtected(token.role) && !partner) throw new ApiError(400, 'bad_request', 'Name the partner to read (partner=…).');
   const [g, row, latest] = await Promise.all([
     getGemeente(c.env.DB, gemeente),
     getQuestionnaire(c.env.DB, gemeente, q.questionnaire),
@@ -339,7 +341,7 @@ export const aggregates = new Hono<AppEnv>().get(
       [422, 'jeugd_per_partner'],
     ],
   }),
-  requireRole('operator', 'admin', 'viewer', 'public'),
+  requireRole('operator', 'admin', 'viewer', 'public', 'onderzoeker', 'beleid'),
   validate('query', AggregateQuery),
   async (c) => {
     const q = c.req.valid('query');

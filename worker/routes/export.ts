@@ -136,7 +136,7 @@ function readme(questionnaire: string): string {
 }
 
 /** Microdata (responses, their codebook) is for the gemeente only; a partner (viewer) token gets 403. */
-const microdata = requireRole('operator', 'admin');
+const microdata = requireRole('operator', 'admin', 'onderzoeker');
 const microdataQuery = validate('query', Query);
 
 /** A gemeente-admin download of one questionnaire's data. */
@@ -238,7 +238,7 @@ export const exportRoute = new Hono<AppEnv>()
         [404, 'questionnaire_not_found'],
       ],
     }),
-    requireRole('operator', 'admin', 'viewer'),
+    requireRole('operator', 'admin', 'viewer', 'onderzoeker', 'beleid'),
     validate('query', AggregateCsvQuery),
     async (c) => {
       // The same figures as GET /v1/aggregates: a partner gets its own partner, through the disclosure layer.
@@ -263,7 +263,7 @@ export const exportRoute = new Hono<AppEnv>()
         [404, 'questionnaire_not_found'],
       ],
     }),
-    requireRole('operator', 'admin', 'viewer'),
+    requireRole('operator', 'admin', 'viewer', 'onderzoeker', 'beleid'),
     validate('query', AggregateQuery),
     async (c) => {
       const q = c.req.valid('query');

@@ -124,7 +124,7 @@ export const importRoute = new Hono<AppEnv>().post(
       [400, 'invalid_json'],
     ],
   }),
-  requireRole('operator', 'admin'),
+  requireRole('operator', 'admin', 'onderzoeker'),
   validate('query', Query),
   limit(MAX_IMPORT_BYTES),
   async (c) => {

@@ -62,6 +62,11 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   hidden_item_answered: 'An item that was not shown (by showIf or context) was answered.',
   required_missing: 'A required item was not answered.',
   text_too_long: 'An open answer is longer than its item allows.',
+  csrf_failed: 'A change made with a session cookie came without the X-Peil-CSRF header or from another origin; nothing was changed.',
+  session_expired: 'The beheer session ended (idle or absolute timeout, or signed out); sign in again.',
+  setup_invalid: 'The setup link is not known, was already used, or its account is disabled.',
+  setup_expired: 'The setup link has expired; ask a beheerder for a new one.',
+  webauthn_failed: 'The passkey response did not verify: unknown passkey, wrong origin, or a challenge already used (a replay).',
   internal_error: 'Something failed on the server; nothing was stored.',
 };
 
@@ -140,7 +145,7 @@ function finish(method: string, path: string, op: Operation): void {
   }
   delete op['x-peil-errors'];
   if (op['x-roles']) op['x-roles'] = [...new Set(op['x-roles'])];
-  op.security = op['x-roles'] ? [{ bearer: [] }] : [];
+  op.security = op['x-roles'] ? [{ bearer: [] }, { session: [] }] : [];
 }
 
 const INFO = {
@@ -162,7 +167,11 @@ async function build(app: Hono<AppEnv>) {
       servers: [{ url: '/' }],
       tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          // Beheer's session after a passkey sign-in; a change with it also needs the X-Peil-CSRF header.
+          session: { type: 'apiKey', in: 'cookie', name: 'peil_session' },
+        },
         schemas: { ErrorCode: { type: 'string', enum: [...ERROR_CODES] }, ErrorBody: jsonSchema(ErrorBody) },
       },
     },

@@ -66,6 +66,15 @@ const dashboard = page(
 `,
 );
 
+// The console reads its secrets from the fragment (`#token=`, `#setup=`), which never reaches a server.
+const beheer = page(
+  'Peil — beheer',
+  `<peil-beheer></peil-beheer>`,
+  'beheer.css',
+  `<script defer src="/peil-beheer.js"></script>
+`,
+);
+
 export const pages = new Hono<AppEnv>()
   // The query goes along: an invite link made for the site root keeps its invite.
   .get('/', route({ summary: 'To the demo page, with the same query', tag: 'pages', ok: { 302: 'Redirect to /demo' } }), (c) =>
@@ -84,6 +93,15 @@ export const pages = new Hono<AppEnv>()
       ok: { 200: { description: 'HTML', type: 'text/html' } },
     }),
     (c) => c.html(dashboard, 200, { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' }),
+  )
+  .get(
+    '/beheer',
+    route({
+      summary: 'The gemeente’s console: sign in with a passkey or #token=, set up questionnaires, partners, access and data',
+      tag: 'pages',
+      ok: { 200: { description: 'HTML', type: 'text/html' } },
+    }),
+    (c) => c.html(beheer, 200, { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }),
   )
   .get('/favicon.svg', route({ summary: 'Peil’s icon', tag: 'pages', ok: { 200: { description: 'SVG', type: 'image/svg+xml' } } }), (c) =>
     c.body(FAVICON, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' }),

@@ -44,6 +44,16 @@ export const PartnerCreate = z
   })
   .strict();
 export const TeamsAdd = z.object({ teams: z.array(TeamInput).min(1).max(100) }).strict();
+/** A partner's names; each is changed only when given. The id stays: figures and site keys hang on it. */
+export const PartnerUpdate = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    organisatie: z.string().trim().min(1).max(100).optional(),
+    /** `{organisatie}` in English; null: the Dutch text is used. */
+    organisatieEn: z.string().trim().min(1).max(100).nullable().optional(),
+  })
+  .strict()
+  .refine((u) => Object.keys(u).length > 0, { message: 'give name, organisatie or organisatieEn' });
 const siteKeySettings = {
   /** Only clients with a one-time invite may answer; others get 403 invite_required. */
   inviteRequired: z.boolean().optional(),
@@ -82,6 +92,7 @@ export const RetentionUpdate = z.object({ days: z.number().int().min(1).max(3650
 const PartnerFilter = z.object({ partner: Slug.optional() });
 const GemeenteFilter = z.object({ gemeente: Slug.optional() });
 const RetentionQuery = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional() });
+const RetentionPreviewQuery = RetentionQuery.extend({ days: z.coerce.number().int().min(1).max(36500) });
 
 const byTeam = (t: z.infer<typeof TeamInput>) => (typeof t === 'string' ? { id: t, name: t } : t);
 
@@ -272,16 +283,16 @@ export const gemeenten = new Hono<AppEnv>()
     route({
       summary: 'Partners with their teams',
       tag: 'tenants',
-      ok: { 200: '{partners: [{id, name, organisatie, teams}]}' },
+      ok: { 200: '{partners: [{id, name, organisatie, organisatieEn, teams}]}' },
       errors: [NO_GEMEENTE],
     }),
     admin,
     async (c) => {
       const g = await gemeenteIn(c);
       const [{ results: partners }, teams] = await Promise.all([
-        c.env.DB.prepare('SELECT id, name, organisatie FROM partners WHERE gemeente_id = ? ORDER BY id')
+        c.env.DB.prepare('SELECT id, name, organisatie, organisatie_en AS organisatieEn FROM partners WHERE gemeente_id = ? ORDER BY id')
           .bind(g)
-          .all<{ id: string; name: string; organisatie: string }>(),
+          .all<{ id: string; name: string; organisatie: string; organisatieEn: string | null }>(),
         listTeams(c.env.DB, g),
       ]);
       return c.json({
@@ -348,6 +359,39 @@ export const gemeenten = new Hono<AppEnv>()
         },
         201,
       );
+    },
+  )
+  .patch(
+    '/:id/partners/:partner',
+    route({
+      summary: 'Rename a partner or change how questions name it ({organisatie}, in Dutch and English)',
+      tag: 'tenants',
+      ok: { 200: '{id, name, organisatie, organisatieEn}' },
+      errors: [[404, 'not_found']],
+    }),
+    admin,
+    inPath,
+    validate('json', PartnerUpdate),
+    async (c) => {
+      const g = await gemeenteIn(c);
+      const body = c.req.valid('json');
+      const row = await c.env.DB.prepare(
+        `UPDATE partners SET name = COALESCE(?, name), organisatie = COALESCE(?, organisatie),
+          organisatie_en = CASE WHEN ? THEN ? ELSE organisatie_en END
+         WHERE gemeente_id = ? AND id = ? RETURNING id, name, organisatie, organisatie_en AS organisatieEn`,
+      )
+        .bind(
+          body.name ?? null,
+          body.organisatie ?? null,
+          body.organisatieEn === undefined ? 0 : 1,
+          body.organisatieEn ?? null,
+          g,
+          c.req.param('partner'),
+        )
+        .first<{ id: string; name: string; organisatie: string; organisatieEn: string | null }>();
+      if (!row) throw new ApiError(404, 'not_found', `No partner ${c.req.param('partner')} in ${g}.`);
+      await registryChanged(c.env, g);
+      return c.json(row);
     },
   )
   .post(
@@ -627,6 +671,37 @@ export const retention = new Hono<AppEnv>()
       const row = await getQuestionnaire(c.env.DB, g, q.questionnaire);
       if (!row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
       return c.json({ questionnaire: q.questionnaire, retentionDays: row.retention_days });
+    },
+  )
+  .get(
+    '/preview',
+    route({
+      summary:
+        'What setting the retention period to `days` would delete now, before it does: the first day kept and the number of responses',
+      tag: 'data',
+      ok: { 200: '{questionnaire, retentionDays, days, keepsFrom, wouldDelete}' },
+      errors: [
+        [400, 'bad_request'],
+        [404, 'questionnaire_not_found'],
+      ],
+    }),
+    admin,
+    // Before the validator, so another gemeente's admin learns nothing from a refused query.
+    forGemeente('query'),
+    validate('query', RetentionPreviewQuery),
+    async (c) => {
+      const q = c.req.valid('query');
+      const g = gemeenteOf(c, q.gemeente);
+      const row = await getQuestionnaire(c.env.DB, g, q.questionnaire);
+      if (!row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
+      const preview = await ledgerFor(c.env, g, q.questionnaire).retentionPreview(q.days);
+      return c.json({
+        questionnaire: q.questionnaire,
+        retentionDays: row.retention_days,
+        days: q.days,
+        keepsFrom: preview.cutoff,
+        wouldDelete: preview.responses,
+      });
     },
   )
   .put(
