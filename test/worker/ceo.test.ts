@@ -171,9 +171,13 @@ describe('samples by letter', () => {
     expect(codes).toHaveLength(2);
     expect(codes[0]).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(html.match(/<svg /g)).toHaveLength(2);
-    expect(html).toContain('http://peil.test/s/demo-site/sociaal-team-kort');
     expect(html).toContain('Bel 14 078');
     expect(html).toContain('Gemeente Demo');
+    // Without a camera: the short link with the code, typed in any case, opens the hosted page with the invite.
+    expect(html).toContain(`http://peil.test/i/${codes[0]}`);
+    const short = await call(`/i/${codes[0].toLowerCase()}`, { redirect: 'manual' });
+    expect(short.status).toBe(302);
+    expect(short.headers.get('Location')).toBe(`http://peil.test/s/demo-site/sociaal-team-kort?peil-invite=${codes[0]}`);
     // An interviewer may type the code in lower case and without dashes.
     const typed = codes[1].replace(/-/g, '').toLowerCase();
     const line = {

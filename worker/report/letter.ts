@@ -3,7 +3,7 @@ import { esc, gemeenteTitle, printPage } from './print.js';
 /** What every letter of a batch says, and each letter's own code, link and QR code. */
 export interface LetterInput {
   gemeente: string;
-  /** The hosted page without an invite, short enough to type. */
+  /** The short link without its code (`…/i`): with `/<code>` after it, short enough to type. */
   shortUrl: string;
   phone: string;
   sender?: string;
@@ -42,14 +42,15 @@ export function lettersHtml(input: LetterInput): string {
 <div class="qr">${l.qr}</div>
 <div>
 <p><strong>Met uw telefoon:</strong> richt de camera op het vierkantje. Dan opent de vragenlijst.</p>
-<p><strong>Met de computer:</strong> ga naar<br><span class="url">${esc(input.shortUrl)}</span><br>en vul deze code in:</p>
+<p><strong>Met de computer:</strong> typ dit adres over in de adresbalk:<br><span class="url">${esc(input.shortUrl)}/${esc(l.code)}</span></p>
+<p>Uw code is:</p>
 <p class="code">${esc(l.code)}</p>
 </div>
 </div>
 <p><strong>Liever op papier of aan de telefoon?</strong> Bel ${esc(input.phone)} en noem uw code. Dan sturen wij u een papieren vragenlijst met een antwoordenvelop. Of wij stellen u de vragen aan de telefoon.</p>
 <p>Doe mee vóór ${esc(dutchDate(input.expiresOn))}. Alvast bedankt!</p>
 <p>Met vriendelijke groet,<br>${input.sender ? esc(input.sender) : gemeente}</p>
-<p class="en" lang="en">English: scan the square with your phone, or go to the link above and enter your code. You can choose English on the page. Call ${esc(input.phone)} for a paper form or a phone interview.</p>
+<p class="en" lang="en">English: scan the square with your phone, or type the address above. You can choose English on the page. Call ${esc(input.phone)} for a paper form or a phone interview.</p>
 </section>`,
   );
   return printPage(`Brieven: uitnodiging vragenlijst ${gemeenteTitle(input.gemeente)}`, `<main>\n${sheets.join('\n')}\n</main>`);

@@ -65,7 +65,7 @@ export function printPage(title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<link rel="stylesheet" href="/print.css">
+<link rel="stylesheet" href="/report.css">
 </head>
 <body>
 ${body}

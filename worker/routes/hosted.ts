@@ -15,7 +15,7 @@ import { qrSvg } from '../hosted/qr.js';
 import { submissionScope } from '../registry.js';
 import { servedDefinition, siteKeyOrThrow, type Served } from '../served.js';
 import { CSP } from './pages.js';
-import { inviteFor, type Invite } from './invites.js';
+import { canonicalInvite, inviteFor, type Invite } from './invites.js';
 
 const html = { 'Content-Security-Policy': CSP, 'Content-Type': 'text/html; charset=utf-8' };
 /** A page or code with an invite in it is one client's: never kept by a cache. */
@@ -189,7 +189,9 @@ export const hosted = new Hono<AppEnv>()
     },
   );
 
-async function inviteRow(db: D1Database, token: string): Promise<{ invite: Invite; token: string } | null> {
+/** An invite by what was typed: a card's code, or a letter's code in any case and spacing. */
+async function inviteRow(db: D1Database, typed: string): Promise<{ invite: Invite; token: string } | null> {
+  const token = canonicalInvite(typed);
   const invite = await db
     .prepare('SELECT hash, gemeente_id, questionnaire_id, partner_id, team, expires_at, used_at FROM invites WHERE hash = ?')
     .bind(await sha256Hex(token))

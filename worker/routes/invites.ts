@@ -357,7 +357,7 @@ export const invites = new Hono<AppEnv>()
       );
       const html = lettersHtml({
         gemeente: g?.name ?? b.gemeente,
-        shortUrl: hostedUrl(base, b.siteKey, body.questionnaire),
+        shortUrl: `${base}/i`,
         phone: body.phone,
         sender: body.sender,
         serviceYear: body.serviceYear,

@@ -106,8 +106,9 @@ export const pages = new Hono<AppEnv>()
   .get('/favicon.svg', route({ summary: 'Peil’s icon', tag: 'pages', ok: { 200: { description: 'SVG', type: 'image/svg+xml' } } }), (c) =>
     c.body(FAVICON, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' }),
   )
+  // Not /print.css: that is the static stylesheet of the invite cards and posters, which the assets serve first.
   .get(
-    '/print.css',
+    '/report.css',
     route({
       summary: 'The stylesheet of the printable CEO report and invite letters',
       tag: 'pages',
