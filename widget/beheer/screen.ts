@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Client, Me } from './client.js';
@@ -45,7 +46,7 @@ export class BeheerScreen extends LitElement {
   }
 
   protected async copyText(text: string, what: string): Promise<void> {
-    this.notice = (await copy(text)) ? `${what} is gekopieerd.` : `Kopiëren lukte niet. Selecteer de tekst en kopieer zelf.`;
+    this.notice = (await copy(text)) ? msg(str`${what} is gekopieerd.`) : msg('Kopiëren lukte niet. Selecteer de tekst en kopieer zelf.');
   }
 
   /** The message line: one live region per screen, so each result is read out once. */
