@@ -1,8 +1,9 @@
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { state } from 'lit/decorators.js';
-import { ApiFailure, Client, type Me } from './beheer/client.js';
+import { applyLocale, getLocale } from './localization.js';
+import { ApiFailure, Client, type CeoDue, type Me } from './beheer/client.js';
 import { problem } from './beheer/errors.js';
 import { base } from './beheer/styles.js';
 
@@ -63,6 +64,8 @@ const ROLE_NAMES: Record<string, () => string> = {
   public: () => msg('openbaar'),
 };
 
+const LANG_KEY = 'peil-beheer-lang';
+
 /**
  * The gemeente's console: sign in with a passkey (or `#token=` for scripts and local development),
  * then set up questionnaires, partners, invites, access and data. It talks only to the public API.
@@ -73,6 +76,17 @@ export class PeilBeheer extends LitElement {
   static override styles = [
     base,
     css`
+      .due {
+        border-inline-start: 6px solid #c24e00;
+        background: #fff8e6;
+        padding: 0.5rem 1rem;
+        margin-block: 1rem;
+      }
+      .lang {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+      }
       :host {
         max-width: 72rem;
         margin: 0 auto;
@@ -120,6 +134,24 @@ export class PeilBeheer extends LitElement {
   @state() private setup?: { secret: string; name?: string; email?: string };
   @state() private error = '';
   @state() private checking = true;
+  /** Dutch unless the reader chose English (kept on this device). */
+  @state() private reading = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'nl';
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    void applyLocale(this.reading);
+  }
+
+  private chooseLanguage(e: Event): void {
+    this.reading = (e.target as HTMLSelectElement).value === 'en' ? 'en' : 'nl';
+    localStorage.setItem(LANG_KEY, this.reading);
+    document.documentElement.lang = this.reading;
+    void applyLocale(this.reading);
+  }
+
+  /** The yearly CEO deadline, when a report for the raad is still to be made. */
+  @state() private due?: CeoDue;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -147,6 +179,7 @@ export class PeilBeheer extends LitElement {
       this.client = client;
       this.me = me;
       if (!SCREENS[this.screen].for(me)) this.screen = ORDER.find((s) => SCREENS[s].for(me)) ?? 'partners';
+      if (me.role === 'admin') void this.loadDue(client);
     } catch (e) {
       if (client.token) sessionStorage.removeItem(TOKEN_KEY);
       // No session is the ordinary start; only say something when a sign-in attempt failed.
@@ -155,6 +188,42 @@ export class PeilBeheer extends LitElement {
     } finally {
       this.checking = false;
     }
+  }
+
+  /** Whether the gemeente's yearly CEO report is due soon and not made yet (Wmo 2015 art. 2.5.1, Jeugdwet art. 2.10). */
+  private async loadDue(client: Client): Promise<void> {
+    try {
+      const due = await client.get<CeoDue>('/v1/reports/ceo/due');
+      this.due = due.remind ? due : undefined;
+    } catch {
+      // The reminder is a help, not a screen: without it beheer works the same.
+      this.due = undefined;
+    }
+  }
+
+  private renderDue() {
+    const due = this.due;
+    if (!due) return nothing;
+    const open = due.questionnaires.filter((q) => !q.reportExists);
+    const deadline = new Date(`${due.deadline}T12:00:00Z`).toLocaleDateString(getLocale(), {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    return html`<section class="due" aria-labelledby="due-title">
+      <h2 id="due-title">${msg(str`Jaarverslag cliëntervaring over ${due.year}`)}</h2>
+      <p>${msg(str`Stuur het verslag vóór ${deadline} naar de raad en naar VWS. Nog ${due.daysLeft} dagen.`)}</p>
+      <ul>
+        ${open.map(
+          (q) =>
+            html`<li>
+              <a href=${`/v1/reports/ceo?questionnaire=${encodeURIComponent(q.id)}&year=${due.year}`}
+                >${msg(str`Verslag maken voor ${q.id}`)}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </section>`;
   }
 
   private async loadSetup(): Promise<void> {
@@ -228,6 +297,13 @@ export class PeilBeheer extends LitElement {
   override render() {
     return html`<header>
         <h1>${msg('Peil beheer')}</h1>
+        <div class="lang">
+          <label for="beheer-lang">${msg('Taal')}</label>
+          <select id="beheer-lang" @change=${this.chooseLanguage}>
+            <option value="nl" lang="nl" ?selected=${this.reading === 'nl'}>Nederlands</option>
+            <option value="en" lang="en" ?selected=${this.reading === 'en'}>English</option>
+          </select>
+        </div>
         ${
           this.me
             ? html`<div class="row">
@@ -278,7 +354,8 @@ export class PeilBeheer extends LitElement {
         ${msg('Met uw rol zijn er hier geen schermen. U leest de beschermde cijfers van de partners via het dashboard of de API.')}
       </p>`;
     }
-    return html`<nav aria-label=${msg('Beheer')}>
+    return html`${this.renderDue()}
+      <nav aria-label=${msg('Beheer')}>
         <ul>
           ${visible.map(
             (s) =>

@@ -69,6 +69,15 @@ export interface Me {
   partner: string | null;
 }
 
+/** GET /v1/reports/ceo/due: the next 1 July and, per Wmo or Jeugd questionnaire, whether that year's report was made. */
+export interface CeoDue {
+  year: string;
+  deadline: string;
+  daysLeft: number;
+  remind: boolean;
+  questionnaires: { id: string; wet: string; reportExists: boolean }[];
+}
+
 /** A name as people write it, made into an id: "Sociaal team Crabbehof" → `sociaal-team-crabbehof`. */
 export function idFor(name: string): string {
   return name

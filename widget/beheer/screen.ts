@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Client, Me } from './client.js';
@@ -19,6 +19,12 @@ export class BeheerScreen extends LitElement {
   @state() protected error = '';
   @state() protected notice = '';
   @state() protected busy = false;
+
+  constructor() {
+    super();
+    // Every screen speaks the language chosen in the header, also when it changes while open.
+    updateWhenLocaleChanges(this);
+  }
 
   /** The gemeente of the signed-in account or token. */
   protected get gemeente(): string {
