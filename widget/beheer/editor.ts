@@ -67,6 +67,11 @@ export class BeheerEditor extends BeheerScreen {
   static override styles = [
     ...BeheerScreen.styles,
     css`
+      .missing {
+        margin: 0.25rem 0 0;
+        font-size: 0.9em;
+        color: #5c4400;
+      }
       .editor {
         display: grid;
         gap: 1.5rem;
@@ -248,7 +253,14 @@ export class BeheerEditor extends BeheerScreen {
               });
             }}
           />
-          <div id=${`${id}-${lang}-error`}>${this.problemsAt(langPath)}${lang === LANGUAGES[0] ? this.problemsAt(path) : nothing}</div>
+          <div id=${`${id}-${lang}-error`}>
+            ${this.problemsAt(langPath)}${lang === LANGUAGES[0] ? this.problemsAt(path) : nothing}
+            ${
+              lang !== 'nl' && value?.nl && !value[lang]
+                ? html`<p class="missing">${msg('Nog niet vertaald: de cliënt ziet hier het Nederlands.')}</p>`
+                : nothing
+            }
+          </div>
         </div>`;
       })}
     </fieldset>`;

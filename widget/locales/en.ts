@@ -205,6 +205,7 @@
 's53905fa7c0f69357': `This code is not correct. Please try again.`,
 's53f87bed3ef90d33': `all responses`,
 's541668d5011d73c2': `This combination of filters is not possible.`,
+'s542963488c86e5b5': `Not translated yet: the client sees the Dutch here.`,
 's5462008e18078405': `Live: the connection is back. The figures are up to date again.`,
 's54d67f7a40f49674': `Copying did not work. Select the text and copy it yourself.`,
 's54fe75bca339f45e': `An id starts with a lowercase letter and has only lowercase letters, digits and _.`,
