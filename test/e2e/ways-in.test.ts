@@ -4,6 +4,7 @@ import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAll } from '../../scripts/build.mjs';
 import { startStack, type Stack } from './stack.js';
 
 // Every way in, in one Chromium against `wrangler dev`: the hosted page, its QR code, invite links and
@@ -14,8 +15,10 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let stack: Stack;
 beforeAll(async () => {
+  // The bundles this file loads are built from the sources under test, not left from an earlier run.
+  await buildAll();
   stack = await startStack();
-});
+}, 180_000);
 afterAll(async () => {
   await stack?.stop();
 });
@@ -224,6 +227,28 @@ describe('the ways in', () => {
     expect(papier.map((r) => [r.day, r.team, r.tot_cijfer])).toEqual([[day, 'crabbehof', '7']]);
     await page.getByRole('button', { name: 'Volgend interview invoeren' }).click();
     expect(await page.locator('peil-survey input[type=radio]:checked').count()).toBe(1);
+
+    // A telephone interview of a sample by letter: with the letter's code, typed as it sounds on the phone,
+    // it counts in that batch's response rate.
+    const letters = await fetch(`${stack.origin}/v1/invites/letters`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer demo-admin', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ questionnaire: KORT, partner: 'sociaal-team', count: 4, phone: '14 078', label: 'Brief interviewer' }),
+    });
+    const batch = letters.headers.get('X-Peil-Batch');
+    const code = /<p class="code">([0-9A-Z-]+)<\/p>/.exec(await letters.text())![1];
+    await page.getByRole('radio', { name: 'Telefonisch interview' }).check();
+    await page.getByLabel('Code van de brief of kaart').fill(code.replace(/-/g, ' ').toLowerCase());
+    await page.getByRole('radio', { name: '9', exact: true }).check();
+    await page.locator('fieldset#q-tot_aanraden').getByRole('radio', { name: 'Ja', exact: true }).check();
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Het interview is opgeslagen.' }).count(), { timeout: 15_000 }).toBe(1);
+    const stats = await api<{ batches: { id: string; count: number; used: number; responseRate: number }[] }>(
+      `/v1/invites?questionnaire=${KORT}`,
+    );
+    expect(stats.batches.find((b) => b.id === batch)).toMatchObject({ count: 4, used: 1, responseRate: 25 });
+    await page.getByRole('button', { name: 'Volgend interview invoeren' }).click();
+    expect(await page.getByLabel('Code van de brief of kaart').inputValue()).toBe('');
     await context.close();
   });
 });

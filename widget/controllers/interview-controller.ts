@@ -22,6 +22,8 @@ export class InterviewController implements Interviewer {
   state: InterviewState = { kind: 'idle' };
   channel?: Channel;
   day = today();
+  /** The code on the client's letter or card, when the interview belongs to an invited sample. */
+  code = '';
   /** The choices were checked and found missing or wrong. */
   private invalid = false;
 
@@ -45,7 +47,14 @@ export class InterviewController implements Interviewer {
     this.set({ kind: 'sending' });
     const url = `${api}/v1/import?questionnaire=${encodeURIComponent(line.questionnaireId)}`;
     // Noon in Dutch time never crosses into another day, whatever the season.
-    const body = JSON.stringify({ ...line, channel: this.channel, submittedAt: `${this.day}T12:00:00+01:00` });
+    // With the letter's code the interview counts in its sample (the response rate of the batch).
+    const invite = this.code.trim();
+    const body = JSON.stringify({
+      ...line,
+      channel: this.channel,
+      submittedAt: `${this.day}T12:00:00+01:00`,
+      ...(invite ? { invite } : {}),
+    });
     try {
       const res = await fetch(url, {
         method: 'POST',
@@ -62,6 +71,8 @@ export class InterviewController implements Interviewer {
 
   /** Ready for the next interview; channel and day stay, as an interviewer often enters a pile of one kind. */
   next(): void {
+    // Every client has a code of their own.
+    this.code = '';
     this.set({ kind: 'idle' });
   }
 
@@ -106,6 +117,17 @@ export class InterviewController implements Interviewer {
         @input=${(e: Event) => {
           this.day = (e.target as HTMLInputElement).value;
           this.host.requestUpdate();
+        }}
+      />
+      <label class="date" for="peil-code">${msg('Code van de brief of kaart (als de cliënt die heeft)')}</label>
+      <input
+        id="peil-code"
+        type="text"
+        autocomplete="off"
+        spellcheck="false"
+        .value=${this.code}
+        @input=${(e: Event) => {
+          this.code = (e.target as HTMLInputElement).value;
         }}
       />
     </fieldset>`;

@@ -348,6 +348,7 @@
 's950a343086c1be0c': `This request did not come from the admin console itself and was refused. Nothing has changed.`,
 's9608411a014fc79b': str`The average mark went from ${0} (${1}) to ${2} (${3}). That is a significant difference.`,
 's9627f461296c550a': `Copy`,
+'s963695cfba360d53': `Code on the letter or card (if the client has one)`,
 's96faa2c7079df7d0': `Mark`,
 's97526dedbef46297': str`Remove question ${0}`,
 's9784889f7e07fb27': `Template`,
