@@ -197,6 +197,7 @@ describe('POST /v1/import with text/csv in the layout of the export', () => {
       `regels"`,
       `${crypto.randomUUID()},1,2025-05-05,telefoon,oost,,,,,`, // line 12: required questions unanswered
       good(),
+      ',,,,,,,,,', // line 14: an empty spreadsheet row, skipped
       `${crypto.randomUUID()},1,2025-05-05,telefoon,oost,7,3,4,1,"nooit gesloten`,
     ];
     const res = await post(id, `\uFEFF${rows.join('\r\n')}\r\n`, 'text/csv');
@@ -212,12 +213,12 @@ describe('POST /v1/import with text/csv in the layout of the export', () => {
       [8, 'team_not_allowed'],
       [9, 'invalid_value'],
       [12, 'required_missing'],
-      [14, 'invalid_csv'],
+      [15, 'invalid_csv'],
     ]);
     expect(summary.refusedLines[0].issues?.[0].path).toEqual(['column', 'tot_aanraden']);
     expect(summary.refusedLines[2].issues?.[0].path).toEqual(['column', 'hulp_geholpen_met__formulieren']);
     expect(summary.refusedLines.find((l) => l.line === 9)?.issues?.[0].item).toBe('tot_cijfer');
-    expect(summary.refusedLines.at(-1)).toMatchObject({ line: 14, code: 'invalid_csv' });
+    expect(summary.refusedLines.at(-1)).toMatchObject({ line: 15, code: 'invalid_csv' });
     const [header, ...stored] = readCsv((await exported(id)).slice(1));
     const beter = header.indexOf('tot_beter');
     expect(stored.map((r) => r[beter]).sort()).toEqual(['', '', 'Twee\r\nregels']);

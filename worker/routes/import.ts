@@ -86,6 +86,8 @@ async function* csvLines(
       yield { number: record.line, problem };
       continue;
     }
+    // A spreadsheet saves the rows it formatted but left empty as bare commas: they are no interview.
+    if (record.fields.every((f) => f === '')) continue;
     try {
       yield { number: record.line, data: read(record.fields) };
     } catch (err) {
@@ -160,7 +162,8 @@ async function importInvited(
 }
 
 /**
- * Telephone and paper interviews, one JSON object per line. Each line is validated on its own, so one
+ * Telephone and paper interviews, one JSON object per line, or one CSV row each in the layout of the
+ * responses export (read into the same object). Each line is validated on its own, so one
  * bad line does not lose the good ones. The body is read and stored as it arrives, in chunks, so memory
  * stays flat at any size; the answer counts the lines and lists only the first refused ones, so its
  * size stays bounded too. Lines are idempotent on submissionId: sending an import again is safe.
