@@ -53,6 +53,8 @@ export const YEAR_BY = ['response', 'service'] as const;
 export const ERROR_CODES = [
   'bad_request',
   'invalid_json',
+  'invalid_csv',
+  'unknown_column',
   'unsupported_media_type',
   'payload_too_large',
   'validation_failed',

@@ -15,6 +15,8 @@ const answers = () => msg('Er ging iets mis met uw antwoorden. Kijk uw antwoorde
 const MESSAGES: Record<ErrorCode | WidgetCode, () => string> = {
   bad_request: generic,
   invalid_json: generic,
+  invalid_csv: generic,
+  unknown_column: generic,
   unsupported_media_type: generic,
   payload_too_large: generic,
   validation_failed: answers,

@@ -33,6 +33,7 @@ interface Logged {
   path: string;
   query: Record<string, string>;
   auth: string;
+  session: boolean;
 }
 
 const RealWebSocket = window.WebSocket;
@@ -579,7 +580,9 @@ describe('<peil-dashboard>', () => {
   describe('access', () => {
     it('asks for a code, and says so when the code is wrong', async () => {
       const el = await mount('');
-      expect(el.shadowRoot!.querySelector('form.login')).to.exist;
+      // No token and no session: it asks for a code, without saying a code was wrong.
+      await waitUntil(() => el.shadowRoot!.querySelector('form.login'), 'no login form');
+      expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
       await expectAccessible(el);
       $<HTMLInputElement>(el, '#token').focus();
       await sendKeys({ type: 'fout' });
@@ -593,6 +596,22 @@ describe('<peil-dashboard>', () => {
       await sendKeys({ press: 'Enter' });
       await loaded(el);
       expect(figure(el, 'n')).to.equal('121');
+    });
+
+    it('without a token, opens for a browser signed in to beheer: its session cookie, no Authorization header', async () => {
+      document.cookie = 'peil_session=test-session; path=/';
+      try {
+        const el = await mount('');
+        await loaded(el);
+        expect(figure(el, 'n')).to.equal('121');
+        const reads = (await log()).filter((l) => l.path === '/v1/aggregates');
+        expect(reads.length).to.be.greaterThan(0);
+        expect(reads.every((l) => l.auth === '' && l.session)).to.equal(true);
+        expect(FakeSocket.last().protocols).to.deep.equal(['peil.v1']);
+        expect(el.shadowRoot!.querySelector('form.login')).to.equal(null);
+      } finally {
+        document.cookie = 'peil_session=; path=/; max-age=0';
+      }
     });
 
     it('shows an error with a retry when the report cannot be read', async () => {

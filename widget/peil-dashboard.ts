@@ -73,7 +73,8 @@ export class PeilDashboard extends LitElement {
         this.selection = { ...this.selection, period: '12m', from: undefined, to: undefined };
         return;
       }
-      if (code !== 'unauthorized') return;
+      // Without a token, this asks for one only once the session cookie (if any) was refused too.
+      if (code !== 'unauthorized' && code !== 'session_expired') return;
       sessionStorage.removeItem(TOKEN_KEY);
       this.loginFailed = true;
     },
@@ -173,7 +174,7 @@ export class PeilDashboard extends LitElement {
 
   override render() {
     const r = this.report;
-    if (!this.token || this.loginFailed) return this.renderLogin();
+    if (this.loginFailed) return this.renderLogin();
     if (r.state === 'error' && !r.report) {
       return html`<div class="error-state">
         <h1>${msg('Tevredenheid van cliënten')}</h1>
@@ -277,7 +278,7 @@ export class PeilDashboard extends LitElement {
   private renderLogin(): TemplateResult {
     return html`<form class="login" @submit=${this.login}>
       <h1>${msg('Peil dashboard')}</h1>
-      ${this.loginFailed ? html`<p role="alert" class="error">${msg('Deze code klopt niet. Probeer het opnieuw.')}</p>` : nothing}
+      ${this.loginFailed && this.token ? html`<p role="alert" class="error">${msg('Deze code klopt niet. Probeer het opnieuw.')}</p>` : nothing}
       <label for="token">${msg('Toegangscode')}</label>
       <input id="token" name="token" type="password" autocomplete="current-password" required />
       <button type="submit">${msg('Inloggen')}</button>

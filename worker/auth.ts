@@ -49,6 +49,8 @@ export interface Principal extends Omit<TokenRow, 'role'> {
   kind: 'token' | 'account';
   /** For an account: its e-mail address, which the audit log names. */
   email?: string;
+  /** For an account signed in with the session cookie: the session (its hash, its absolute end), which a live connection is tied to. */
+  session?: { hash: string; expires_at: string };
 }
 
 /**

@@ -26,8 +26,8 @@ export async function readText(c: Context): Promise<string> {
   }
 }
 
-/** One line of a body read by `readLines`: its text, or why it could not be read. */
-export type BodyLine = { number: number; text: string } | { number: number; problem: 'too_long' | 'not_utf8' };
+/** One line of a body read by `readLines`: its text (without CR LF; `cr` if it ended in CR LF), or why it could not be read. */
+export type BodyLine = { number: number; text: string; cr: boolean } | { number: number; problem: 'too_long' | 'not_utf8' };
 
 const NEWLINE = 0x0a;
 
@@ -70,7 +70,9 @@ export async function* readLines(c: Context, limit: number, maxLine: number): As
       at += part.byteLength;
     }
     try {
-      return { number, text: decoder.decode(bytes).replace(/\r$/, '') };
+      const text = decoder.decode(bytes);
+      const cr = text.endsWith('\r');
+      return { number, text: cr ? text.slice(0, -1) : text, cr };
     } catch {
       return { number, problem: 'not_utf8' };
     }

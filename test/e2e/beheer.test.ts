@@ -262,6 +262,32 @@ describe('beheer in Chromium', () => {
       n: number;
     };
     expect(kept.n).toBe(1);
+
+    // The export's CSV layout: a bad code is refused with its column, the good row is stored.
+    const day = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
+    const csv = [
+      'submission_id,version,day,channel,team,tot_cijfer,tot_aanraden',
+      `${crypto.randomUUID()},1,${day},papier,oost,7,3`,
+      `${crypto.randomUUID()},1,${day},papier,oost,7,7`,
+    ];
+    await page
+      .locator('#g-file')
+      .setInputFiles({ name: 'interviews.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv.join('\r\n')}\r\n`) });
+    await page.getByRole('button', { name: 'Invoeren' }).click();
+    await poll(() => page.getByText('2 regels gelezen: 1 opgeslagen, 0 al eerder ingevoerd, 1 geweigerd.').count()).toBe(1);
+    expect(await page.getByText('Regel 3:').textContent()).toContain('Kolom tot_aanraden');
+    // A column the export does not write: the whole file is refused, and the message names it.
+    await page.locator('#g-file').setInputFiles({
+      name: 'interviews.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${csv[0]},opmerking\r\n${csv[1]},x\r\n`),
+    });
+    await page.getByRole('button', { name: 'Invoeren' }).click();
+    await poll(() => page.locator('p.error').textContent()).toContain('Kolommen: opmerking.');
+    const after = (await (await fetch(`${stack.origin}/v1/aggregates?questionnaire=sociaal-team-kort`, { headers: admin })).json()) as {
+      n: number;
+    };
+    expect(after.n).toBe(2);
   });
 
   it('the audit log shows who did each of these', async () => {
@@ -275,7 +301,7 @@ describe('beheer in Chromium', () => {
     expect(partnerRows.filter((r) => r.includes('nee (409)'))).toHaveLength(1);
     expect(by('POST /v1/admin/questionnaires/:id/publish')).toHaveLength(1);
     expect(by('POST /v1/invites')).toHaveLength(1);
-    expect(by('POST /v1/import')).toHaveLength(1);
+    expect(by('POST /v1/import')).toHaveLength(3);
     expect(by('PATCH /v1/gemeenten/:id/partners/:partner')).toHaveLength(1);
     expect(by('POST /v1/gemeenten/:id/tokens/:tokenId/rotate')).toHaveLength(1);
     expect(by('DELETE /v1/gemeenten/:id/tokens/:tokenId')).toHaveLength(1);

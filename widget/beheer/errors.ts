@@ -6,7 +6,10 @@ import { ApiFailure } from './client.js';
 const TEXTS: Record<ErrorCode | 'load_failed', () => string> = {
   bad_request: () => msg('Dit verzoek klopt niet. Probeer het opnieuw.'),
   invalid_json: () => msg('Het bestand of formulier kon niet worden gelezen.'),
-  unsupported_media_type: () => msg('Dit soort bestand kan Peil niet lezen. Gebruik NDJSON.'),
+  invalid_csv: () =>
+    msg('Dit CSV-bestand heeft niet de indeling van de export: de eerste regel moet de kolomnamen geven, en elke regel even veel velden.'),
+  unknown_column: () => msg('Dit CSV-bestand heeft een kolom die de export niet kent. Gebruik de kolomnamen van de export.'),
+  unsupported_media_type: () => msg('Dit soort bestand kan Peil niet lezen. Gebruik NDJSON of CSV.'),
   payload_too_large: () => msg('Dit is te groot. Maak het bestand of de tekst kleiner.'),
   validation_failed: () => msg('Niet alles klopt. Kijk de velden met een melding na.'),
   invalid_date: () => msg('Deze datum bestaat niet.'),

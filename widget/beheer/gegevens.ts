@@ -93,7 +93,9 @@ export class BeheerGegevens extends BeheerScreen {
     this.progress = 0;
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/v1/import?questionnaire=${encodeURIComponent(this.questionnaire)}`);
-    xhr.setRequestHeader('Content-Type', 'application/x-ndjson');
+    // The export's own CSV layout is read as CSV; anything else as NDJSON lines.
+    const csv = file.type === 'text/csv' || file.name.toLowerCase().endsWith('.csv');
+    xhr.setRequestHeader('Content-Type', csv ? 'text/csv' : 'application/x-ndjson');
     for (const [k, v] of this.client.headers()) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (p) => {
       if (p.lengthComputable) this.progress = Math.round((p.loaded / p.total) * 100);
@@ -107,8 +109,10 @@ export class BeheerGegevens extends BeheerScreen {
         body = {};
       }
       if (xhr.status >= 400) {
-        const err = (body as { error?: { code?: string } }).error;
-        this.error = problem(new ApiFailure(xhr.status, err?.code ?? 'internal_error'));
+        const err = (body as { error?: { code?: string; issues?: ApiFailure['issues'] } }).error;
+        const columns = err?.code === 'unknown_column' ? (err.issues ?? []).map((i) => String(i.path[1])).join(', ') : '';
+        this.error =
+          problem(new ApiFailure(xhr.status, err?.code ?? 'internal_error')) + (columns ? ` ${msg(str`Kolommen: ${columns}.`)}` : '');
         return;
       }
       this.report = body as ImportReport;
@@ -185,12 +189,14 @@ export class BeheerGegevens extends BeheerScreen {
       <section aria-labelledby="import">
         <h3 id="import">${msg('Telefoon- en papieren interviews invoeren')}</h3>
         <p>
-          ${msg('Een NDJSON-bestand: één interview per regel, met channel “telefoon” of “papier”. Foute regels worden overgeslagen en hieronder genoemd.')}
+          ${msg(
+            'Een NDJSON-bestand (één interview per regel, met channel “telefoon” of “papier”) of een CSV-bestand met de kolommen en codes van de export “Alle antwoorden (CSV)”. Foute regels worden overgeslagen en hieronder genoemd.',
+          )}
         </p>
         <form @submit=${this.upload}>
           <div class="field">
             <label for="g-file">${msg('Bestand')}</label>
-            <input id="g-file" name="file" type="file" accept=".ndjson,.jsonl,.json,.txt" />
+            <input id="g-file" name="file" type="file" accept=".ndjson,.jsonl,.json,.txt,.csv" />
           </div>
           <button type="submit">${msg('Invoeren')}</button>
         </form>
@@ -216,11 +222,12 @@ export class BeheerGegevens extends BeheerScreen {
                             html`<li>
                               ${msg(str`Regel ${l.line}:`)} ${lineIssueText(l.code)}
                               ${(l.issues ?? [])
-                                .filter((i) => i.code !== l.code || i.item)
-                                .map(
-                                  (i) =>
-                                    html` ${msg('Vraag')}
-                                    ${i.item ?? i.path?.join('.') ?? ''}${i.code === l.code ? '' : `: ${lineIssueText(i.code)}`}.`,
+                                .filter((i) => i.code !== l.code || i.item || i.path?.[0] === 'column')
+                                .map((i) =>
+                                  i.path?.[0] === 'column' && !i.item
+                                    ? html` ${msg('Kolom')} ${i.path[1]}${i.code === l.code ? '' : `: ${lineIssueText(i.code)}`}.`
+                                    : html` ${msg('Vraag')}
+                                      ${i.item ?? i.path?.join('.') ?? ''}${i.code === l.code ? '' : `: ${lineIssueText(i.code)}`}.`,
                                 )}
                             </li>`,
                         )}

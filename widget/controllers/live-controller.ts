@@ -7,7 +7,7 @@ export type LiveStatus = 'connecting' | 'live' | 'offline';
  * Holds a WebSocket to `/v1/live` open and reconnects with backoff when it drops, unless the server
  * closed it because the token no longer holds (revoked, rotated, expired): reconnecting with that token
  * would only be refused. The token goes in a `bearer.…` subprotocol because browsers cannot set
- * headers on a WebSocket.
+ * headers on a WebSocket; with no token, the beheer session cookie lets a signed-in browser in.
  */
 export class LiveController<T> implements ReactiveController {
   status: LiveStatus = 'offline';
@@ -46,9 +46,10 @@ export class LiveController<T> implements ReactiveController {
   }
 
   private open(): void {
-    if (!this.url || !this.token) return;
+    if (!this.url) return;
     this.setStatus('connecting');
-    const ws = new WebSocket(this.url, ['peil.v1', `bearer.${this.token}`]);
+    // Without a token the browser's own session cookie goes with the upgrade, as with any same-origin request.
+    const ws = new WebSocket(this.url, this.token ? ['peil.v1', `bearer.${this.token}`] : ['peil.v1']);
     this.ws = ws;
     ws.onopen = () => {
       this.attempt = 0;

@@ -1,3 +1,4 @@
+import { authHeaders } from '../controllers/report-controller.js';
 import type { ReactiveControllerHost } from 'lit';
 
 /** `denied` hides the downloads: the token is a partner's viewer token, and exports are the gemeente's. */
@@ -23,7 +24,7 @@ export class DownloadController {
     this.set('busy');
     try {
       // Never from the HTTP cache: a file fetched with another token must not be handed out again.
-      const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+      const res = await fetch(url, { headers: authHeaders(token), credentials: 'same-origin', cache: 'no-store' });
       if (res.status === 401 || res.status === 403) return this.set('denied');
       if (res.status === 404) return this.set('unavailable');
       if (!res.ok) return this.set('failed');

@@ -3,7 +3,8 @@
 // Tokens: `test-admin` reads and downloads; `test-viewer` and `test-public` are protected audiences:
 // they read only (exports answer 403), get a `disclosure` block with the last release (today 10:42,
 // 12 new responses) and no comparison or weights, and are refused loose dates (period_not_allowed) and
-// two dimensions at once (combination_not_allowed), as the real API does. Anything else is 401.
+// two dimensions at once (combination_not_allowed), as the real API does. The cookie peil_session=test-session
+// stands for a signed-in admin. Anything else is 401.
 // `team=oost` is a selection too small to show. `/__dashboard/fail` makes the next aggregate reads
 // answer 500. `/__dashboard/weights` gives the questionnaire population margins, so `weighted=1`
 // answers weighted figures. Intervals are fixed numbers of the right shape, not computed.
@@ -338,8 +339,10 @@ export function dashboardApi() {
 
     const auth = ctx.get('Authorization');
     const query = Object.fromEntries(new URLSearchParams(ctx.querystring));
-    log.push({ path: ctx.path, query, auth });
-    const token = auth.replace(/^Bearer /, '');
+    // A browser signed in to beheer: its session cookie counts as the admin's, when no token is sent.
+    const session = !auth && /(?:^|;\s*)peil_session=test-session(?:;|$)/.test(ctx.get('Cookie'));
+    log.push({ path: ctx.path, query, auth, session });
+    const token = session ? 'test-admin' : auth.replace(/^Bearer /, '');
     if (token !== 'test-admin' && !PROTECTED.has(token)) return error(ctx, 401, 'unauthorized');
 
     if (ctx.path.startsWith('/v1/export/')) {

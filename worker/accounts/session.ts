@@ -54,7 +54,7 @@ export async function sessionPrincipal(env: Env, req: Request): Promise<Principa
   if (Date.parse(row.last_seen_at) + TOUCH_MS <= now) {
     await env.DB.prepare('UPDATE sessions SET last_seen_at = ? WHERE hash = ?').bind(new Date(now).toISOString(), row.hash).run();
   }
-  return accountPrincipal(row, row.created_at);
+  return { ...accountPrincipal(row, row.created_at), session: { hash: row.hash, expires_at: row.expires_at } };
 }
 
 /** An account as the principal routes see: the role its account role maps to, its name as the label. */

@@ -32,6 +32,8 @@ export interface Variable {
   label: string;
   /** Item id and type, or 'context' / 'meta' for the fixed columns. */
   item: string;
+  /** The option a meerkeuze item's 0/1 column stands for. */
+  option?: string;
   kind: string;
   format: { type: 'string'; width: number } | { type: 'numeric'; width: number } | { type: 'date' };
   level: 'nominal' | 'ordinal' | 'scale';
@@ -336,6 +338,7 @@ export function buildCodebook(input: CodebookInput): Variable[] {
           vars.push({
             ...base,
             name: name(`${item.id}__${id}`),
+            option: id,
             label: `${label} ${labels.get(id) ?? id}`,
             format: { type: 'numeric', width: 1 },
             level: 'nominal',

@@ -1,18 +1,22 @@
 import { LIVE_CLOSE_TOKEN } from '../../schemas/constants.js';
+import { IDLE_MS } from '../accounts/session.js';
 import type { TokenRow } from '../db.js';
 
 // Every live connection is tagged with the token it was opened with, so revoking or rotating that
-// token closes it, and a push or the alarm closes it once the token has expired.
+// token closes it, and a push or the alarm closes it once the token has expired. A connection opened
+// with a beheer session is tagged with the account (as its token id) and the session: signing out, an
+// idle or expired session and a disabled account close it at the next push; the alarm at the session's end.
 
 /** The header the worker passes the connection's token in, with the upgrade. */
 export const TOKEN_HEADER = 'x-peil-token';
 
-/** What a ledger knows of a connection's token: enough to tell a rotation and an expiry. */
-export type SocketToken = Pick<TokenRow, 'id' | 'created_at' | 'expires_at'>;
+/** What a ledger knows of a connection's token: enough to tell a rotation and an expiry; for an account, its session's hash. */
+export type SocketToken = Pick<TokenRow, 'id' | 'created_at' | 'expires_at'> & { session?: string };
 
 const TOKEN = 'token:';
 const ISSUED = 'issued:';
 const EXPIRES = 'expires:';
+const SESSION = 'session:';
 /** D1 takes at most 100 bound parameters per query. */
 const IDS_PER_QUERY = 90;
 
@@ -20,13 +24,21 @@ export const tokenTag = (id: string) => `${TOKEN}${id}`;
 
 /** The hibernation tags of a new connection. */
 export function tokenTags(t: SocketToken): string[] {
-  return [tokenTag(t.id), `${ISSUED}${t.created_at}`, ...(t.expires_at ? [`${EXPIRES}${t.expires_at}`] : [])];
+  return [
+    tokenTag(t.id),
+    `${ISSUED}${t.created_at}`,
+    ...(t.expires_at ? [`${EXPIRES}${t.expires_at}`] : []),
+    ...(t.session ? [`${SESSION}${t.session}`] : []),
+  ];
 }
 
 function tokenOf(tags: string[]): SocketToken | undefined {
   const get = (prefix: string) => tags.find((t) => t.startsWith(prefix))?.slice(prefix.length);
   const id = get(TOKEN);
-  return id === undefined ? undefined : { id, created_at: get(ISSUED) ?? '', expires_at: get(EXPIRES) ?? null };
+  const session = get(SESSION);
+  return id === undefined
+    ? undefined
+    : { id, created_at: get(ISSUED) ?? '', expires_at: get(EXPIRES) ?? null, ...(session ? { session } : {}) };
 }
 
 /** The token the worker passed with an upgrade request, if any. */
@@ -60,6 +72,22 @@ export function closeExpired(ctx: DurableObjectState, now = Date.now()): number 
   return next;
 }
 
+interface SessionState {
+  hash: string;
+  last_seen_at: string;
+  expires_at: string;
+  disabled_at: string | null;
+}
+
+// The same ends as the session cookie's own check: past its absolute end, or idle too long.
+const sessionEnded = (s: SessionState, now: number) => Date.parse(s.expires_at) <= now || Date.parse(s.last_seen_at) + IDLE_MS <= now;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += IDS_PER_QUERY) out.push(items.slice(i, i + IDS_PER_QUERY));
+  return out;
+}
+
 /**
  * The connections whose token still holds, checked against the registry in one query per 90 tokens:
  * the backstop for a revocation or rotation whose own close did not reach this ledger. The others are
@@ -73,17 +101,35 @@ export async function liveSockets(ctx: DurableObjectState, db: D1Database, now =
     if (token) tagged.push({ ws, token });
     else open.push(ws);
   }
-  const ids = [...new Set(tagged.map((t) => t.token.id))];
+  const ids = [...new Set(tagged.flatMap((t) => (t.token.session ? [] : [t.token.id])))];
   const current = new Map<string, SocketToken>();
-  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-    const chunk = ids.slice(i, i + IDS_PER_QUERY);
+  for (const chunk of chunks(ids)) {
     const { results } = await db
       .prepare(`SELECT id, created_at, expires_at FROM tokens WHERE revoked_at IS NULL AND id IN (${chunk.map(() => '?').join(', ')})`)
       .bind(...chunk)
       .all<SocketToken>();
     for (const r of results) current.set(r.id, r);
   }
+  const hashes = [...new Set(tagged.flatMap((t) => (t.token.session ? [t.token.session] : [])))];
+  const sessions = new Map<string, SessionState>();
+  for (const chunk of chunks(hashes)) {
+    const { results } = await db
+      .prepare(
+        `SELECT s.hash, s.last_seen_at, s.expires_at, a.disabled_at FROM sessions s JOIN accounts a ON a.id = s.account_id
+         WHERE s.hash IN (${chunk.map(() => '?').join(', ')})`,
+      )
+      .bind(...chunk)
+      .all<SessionState>();
+    for (const r of results) sessions.set(r.hash, r);
+  }
   for (const { ws, token } of tagged) {
+    if (token.session) {
+      const s = sessions.get(token.session);
+      const ended = !s ? 'signed out' : s.disabled_at ? 'account disabled' : sessionEnded(s, now.getTime()) ? 'session expired' : undefined;
+      if (ended) closeSockets([ws], ended);
+      else open.push(ws);
+      continue;
+    }
     const row = current.get(token.id);
     if (!row) closeSockets([ws], 'token revoked');
     else if (row.created_at !== token.created_at) closeSockets([ws], 'token rotated');

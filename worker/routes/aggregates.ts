@@ -355,7 +355,8 @@ export const aggregates = new Hono<AppEnv>().get(
 export const live = new Hono<AppEnv>().get(
   '/',
   route({
-    summary: 'WebSocket: the aggregate now and after every change (token also as subprotocol bearer.TOKEN)',
+    summary:
+      'WebSocket: the aggregate now and after every change (token also as subprotocol bearer.TOKEN, or the beheer session cookie; closed when the token or session ends)',
     tag: 'report',
     ok: { 101: 'Switching protocols; every message is an aggregate as GET /v1/aggregates returns it' },
     errors: [
@@ -365,7 +366,7 @@ export const live = new Hono<AppEnv>().get(
       [422, 'jeugd_per_partner'],
     ],
   }),
-  requireRole('operator', 'admin', 'viewer', 'public'),
+  requireRole('operator', 'admin', 'viewer', 'public', 'onderzoeker', 'beleid'),
   validate('query', AggregateQuery),
   async (c) => {
     if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
@@ -395,8 +396,12 @@ export const live = new Hono<AppEnv>().get(
         .map((p) => p.trim()) ?? [];
     const headers = new Headers(c.req.raw.headers);
     headers.set('x-peil-subscription', JSON.stringify(sub));
-    const { id, created_at, expires_at } = c.get('token');
-    headers.set(TOKEN_HEADER, JSON.stringify({ id, created_at, expires_at } satisfies SocketToken));
+    const { id, created_at, expires_at, session } = c.get('token');
+    // A browser signed in to beheer: the connection lasts as long as its session, and ends with it.
+    const tag: SocketToken = session
+      ? { id, created_at, expires_at: session.expires_at, session: session.hash }
+      : { id, created_at, expires_at };
+    headers.set(TOKEN_HEADER, JSON.stringify(tag));
     if (offered.includes('peil.v1')) headers.set('x-peil-protocol', 'peil.v1');
     const upgraded = await ledgerFor(c.env, s.gemeente, q.questionnaire).fetch(new Request(c.req.raw.url, { headers }));
     // The Durable Object's response has immutable headers; middleware needs to add its own.

@@ -68,7 +68,7 @@ function download(body: BodyInit, type: string, filename: string): Response {
 }
 
 /** The columns of a questionnaire's responses export, for the CSV, the .sps and the codebook alike. */
-async function codebookFor(env: Env, gemeente: string, questionnaire: string): Promise<Variable[]> {
+export async function codebookFor(env: Env, gemeente: string, questionnaire: string): Promise<Variable[]> {
   const ledger = ledgerFor(env, gemeente, questionnaire);
   const [versions, teams, partners, cells] = await Promise.all([
     listVersions(env.DB, gemeente, questionnaire),

@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
-import { materialize } from '../../schemas/questionnaire.js';
+import { materialize, type QuestionnaireDefinition } from '../../schemas/questionnaire.js';
 import { ImportLine } from '../../schemas/response.js';
 import type { ErrorCode, ErrorIssue } from '../../schemas/errors.js';
 import { gemeenteOf, requireRole } from '../auth.js';
@@ -10,9 +10,12 @@ import type { AppEnv } from '../context.js';
 import { getQuestionnaire, listTeams, listVersions } from '../db.js';
 import { route } from '../describe.js';
 import { ApiError, zodIssues } from '../errors.js';
+import type { Variable } from '../export/codebook.js';
+import { csvRecords, csvRowReader } from '../import-csv.js';
 import { dutchDay, toRecord } from '../ingest.js';
 import { ledgerFor } from '../ledger-stub.js';
 import type { LedgerRecord } from '../ledger-types.js';
+import { codebookFor } from './export.js';
 import { consumeInvite, inviteRow, releaseInvite } from './invites.js';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -33,6 +36,66 @@ interface RefusedLine {
   code: string;
   message: string;
   issues?: ErrorIssue[];
+}
+
+/** One line of an import, NDJSON or CSV: the object it stands for, or why it was refused unread. */
+type ImportInput = { number: number; data: unknown } | { number: number; problem: ApiError };
+
+const unreadable = (problem: 'too_long' | 'not_utf8') =>
+  problem === 'too_long'
+    ? new ApiError(413, 'payload_too_large', `A line may be at most ${MAX_IMPORT_LINE_BYTES} bytes.`)
+    : new ApiError(400, 'invalid_json', 'This line is not valid UTF-8.');
+
+async function* jsonLines(c: Context<AppEnv>): AsyncGenerator<ImportInput> {
+  for await (const line of readLines(c, MAX_IMPORT_BYTES, MAX_IMPORT_LINE_BYTES)) {
+    if ('problem' in line) {
+      yield { number: line.number, problem: unreadable(line.problem) };
+      continue;
+    }
+    if (line.text.trim() === '') continue;
+    try {
+      yield { number: line.number, data: JSON.parse(line.text) };
+    } catch {
+      yield { number: line.number, problem: new ApiError(400, 'invalid_json', 'This line is not valid JSON.') };
+    }
+  }
+}
+
+/**
+ * Rows of a CSV in the export's layout as import lines, numbered by the line of the file each starts
+ * on (the header is line 1). A header the export would not write refuses the whole file, before anything is stored.
+ */
+async function* csvLines(
+  c: Context<AppEnv>,
+  vars: Variable[],
+  questionnaire: string,
+  definitions: ReadonlyMap<number, QuestionnaireDefinition>,
+): AsyncGenerator<ImportInput> {
+  let read: ((fields: string[]) => unknown) | undefined;
+  for await (const record of csvRecords(readLines(c, MAX_IMPORT_BYTES, MAX_IMPORT_LINE_BYTES), MAX_IMPORT_LINE_BYTES)) {
+    if (!read) {
+      if ('problem' in record) throw new ApiError(400, 'invalid_csv', 'The first line must be the header of the export.');
+      read = csvRowReader(vars, record.fields, questionnaire, definitions);
+      continue;
+    }
+    if ('problem' in record) {
+      const problem =
+        record.problem === 'unclosed_quote'
+          ? new ApiError(400, 'invalid_csv', 'A quote opened in this row is never closed.')
+          : unreadable(record.problem);
+      yield { number: record.line, problem };
+      continue;
+    }
+    // A spreadsheet saves the rows it formatted but left empty as bare commas: they are no interview.
+    if (record.fields.every((f) => f === '')) continue;
+    try {
+      yield { number: record.line, data: read(record.fields) };
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      yield { number: record.line, problem: err };
+    }
+  }
+  if (!read) throw new ApiError(400, 'invalid_csv', 'The file is empty: the first line must be the header of the export.');
 }
 
 const Query = z.object({ questionnaire: QuestionnaireId, gemeente: Slug.optional() });
@@ -99,7 +162,8 @@ async function importInvited(
 }
 
 /**
- * Telephone and paper interviews, one JSON object per line. Each line is validated on its own, so one
+ * Telephone and paper interviews, one JSON object per line, or one CSV row each in the layout of the
+ * responses export (read into the same object). Each line is validated on its own, so one
  * bad line does not lose the good ones. The body is read and stored as it arrives, in chunks, so memory
  * stays flat at any size; the answer counts the lines and lists only the first refused ones, so its
  * size stays bounded too. Lines are idempotent on submissionId: sending an import again is safe.
@@ -107,12 +171,18 @@ async function importInvited(
 export const importRoute = new Hono<AppEnv>().post(
   '/',
   route({
-    summary: 'Import telephone and paper interviews as NDJSON; a bounded summary with the first refused lines',
+    summary:
+      'Import telephone and paper interviews as NDJSON or as CSV in the layout of the responses export; a bounded summary with the first refused lines',
     tag: 'data',
     body: {
       type: 'application/x-ndjson',
       schema: ImportLine,
-      description: `One interview per line, at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB in all and ${MAX_IMPORT_LINE_BYTES / 1024} kB a line; each line is checked on its own.`,
+      description:
+        `One interview per line, at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB in all and ${MAX_IMPORT_LINE_BYTES / 1024} kB a line; each line is checked on its own. ` +
+        'Or `text/csv` in exactly the layout of GET /v1/export/responses.csv (RFC 4180, BOM and CRLF allowed): the header row names the columns ' +
+        '(submission_id, version and channel required; a column the export does not write refuses the file with 400 unknown_column); ' +
+        'each row is read with the codes of the export (day becomes submittedAt at noon Dutch time, a meerkeuze item from its 0/1 columns, ' +
+        'an empty cell is not answered; partner follows from team and fast is not read) and then checked as an NDJSON line. Refused rows are numbered by the file line they start on.',
     },
     ok: {
       200: `{lines, stored, duplicates, refused, accepted, refusedByCode, refusedLines: [{line, submissionId?, code, message, issues?}] (at most ${REFUSED_LINES_LISTED}), refusedLinesOmitted}`,
@@ -122,6 +192,8 @@ export const importRoute = new Hono<AppEnv>().post(
       [404, 'questionnaire_not_found'],
       [415, 'unsupported_media_type'],
       [400, 'invalid_json'],
+      [400, 'invalid_csv'],
+      [400, 'unknown_column'],
     ],
   }),
   requireRole('operator', 'admin', 'onderzoeker'),
@@ -133,8 +205,9 @@ export const importRoute = new Hono<AppEnv>().post(
     const row = await getQuestionnaire(c.env.DB, gemeente, q.questionnaire);
     if (!row) throw new ApiError(404, 'questionnaire_not_found', `No questionnaire ${q.questionnaire}.`);
     const type = (c.req.header('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
-    if (!['application/x-ndjson', 'application/jsonl', 'application/json', 'text/plain'].includes(type)) {
-      throw new ApiError(415, 'unsupported_media_type', 'Send the lines as application/x-ndjson.');
+    const csv = type === 'text/csv';
+    if (!csv && !['application/x-ndjson', 'application/jsonl', 'application/json', 'text/plain'].includes(type)) {
+      throw new ApiError(415, 'unsupported_media_type', 'Send the lines as application/x-ndjson, or the export layout as text/csv.');
     }
     const [teams, versions] = await Promise.all([listTeams(c.env.DB, gemeente), listVersions(c.env.DB, gemeente, q.questionnaire)]);
     // One materialized definition per version, not per line: an import may have tens of thousands of lines.
@@ -176,28 +249,17 @@ export const importRoute = new Hono<AppEnv>().post(
       });
     };
 
-    for await (const line of readLines(c, MAX_IMPORT_BYTES, MAX_IMPORT_LINE_BYTES)) {
+    for await (const line of csv
+      ? csvLines(c, await codebookFor(c.env, gemeente, q.questionnaire), q.questionnaire, definitions)
+      : jsonLines(c)) {
+      summary.lines += 1;
       if ('problem' in line) {
-        summary.lines += 1;
-        refuse(
-          line.number,
-          line.problem === 'too_long'
-            ? new ApiError(413, 'payload_too_large', `A line may be at most ${MAX_IMPORT_LINE_BYTES} bytes.`)
-            : new ApiError(400, 'invalid_json', 'This line is not valid UTF-8.'),
-        );
+        refuse(line.number, line.problem);
         continue;
       }
-      if (line.text.trim() === '') continue;
-      summary.lines += 1;
       let submissionId: string | undefined;
       try {
-        let data: unknown;
-        try {
-          data = JSON.parse(line.text);
-        } catch {
-          throw new ApiError(400, 'invalid_json', 'This line is not valid JSON.');
-        }
-        const parsed = ImportLine.safeParse(data);
+        const parsed = ImportLine.safeParse(line.data);
         if (!parsed.success)
           throw new ApiError(400, 'validation_failed', 'This line does not have the expected shape.', zodIssues(parsed.error.issues));
         const input = parsed.data;

@@ -24,6 +24,9 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   bad_request:
     'The request is malformed in a way no other code describes: an operator token that names no gemeente, or a WebSocket route called without Upgrade.',
   invalid_json: 'The body (or an NDJSON line) is not valid JSON or not valid UTF-8.',
+  invalid_csv:
+    'A CSV import is not in the layout of the responses export: no header, a column twice or missing, a row with another number of fields, an unclosed quote.',
+  unknown_column: 'A CSV import has a column the responses export does not write; the issues name it.',
   unsupported_media_type: 'The Content-Type is not one this route accepts.',
   payload_too_large: 'The body is larger than the route allows (16 kB for a submission).',
   validation_failed: 'The body or query does not have the expected shape; `issues` lists each problem with its path.',
