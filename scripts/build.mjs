@@ -14,7 +14,8 @@ const common = {
   logLevel: 'warning',
 };
 
-// The interviewer's bundle speaks every widget text, its own screens' too: the clients' survey set
+// The interviewer's and beheer's bundles speak every widget text, their own screens' too (one localization
+// for the page, which also serves the survey element inside them): the clients' survey set
 // (survey-localization.ts) leaves those out to keep peil.js small.
 const everyText = {
   name: 'every-widget-text',
@@ -63,7 +64,7 @@ export async function buildAll() {
     buildSurvey('dist/peil.js'),
     build({ ...common, entryPoints: ['widget/dashboard.ts'], outfile: 'dist/peil-dashboard.js' }),
     build({ ...common, entryPoints: ['widget/interview.ts'], outfile: 'dist/peil-interview.js', plugins: [everyText] }),
-    build({ ...common, entryPoints: ['widget/beheer.ts'], outfile: 'dist/peil-beheer.js' }),
+    build({ ...common, entryPoints: ['widget/beheer.ts'], outfile: 'dist/peil-beheer.js', plugins: [everyText] }),
     cp('widget/pages', 'dist', { recursive: true }),
   ]);
   // A language file is an ES module the survey imports from the partner's page: across origins

@@ -311,6 +311,20 @@ describe('beheer in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}/beheer-logboek.png` });
   });
 
+  it('speaks English when the reader chooses it, on every screen, and keeps the choice', async () => {
+    await page.goto(`${site}/beheer?scherm=logboek`);
+    await poll(() => page.getByRole('heading', { name: 'Peil beheer' }).count()).toBe(1);
+    await page.getByLabel('Taal').selectOption('en');
+    await poll(() => page.getByRole('heading', { name: 'Peil admin' }).count()).toBe(1);
+    // The menu and the screen below it follow too, not only the header.
+    await poll(() => page.getByRole('button', { name: 'Access' }).count()).toBe(1);
+    await poll(() => page.getByRole('heading', { name: 'Audit log' }).count()).toBe(1);
+    await page.reload();
+    await poll(() => page.getByRole('heading', { name: 'Peil admin' }).count()).toBe(1);
+    await page.getByLabel('Language').selectOption('nl');
+    await poll(() => page.getByRole('heading', { name: 'Peil beheer' }).count()).toBe(1);
+  });
+
   it('axe finds nothing on any screen, at 1280 px and at 320 px, and 320 px needs no sideways scrolling', async () => {
     for (const width of [1280, 320]) {
       await page.setViewportSize({ width, height: 800 });
