@@ -9,7 +9,7 @@ interface Account {
   id: string;
   name: string;
   email: string;
-  role: string;
+  role: (typeof ACCOUNT_ROLES)[number];
   partner: string | null;
   disabledAt: string | null;
   passkeys: number;
@@ -198,7 +198,7 @@ export class BeheerToegang extends BeheerScreen {
                 (a) =>
                   html`<tr>
                     <td>${a.name}<br /><span class="hint">${a.email}</span></td>
-                    <td>${a.role}${a.partner ? html` (${a.partner})` : nothing}</td>
+                    <td>${ACCOUNT_ROLE_TEXT[a.role]()}${a.partner ? html` (${a.partner})` : nothing}</td>
                     <td>${a.disabledAt ? msg('uitgeschakeld') : a.passkeys ? msg('actief') : msg('wacht op toegangssleutel')}</td>
                     <td>
                       <div class="row">

@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { INVITE_PARAM } from '../../schemas/constants.js';
+import { INVITE_PARAM, LANGUAGES } from '../../schemas/constants.js';
 import { QuestionnaireId, Slug } from '../../schemas/ids.js';
+import { textIn } from '../../schemas/logic.js';
 import { forGemeente, gemeenteOf, requireRole } from '../auth.js';
 import { validate } from '../body.js';
 import type { AppEnv } from '../context.js';
-import { sha256Hex } from '../crypto.js';
 import { getSiteKey, type SiteKey } from '../db.js';
 import { route } from '../describe.js';
 import { ApiError } from '../errors.js';
@@ -15,7 +15,7 @@ import { qrSvg } from '../hosted/qr.js';
 import { submissionScope } from '../registry.js';
 import { servedDefinition, siteKeyOrThrow, type Served } from '../served.js';
 import { CSP } from './pages.js';
-import { canonicalInvite, inviteFor, type Invite } from './invites.js';
+import { canonicalInvite, inviteFor, inviteRow as findInvite, type Invite } from './invites.js';
 
 const html = { 'Content-Security-Policy': CSP, 'Content-Type': 'text/html; charset=utf-8' };
 /** A page or code with an invite in it is one client's: never kept by a cache. */
@@ -94,7 +94,7 @@ export const hosted = new Hono<AppEnv>()
       const page = hostedPage({
         lang: q.lang ?? 'nl',
         partner: partnerName(s, q.team),
-        title: s.definition.title[q.lang === 'en' ? 'en' : 'nl'] ?? s.definition.title.nl,
+        title: textIn(s.definition.title, LANGUAGES.find((l) => l === q.lang) ?? 'nl').value,
         attrs: attributes(site.key, questionnaire, q),
         preload: definitionPath(site.key, questionnaire, q.team),
       });
@@ -189,14 +189,10 @@ export const hosted = new Hono<AppEnv>()
     },
   );
 
-/** An invite by what was typed: a card's code, or a letter's code in any case and spacing. */
+/** An invite by what was typed (a card's code, or a letter's code in any case and spacing), with the token it stands for. */
 async function inviteRow(db: D1Database, typed: string): Promise<{ invite: Invite; token: string } | null> {
-  const token = canonicalInvite(typed);
-  const invite = await db
-    .prepare('SELECT hash, gemeente_id, questionnaire_id, partner_id, team, expires_at, used_at FROM invites WHERE hash = ?')
-    .bind(await sha256Hex(token))
-    .first<Invite>();
-  return invite && { invite, token };
+  const invite = await findInvite(db, typed);
+  return invite && { invite, token: canonicalInvite(typed) };
 }
 
 /** The partner's first active site key: the one its hosted pages and invite links use. */
