@@ -226,7 +226,7 @@ export function ceoReportHtml(input: CeoReportInput): string {
   const summary = `<section id="samenvatting" aria-labelledby="h-samenvatting">
 <h2 id="h-samenvatting">Samenvatting voor de raad</h2>
 <ul class="summary">
-<li>${n} inwoners deden mee${rate !== null ? `; van de ${sent} uitgenodigde inwoners deed ${nl1(rate)}% mee` : ''}.</li>
+<li>${n === 1 ? '1 inwoner deed' : `${n} inwoners deden`} mee${rate !== null ? `; van de ${sent} uitgenodigde inwoners deed ${nl1(rate)}% mee` : ''}.</li>
 ${CEO_THEMES.map((t) => {
   const rows = all.filter((i) => i.theme === t && !i.suppressed && i.value !== null && i.measure === '% (helemaal) mee eens');
   if (rows.length === 0) return '';
